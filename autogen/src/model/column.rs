@@ -1,0 +1,73 @@
+//! Columns and their logical types.
+
+use serde::{Deserialize, Serialize};
+
+/// A column as the comparison sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    /// Column name, unquoted.
+    pub name: String,
+    /// Logical type (already normalized for the backend when compared).
+    pub col_type: ColumnType,
+    /// Whether NULL is allowed.
+    pub nullable: bool,
+    /// Server default as a normalized SQL expression, e.g. `0`, `'x'`, `CURRENT_TIMESTAMP`.
+    pub default: Option<String>,
+    /// Auto-increment / serial / identity.
+    pub auto_increment: bool,
+    /// Column comment (without any `renamed_from` hint).
+    pub comment: Option<String>,
+    /// `#[sea_orm(renamed_from = "...")]` hint from the entity; never introspected.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub renamed_from: Option<String>,
+}
+
+/// Backend-neutral column types, a subset of sea-query's `ColumnType` that can be compared
+/// and rendered back to sea-query builder calls.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ColumnType {
+    /// 8-bit integer (MySQL tinyint other than tinyint(1)).
+    TinyInteger,
+    /// 16-bit integer.
+    SmallInteger,
+    /// 32-bit integer.
+    Integer,
+    /// 64-bit integer.
+    BigInteger,
+    /// Boolean (MySQL tinyint(1)).
+    Boolean,
+    /// 32-bit float.
+    Float,
+    /// 64-bit float.
+    Double,
+    /// Exact numeric with optional (precision, scale).
+    Decimal(Option<(u32, u32)>),
+    /// Fixed-length string.
+    Char(Option<u32>),
+    /// Variable-length string with optional length.
+    String(Option<u32>),
+    /// Unbounded text.
+    Text,
+    /// Date without time.
+    Date,
+    /// Time of day.
+    Time,
+    /// Timestamp without time zone (MySQL datetime).
+    DateTime,
+    /// Timestamp with time zone (MySQL timestamp).
+    TimestampWithTimeZone,
+    /// UUID.
+    Uuid,
+    /// JSON text.
+    Json,
+    /// Binary JSON (Postgres jsonb).
+    JsonBinary,
+    /// Binary large object.
+    Blob,
+    /// Fixed-length binary.
+    Binary(u32),
+    /// Variable-length binary.
+    VarBinary(Option<u32>),
+    /// Anything else, as the backend's own lower-cased type name.
+    Custom(String),
+}

@@ -1,0 +1,63 @@
+//! Keys, indexes and foreign keys.
+
+use serde::{Deserialize, Serialize};
+
+/// A primary key (single or composite).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrimaryKey {
+    /// Constraint name where the backend keeps one; ignored by comparison.
+    pub name: Option<String>,
+    /// Key columns in key order.
+    pub columns: Vec<String>,
+}
+
+/// A unique constraint or unique index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unique {
+    /// Name; ignored by comparison because backends generate different names.
+    pub name: String,
+    /// Columns in order.
+    pub columns: Vec<String>,
+}
+
+/// A non-unique index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Index {
+    /// Index name.
+    pub name: String,
+    /// Indexed columns in order.
+    pub columns: Vec<String>,
+}
+
+/// Referential action of a foreign key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+pub enum FkAction {
+    /// NO ACTION (the SQL default).
+    #[default]
+    NoAction,
+    /// RESTRICT.
+    Restrict,
+    /// CASCADE.
+    Cascade,
+    /// SET NULL.
+    SetNull,
+    /// SET DEFAULT.
+    SetDefault,
+}
+
+/// A foreign key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForeignKey {
+    /// Constraint name; ignored by comparison (SQLite does not keep it).
+    pub name: String,
+    /// Referencing columns.
+    pub columns: Vec<String>,
+    /// Referenced table.
+    pub ref_table: String,
+    /// Referenced columns.
+    pub ref_columns: Vec<String>,
+    /// ON DELETE action.
+    pub on_delete: FkAction,
+    /// ON UPDATE action.
+    pub on_update: FkAction,
+}

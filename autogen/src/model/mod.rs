@@ -1,0 +1,15 @@
+//! A backend-neutral snapshot of a database schema.
+//!
+//! Both sides of a comparison are expressed in this model: the desired schema read from entity
+//! metadata, and the current schema introspected from a live database. Every collection is a
+//! `BTreeMap` (or an ordered `Vec` where order is meaningful) so iteration is deterministic.
+
+mod column;
+mod constraint;
+mod schema;
+
+pub use schema::column_key;
+
+pub use column::{Column, ColumnType};
+pub use constraint::{ForeignKey, FkAction, Index, PrimaryKey, Unique};
+pub use schema::{Schema, Table};

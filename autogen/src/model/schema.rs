@@ -1,0 +1,58 @@
+//! The schema and table containers.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Column, ForeignKey, Index, PrimaryKey, Unique};
+
+/// A whole schema: every managed table, keyed by table name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schema {
+    /// Tables keyed by name.
+    pub tables: BTreeMap<String, Table>,
+}
+
+/// One table and everything attached to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    /// Table name, unquoted.
+    pub name: String,
+    /// Columns in declaration (ordinal) order.
+    pub columns: Vec<Column>,
+    /// The primary key, if any.
+    pub primary_key: Option<PrimaryKey>,
+    /// Unique constraints (and unique indexes), keyed by their comma-joined column list,
+    /// because generated names differ between backends.
+    pub uniques: BTreeMap<String, Unique>,
+    /// Non-unique indexes keyed by name.
+    pub indexes: BTreeMap<String, Index>,
+    /// Foreign keys keyed by their comma-joined column list.
+    pub foreign_keys: BTreeMap<String, ForeignKey>,
+    /// Table comment.
+    pub comment: Option<String>,
+}
+
+impl Schema {
+    /// Adds a table, replacing any table with the same name.
+    pub fn insert(&mut self, table: Table) {
+        self.tables.insert(table.name.clone(), table);
+    }
+}
+
+impl Table {
+    /// An empty table with the given name.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into(), ..Self::default() }
+    }
+
+    /// Looks a column up by name.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+}
+
+/// The key used for column-set maps: the column names joined by commas.
+pub fn column_key(columns: &[String]) -> String {
+    columns.join(",")
+}

@@ -1,0 +1,5 @@
+//! The revision graph: metadata, heads, bases, and target resolution.
+
+mod meta;
+
+pub use meta::RevisionMeta;
