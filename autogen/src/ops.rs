@@ -34,7 +34,12 @@ pub enum Op {
     /// Drop a column; carries the column for the reverse.
     DropColumn { table: String, column: Column },
     /// Change a column; carries both definitions in full (MySQL MODIFY needs the whole target).
-    AlterColumn { table: String, from: Column, to: Column, changes: Vec<ColumnChange> },
+    AlterColumn {
+        table: String,
+        from: Column,
+        to: Column,
+        changes: Vec<ColumnChange>,
+    },
     /// Create a non-unique index.
     AddIndex { table: String, index: Index },
     /// Drop a non-unique index.
@@ -44,9 +49,19 @@ pub enum Op {
     /// Drop a unique constraint.
     DropUnique { table: String, unique: Unique },
     /// Add a foreign key.
-    AddForeignKey { table: String, foreign_key: ForeignKey },
+    AddForeignKey {
+        table: String,
+        foreign_key: ForeignKey,
+    },
     /// Drop a foreign key.
-    DropForeignKey { table: String, foreign_key: ForeignKey },
+    DropForeignKey {
+        table: String,
+        foreign_key: ForeignKey,
+    },
     /// Replace the primary key (either side may be absent).
-    AlterPrimaryKey { table: String, from: Option<PrimaryKey>, to: Option<PrimaryKey> },
+    AlterPrimaryKey {
+        table: String,
+        from: Option<PrimaryKey>,
+        to: Option<PrimaryKey>,
+    },
 }

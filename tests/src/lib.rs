@@ -1,1 +1,9 @@
+//! Shared support for the integration tests: one fresh database per test, on every backend.
+//!
+//! Servers come from `TEST_POSTGRES_URL` and `TEST_MYSQL_URL` (admin URLs without a database
+//! path), defaulting to the local servers started by `scripts/test.sh`. A backend that cannot
+//! be reached fails the test: nothing is skipped.
 
+mod testdb;
+
+pub use testdb::{Backend, TestDb};

@@ -30,7 +30,9 @@ pub struct Index {
 }
 
 /// Referential action of a foreign key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub enum FkAction {
     /// NO ACTION (the SQL default).
     #[default]

@@ -11,5 +11,5 @@ mod schema;
 pub use schema::column_key;
 
 pub use column::{Column, ColumnType};
-pub use constraint::{ForeignKey, FkAction, Index, PrimaryKey, Unique};
+pub use constraint::{FkAction, ForeignKey, Index, PrimaryKey, Unique};
 pub use schema::{Schema, Table};

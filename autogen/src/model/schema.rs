@@ -43,7 +43,10 @@ impl Schema {
 impl Table {
     /// An empty table with the given name.
     pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into(), ..Self::default() }
+        Self {
+            name: name.into(),
+            ..Self::default()
+        }
     }
 
     /// Looks a column up by name.

@@ -1,0 +1,154 @@
+//! Creation of isolated, uniquely named test databases.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend};
+
+/// The three supported backends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// PostgreSQL.
+    Postgres,
+    /// MySQL / MariaDB.
+    MySql,
+    /// SQLite (a file in a temporary directory).
+    Sqlite,
+}
+
+impl Backend {
+    /// All backends, for tests that loop over them.
+    pub const ALL: [Backend; 3] = [Backend::Postgres, Backend::MySql, Backend::Sqlite];
+
+    /// The sea-orm backend enum.
+    pub fn db_backend(self) -> DbBackend {
+        match self {
+            Backend::Postgres => DbBackend::Postgres,
+            Backend::MySql => DbBackend::MySql,
+            Backend::Sqlite => DbBackend::Sqlite,
+        }
+    }
+}
+
+/// A freshly created, empty database that belongs to one test.
+pub struct TestDb {
+    /// Which backend it lives on.
+    pub backend: Backend,
+    /// Connection URL of the new database.
+    pub url: String,
+    /// Database name (the file path for SQLite).
+    pub name: String,
+    _dir: Option<tempdir::TempDir>,
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+}
+
+fn mysql_admin_url() -> String {
+    std::env::var("TEST_MYSQL_URL").unwrap_or_else(|_| "mysql://root@127.0.0.1:3306".into())
+}
+
+fn unique_name(label: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    let clean: String = label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .take(24)
+        .collect();
+    format!("at_{clean}_{}_{n}_{nanos:x}", std::process::id())
+}
+
+impl TestDb {
+    /// Creates an empty database named after `label` on `backend`. Panics if the server is
+    /// unreachable, so a missing backend fails the run instead of being skipped.
+    pub async fn new(backend: Backend, label: &str) -> TestDb {
+        let name = unique_name(label);
+        match backend {
+            Backend::Postgres => {
+                let admin = postgres_admin_url();
+                let conn = connect_admin(&format!("{admin}/postgres")).await;
+                conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .unwrap_or_else(|e| panic!("cannot create Postgres database {name}: {e}"));
+                TestDb {
+                    backend,
+                    url: format!("{admin}/{name}"),
+                    name,
+                    _dir: None,
+                }
+            }
+            Backend::MySql => {
+                let admin = mysql_admin_url();
+                let conn = connect_admin(&admin).await;
+                conn.execute_unprepared(&format!("CREATE DATABASE `{name}`"))
+                    .await
+                    .unwrap_or_else(|e| panic!("cannot create MySQL database {name}: {e}"));
+                TestDb {
+                    backend,
+                    url: format!("{admin}/{name}"),
+                    name,
+                    _dir: None,
+                }
+            }
+            Backend::Sqlite => {
+                let dir = tempdir::TempDir::new();
+                let path = dir.path.join(format!("{name}.db"));
+                let url = format!("sqlite://{}?mode=rwc", path.display());
+                TestDb {
+                    backend,
+                    url,
+                    name: path.display().to_string(),
+                    _dir: Some(dir),
+                }
+            }
+        }
+    }
+
+    /// Opens a sea-orm connection to this database.
+    pub async fn connect(&self) -> DatabaseConnection {
+        Database::connect(&self.url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot connect to test database {}: {e}", self.name))
+    }
+}
+
+async fn connect_admin(url: &str) -> DatabaseConnection {
+    Database::connect(url).await.unwrap_or_else(|e| {
+        panic!("backend at {url} is unreachable ({e}); run scripts/test.sh, which starts it")
+    })
+}
+
+/// A minimal temporary directory, removed on drop.
+mod tempdir {
+    use std::path::PathBuf;
+
+    pub struct TempDir {
+        pub path: PathBuf,
+    }
+
+    impl TempDir {
+        pub fn new() -> Self {
+            let path = std::env::temp_dir().join(super::unique_name("dir"));
+            std::fs::create_dir_all(&path).expect("create temp dir");
+            TempDir { path }
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
