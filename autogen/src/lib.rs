@@ -3,3 +3,9 @@
 pub mod model;
 pub mod ops;
 pub mod revision;
+pub mod config;
+pub mod runtime;
+pub mod cli;
+mod error;
+
+pub use error::Error;

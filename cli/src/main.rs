@@ -1,1 +1,14 @@
-fn main() {}
+//! `cargo run -p cli -- <command>`: the project's migration tool.
+
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match autogen::cli::run(migration::revisions()).await {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,1 +1,5 @@
-pub fn x() {}
+//! The application's SeaORM entities, managed by the migration toolkit.
+
+pub mod order;
+pub mod product;
+pub mod user;

@@ -1,0 +1,139 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Alembic-style migrations for SeaORM.
+#[derive(Debug, Parser)]
+#[command(name = "autogen", version, about)]
+pub struct Cli {
+    /// Database URL; overrides DATABASE_URL, DATABASE_URL_FILE, POSTGRES_* and .env.
+    #[arg(long, global = true)]
+    pub database_url: Option<String>,
+    /// Seconds to wait for another migrator to release the lock.
+    #[arg(long, global = true, default_value_t = 60)]
+    pub lock_timeout: u64,
+    /// Seconds to wait for the database server to answer.
+    #[arg(long, global = true, default_value_t = 10)]
+    pub connect_timeout: u64,
+    /// Print every SQL statement executed.
+    #[arg(long, global = true)]
+    pub echo_sql: bool,
+    /// Directory holding the migration files.
+    #[arg(long, global = true, default_value = "migration/src/versions")]
+    pub versions_dir: PathBuf,
+    /// More logging (-v, -vv); RUST_LOG overrides.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Only errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Upgrade to a target (default `head`): head, heads, +N, <rev>, <rev>+N, label@head.
+    Upgrade {
+        /// Target revision.
+        #[arg(default_value = "head", allow_hyphen_values = true)]
+        target: String,
+        /// Print the SQL instead of running it (target may be `start:end`).
+        #[arg(long)]
+        sql: bool,
+        /// Run even if an applied migration file was changed.
+        #[arg(long)]
+        allow_modified: bool,
+    },
+    /// Downgrade to a target: -N, <rev>, base.
+    Downgrade {
+        /// Target revision.
+        #[arg(allow_hyphen_values = true)]
+        target: String,
+        /// Print the SQL instead of running it (target must be `start:end`).
+        #[arg(long)]
+        sql: bool,
+        /// Run even if an applied migration file was changed.
+        #[arg(long)]
+        allow_modified: bool,
+    },
+    /// Show the revision(s) the database is at.
+    Current {
+        /// Show details.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// List revisions, newest first.
+    History {
+        /// Range `start:end`.
+        #[arg(short = 'r', long = "rev-range")]
+        rev_range: Option<String>,
+        /// Show details.
+        #[arg(long)]
+        verbose: bool,
+        /// Mark the revisions the database is at (connects to the database).
+        #[arg(short = 'i', long)]
+        indicate_current: bool,
+    },
+    /// Show the heads of the revision graph.
+    Heads {
+        /// Show details.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Show branch points.
+    Branches {
+        /// Show details.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Show one revision.
+    Show {
+        /// Revision, prefix or label.
+        rev: String,
+    },
+    /// Record a revision as applied without running it.
+    Stamp {
+        /// Target revision.
+        target: String,
+        /// Empty the version table first.
+        #[arg(long)]
+        purge: bool,
+    },
+    /// Create a revision that merges several heads.
+    Merge {
+        /// Message.
+        #[arg(short, long)]
+        message: String,
+        /// Revisions to merge (default: all heads).
+        revisions: Vec<String>,
+        /// Branch label for the merge.
+        #[arg(long)]
+        branch_label: Option<String>,
+        /// Use this id instead of a random one.
+        #[arg(long)]
+        rev_id: Option<String>,
+    },
+    /// Create a new revision file.
+    Revision {
+        /// Message.
+        #[arg(short, long)]
+        message: String,
+        /// Parent revision (default: the single head; `base` starts a new root).
+        #[arg(long)]
+        head: Option<String>,
+        /// Branch label for the new revision.
+        #[arg(long)]
+        branch_label: Option<String>,
+        /// Revisions this one depends on without being their child.
+        #[arg(long)]
+        depends_on: Vec<String>,
+        /// Use this id instead of a random one.
+        #[arg(long)]
+        rev_id: Option<String>,
+    },
+}

@@ -1,0 +1,121 @@
+//! `revision` and `merge`: writing new migration files.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::Error;
+use crate::cli::context::Context;
+use crate::revision::{NewRevision, file_name, new_revision_id, render, rustfmt};
+
+/// `revision -m <msg>`: an empty revision for hand-written or data migrations.
+pub fn revision(
+    ctx: &Context,
+    message: &str,
+    head: Option<&str>,
+    branch_label: Option<&str>,
+    depends_on: &[String],
+    rev_id: Option<&str>,
+) -> Result<ExitCode, Error> {
+    let new = new_revision(ctx, message, head, branch_label, depends_on, rev_id)?;
+    let path = write_revision(ctx, &new)?;
+    println!("Generated {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The metadata of a new revision on top of `head` (default: the single head).
+pub fn new_revision(
+    ctx: &Context,
+    message: &str,
+    head: Option<&str>,
+    branch_label: Option<&str>,
+    depends_on: &[String],
+    rev_id: Option<&str>,
+) -> Result<NewRevision, Error> {
+    let graph = ctx.migrations.graph();
+    let parents: Vec<String> = match head {
+        Some("base") => Vec::new(),
+        Some(h) => graph.resolve_many(h)?.into_iter().map(str::to_string).collect(),
+        None if graph.is_empty() => Vec::new(),
+        None => vec![graph.resolve("head")?.id.to_string()],
+    };
+    let depends_on = depends_on
+        .iter()
+        .map(|d| graph.resolve(d).map(|m| m.id.to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(NewRevision {
+        id: checked_id(ctx, rev_id)?,
+        down_revisions: parents,
+        branch_labels: branch_label.map(|l| vec![l.to_string()]).unwrap_or_default(),
+        depends_on,
+        message: message.to_string(),
+        create_date: chrono::Utc::now().format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        ..NewRevision::default()
+    })
+}
+
+/// `merge -m <msg> [revs...]`: a revision whose parents are the given heads (default: all).
+pub fn merge(
+    ctx: &Context,
+    message: &str,
+    revisions: &[String],
+    branch_label: Option<&str>,
+    rev_id: Option<&str>,
+) -> Result<ExitCode, Error> {
+    let graph = ctx.migrations.graph();
+    let parents: Vec<String> = if revisions.is_empty() {
+        graph.heads().into_iter().map(str::to_string).collect()
+    } else {
+        let mut ids = Vec::new();
+        for r in revisions {
+            ids.extend(graph.resolve_many(r)?.into_iter().map(str::to_string));
+        }
+        ids
+    };
+    if parents.len() < 2 {
+        return Err(Error::Usage(format!(
+            "merge needs at least two revisions, got {}: {}",
+            parents.len(),
+            parents.join(", ")
+        )));
+    }
+    let new = NewRevision {
+        id: checked_id(ctx, rev_id)?,
+        down_revisions: parents,
+        branch_labels: branch_label.map(|l| vec![l.to_string()]).unwrap_or_default(),
+        message: message.to_string(),
+        create_date: chrono::Utc::now().format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        ..NewRevision::default()
+    };
+    let path = write_revision(ctx, &new)?;
+    println!("Generated {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn checked_id(ctx: &Context, rev_id: Option<&str>) -> Result<String, Error> {
+    let id = rev_id.map(str::to_string).unwrap_or_else(new_revision_id);
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(Error::Usage(format!("revision id '{id}' must be letters, digits or '_'")));
+    }
+    if ctx.migrations.get(&id).is_some() {
+        return Err(Error::Usage(format!("revision id '{id}' already exists")));
+    }
+    Ok(id)
+}
+
+/// Writes the file atomically (temp file + rename) so a failure leaves nothing half-written.
+pub fn write_revision(ctx: &Context, new: &NewRevision) -> Result<PathBuf, Error> {
+    let dir = &ctx.cli.versions_dir;
+    let io = |path: &std::path::Path, e: std::io::Error| Error::Io { path: path.display().to_string(), reason: e.to_string() };
+    if !dir.is_dir() {
+        return Err(Error::Io { path: dir.display().to_string(), reason: "versions directory not found (see --versions-dir)".into() });
+    }
+    let path = dir.join(file_name(&new.id, &new.message));
+    if path.exists() {
+        return Err(Error::Io { path: path.display().to_string(), reason: "already exists".into() });
+    }
+    let source = rustfmt(&render(new));
+    let tmp = dir.join(format!(".{}.tmp", new.id));
+    std::fs::write(&tmp, source).map_err(|e| io(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
+    Ok(path)
+}

@@ -1,0 +1,8 @@
+//! One module per group of commands.
+
+pub mod author;
+pub mod describe;
+pub mod graph;
+pub mod history;
+pub mod migrate;
+pub mod status;

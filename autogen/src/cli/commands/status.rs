@@ -1,0 +1,37 @@
+//! `current`: where the database is.
+
+use std::process::ExitCode;
+
+use crate::Error;
+use crate::cli::context::Context;
+use crate::runtime::RevisionState;
+
+use super::describe;
+
+/// Prints the current heads of the database (nothing when at base).
+pub async fn current(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
+    let migrator = ctx.migrator().await?;
+    let rows = migrator.applied().await?;
+    for row in rows.iter().filter(|r| r.state == RevisionState::Failed) {
+        println!(
+            "{} (FAILED at statement {}; repair, then stamp)",
+            row.revision,
+            row.failed_statement.unwrap_or(0)
+        );
+    }
+    let heads = migrator.current_heads().await?;
+    let graph = ctx.migrations.graph();
+    for id in heads {
+        let meta = graph.get(&id).expect("applied revisions are known");
+        if verbose {
+            let row = rows.iter().find(|r| r.revision == id);
+            println!("{}", describe::verbose(graph, meta, true));
+            if let Some(row) = row {
+                println!("Applied at: {}  checksum: {}", row.applied_at, row.checksum);
+            }
+        } else {
+            println!("{}", describe::line(graph, meta, true).split_once(" -> ").map(|(_, r)| r).unwrap_or(""));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,10 @@
+//! The command-line interface: clap arguments and one function per command. A user's binary
+//! is `autogen::cli::run(entity::all(), migration::revisions())`.
+
+mod args;
+mod commands;
+mod context;
+mod logging;
+
+pub use args::{Cli, Command};
+pub use context::run;

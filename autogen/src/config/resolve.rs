@@ -1,0 +1,153 @@
+//! The resolution order: flag, `DATABASE_URL`, `DATABASE_URL_FILE`, `POSTGRES_*`, `.env`,
+//! then the embedded SQLite default.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+
+use super::{ConfigError, UrlSource};
+
+/// The URL used when nothing else is configured: a SQLite file in the working directory.
+pub const DEFAULT_SQLITE_URL: &str = "sqlite://autogen.db?mode=rwc";
+
+/// A validated database URL and where it came from.
+#[derive(Debug, Clone)]
+pub struct ResolvedUrl {
+    /// The URL, normalized (`mariadb://` becomes `mysql://`).
+    pub url: String,
+    /// Where it was found.
+    pub source: UrlSource,
+}
+
+/// Works out the database URL from the flag, the process environment and `.env` in `dir`.
+pub fn resolve_database_url(flag: Option<&str>, dir: &Path) -> Result<ResolvedUrl, ConfigError> {
+    let process: HashMap<String, String> = std::env::vars().collect();
+    if let Some(url) = flag {
+        return validate(url, UrlSource::Flag);
+    }
+    if let Some(found) = from_vars(&process, false)? {
+        return Ok(found);
+    }
+    // `.env` only fills in what the real environment does not set, as dotenvy does.
+    let env_file = dir.join(".env");
+    if env_file.exists() {
+        let vars = read_dotenv(&env_file)?;
+        if let Some(found) = from_vars(&vars, true)? {
+            return Ok(found);
+        }
+    }
+    validate(DEFAULT_SQLITE_URL, UrlSource::Default)
+}
+
+fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
+    let iter = dotenvy::from_path_iter(path).map_err(|e| ConfigError::DotEnv(e.to_string()))?;
+    iter.map(|item| item.map_err(|e| ConfigError::DotEnv(e.to_string())))
+        .collect()
+}
+
+/// Applies the variable-based steps to one set of variables.
+fn from_vars(
+    vars: &HashMap<String, String>,
+    dotenv: bool,
+) -> Result<Option<ResolvedUrl>, ConfigError> {
+    let pick = |normal: UrlSource| if dotenv { UrlSource::DotEnv } else { normal };
+    if let Some(url) = vars.get("DATABASE_URL").filter(|v| !v.is_empty()) {
+        return validate(url, pick(UrlSource::Env)).map(Some);
+    }
+    if let Some(path) = vars.get("DATABASE_URL_FILE").filter(|v| !v.is_empty()) {
+        let content = std::fs::read_to_string(path).map_err(|e| ConfigError::UnreadableFile {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        return validate(content.trim(), pick(UrlSource::File)).map(Some);
+    }
+    if vars.keys().any(|k| k.starts_with("POSTGRES_") && k != "POSTGRES_PASSWORD") {
+        return postgres_vars(vars, pick(UrlSource::PostgresVars)).map(Some);
+    }
+    Ok(None)
+}
+
+fn postgres_vars(vars: &HashMap<String, String>, source: UrlSource) -> Result<ResolvedUrl, ConfigError> {
+    let get = |k: &'static str| vars.get(k).filter(|v| !v.is_empty());
+    let user = get("POSTGRES_USER").ok_or(ConfigError::MissingVar("POSTGRES_USER"))?;
+    let host = get("POSTGRES_HOST").map(String::as_str).unwrap_or("localhost");
+    let db = get("POSTGRES_DB").unwrap_or(user);
+    let port = match get("POSTGRES_PORT") {
+        Some(p) => p.parse::<u16>().map_err(|_| ConfigError::BadPort(p.clone()))?,
+        None => 5432,
+    };
+    let user = utf8_percent_encode(user, NON_ALPHANUMERIC);
+    let auth = match get("POSTGRES_PASSWORD") {
+        Some(pw) => format!("{user}:{}", utf8_percent_encode(pw, NON_ALPHANUMERIC)),
+        None => user.to_string(),
+    };
+    validate(&format!("postgres://{auth}@{host}:{port}/{db}"), source)
+}
+
+/// Parses and checks a URL; errors never echo the URL itself, which may hold a password.
+fn validate(url: &str, source: UrlSource) -> Result<ResolvedUrl, ConfigError> {
+    let parsed = url::Url::parse(url).map_err(|e| ConfigError::MalformedUrl {
+        source,
+        reason: e.to_string(),
+    })?;
+    let url = match parsed.scheme() {
+        "postgres" | "postgresql" | "mysql" | "sqlite" => url.to_string(),
+        "mariadb" => url.replacen("mariadb://", "mysql://", 1),
+        other => {
+            return Err(ConfigError::UnsupportedScheme { source, scheme: other.to_string() });
+        }
+    };
+    if parsed.scheme() != "sqlite" && parsed.host_str().unwrap_or("").is_empty() {
+        return Err(ConfigError::MalformedUrl { source, reason: "no host".into() });
+    }
+    Ok(ResolvedUrl { url, source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn postgres_vars_build_an_encoded_url() {
+        let v = vars(&[
+            ("POSTGRES_USER", "app"),
+            ("POSTGRES_PASSWORD", "p@ss:w/rd"),
+            ("POSTGRES_HOST", "db"),
+            ("POSTGRES_PORT", "6543"),
+            ("POSTGRES_DB", "shop"),
+        ]);
+        let got = from_vars(&v, false).unwrap().unwrap();
+        assert_eq!(got.url, "postgres://app:p%40ss%3Aw%2Frd@db:6543/shop");
+        assert_eq!(got.source, UrlSource::PostgresVars);
+    }
+
+    #[test]
+    fn non_integer_port_is_named() {
+        let v = vars(&[("POSTGRES_USER", "app"), ("POSTGRES_PORT", "54x")]);
+        let err = from_vars(&v, false).unwrap_err().to_string();
+        assert_eq!(err, "POSTGRES_PORT must be an integer port number, got '54x'");
+    }
+
+    #[test]
+    fn database_url_wins_over_postgres_vars() {
+        let v = vars(&[("DATABASE_URL", "sqlite://x.db"), ("POSTGRES_USER", "app")]);
+        assert_eq!(from_vars(&v, false).unwrap().unwrap().url, "sqlite://x.db");
+    }
+
+    #[test]
+    fn malformed_url_does_not_echo_the_password() {
+        let err = validate("postgres://u:secret@host:port/db", UrlSource::Env).unwrap_err();
+        assert!(!err.to_string().contains("secret"), "{err}");
+        assert!(err.to_string().starts_with("malformed database URL from DATABASE_URL"));
+    }
+
+    #[test]
+    fn mariadb_scheme_is_mysql() {
+        assert_eq!(validate("mariadb://root@h/db", UrlSource::Flag).unwrap().url, "mysql://root@h/db");
+    }
+}

@@ -1,0 +1,69 @@
+//! Connecting with a bounded wait and without leaking the password.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use sea_orm::{Database, DatabaseConnection, DbBackend};
+
+use super::error::{RuntimeError, one_line};
+use super::recorder::Recorder;
+use crate::config::redact_url;
+
+/// How to connect.
+#[derive(Debug, Clone)]
+pub struct ConnectOptions {
+    /// Upper bound on the connection attempt.
+    pub timeout: Duration,
+    /// Echo every executed statement to stderr.
+    pub echo_sql: bool,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        Self { timeout: Duration::from_secs(10), echo_sql: false }
+    }
+}
+
+/// The backend a URL names, without connecting.
+pub fn backend_of_url(url: &str) -> DbBackend {
+    if url.starts_with("postgres") {
+        DbBackend::Postgres
+    } else if url.starts_with("mysql") || url.starts_with("mariadb") {
+        DbBackend::MySql
+    } else {
+        DbBackend::Sqlite
+    }
+}
+
+/// Opens a connection and attaches a statement recorder to it.
+pub async fn connect(
+    url: &str,
+    options: &ConnectOptions,
+) -> Result<(DatabaseConnection, Arc<Recorder>), RuntimeError> {
+    let shown = redact_url(url);
+    let mut opts = sea_orm::ConnectOptions::new(url.to_string());
+    opts.connect_timeout(options.timeout)
+        .acquire_timeout(options.timeout)
+        .sqlx_logging(false);
+    if backend_of_url(url) == DbBackend::Sqlite {
+        // One connection, so PRAGMAs and transactions share a session.
+        opts.max_connections(1).min_connections(1);
+    } else {
+        opts.max_connections(2);
+    }
+    let attempt = tokio::time::timeout(options.timeout, Database::connect(opts)).await;
+    let mut conn = match attempt {
+        Err(_) => {
+            return Err(RuntimeError::ConnectTimeout { url: shown, seconds: options.timeout.as_secs() });
+        }
+        Ok(Err(e)) => {
+            let reason = one_line(&e.to_string()).replace(url, &shown);
+            return Err(RuntimeError::Connect { url: shown, reason });
+        }
+        Ok(Ok(conn)) => conn,
+    };
+    let recorder = Arc::new(Recorder::new(options.echo_sql));
+    let sink = recorder.clone();
+    conn.set_metric_callback(move |info| sink.record(info.statement, info.failed));
+    Ok((conn, recorder))
+}

@@ -1,0 +1,58 @@
+//! Records every statement a connection executes: for `--echo-sql`, for counting how far a
+//! MySQL revision got, and for comparing offline SQL with what really ran.
+
+use std::sync::Mutex;
+
+use sea_orm::Statement;
+
+/// One executed statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedStatement {
+    /// SQL with parameters inlined.
+    pub sql: String,
+    /// Whether the database rejected it.
+    pub failed: bool,
+}
+
+/// A thread-safe log of executed statements.
+#[derive(Debug, Default)]
+pub struct Recorder {
+    echo: bool,
+    log: Mutex<Vec<RecordedStatement>>,
+}
+
+impl Recorder {
+    /// A recorder that optionally echoes each statement to stderr.
+    pub fn new(echo: bool) -> Self {
+        Self { echo, log: Mutex::new(Vec::new()) }
+    }
+
+    /// Appends a statement.
+    pub fn record(&self, statement: &Statement, failed: bool) {
+        let sql = statement.to_string();
+        if self.echo {
+            eprintln!("{sql};");
+        }
+        self.log.lock().expect("recorder poisoned").push(RecordedStatement { sql, failed });
+    }
+
+    /// Number of statements recorded so far.
+    pub fn len(&self) -> usize {
+        self.log.lock().expect("recorder poisoned").len()
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Statements recorded since position `from`.
+    pub fn since(&self, from: usize) -> Vec<RecordedStatement> {
+        self.log.lock().expect("recorder poisoned")[from..].to_vec()
+    }
+
+    /// Everything recorded.
+    pub fn all(&self) -> Vec<RecordedStatement> {
+        self.since(0)
+    }
+}
