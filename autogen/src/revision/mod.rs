@@ -1,5 +1,20 @@
 //! The revision graph: metadata, heads, bases, and target resolution.
 
+mod build;
+mod error;
+mod graph;
 mod meta;
+mod naming;
+mod plan;
+mod range;
+mod rustfmt;
+mod target;
+mod template;
 
+pub use error::GraphError;
+pub use graph::RevisionGraph;
 pub use meta::RevisionMeta;
+pub use naming::{file_name, new_revision_id};
+pub use range::{RevisionRange, parse_range};
+pub use rustfmt::rustfmt;
+pub use template::{NewRevision, render};
