@@ -17,11 +17,23 @@ fn main() {
     let mut entries = String::new();
     for path in &files {
         let stem = path.file_stem().unwrap().to_string_lossy();
-        let module: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        let module: String = stem
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
         let module = format!("v_{module}");
         println!("cargo:rerun-if-changed={}", path.display());
-        writeln!(out, "#[path = {:?}]\nmod {module};", path.display().to_string()).unwrap();
-        writeln!(entries, "        autogen::runtime::Revision::new({module}::REVISION, {module}::Migration),").unwrap();
+        writeln!(
+            out,
+            "#[path = {:?}]\nmod {module};",
+            path.display().to_string()
+        )
+        .unwrap();
+        writeln!(
+            entries,
+            "        autogen::runtime::Revision::new({module}::REVISION, {module}::Migration),"
+        )
+        .unwrap();
     }
     writeln!(
         out,

@@ -24,8 +24,8 @@ pub struct Cli {
     #[arg(long, global = true, default_value = "migration/src/versions")]
     pub versions_dir: PathBuf,
     /// More logging (-v, -vv); RUST_LOG overrides.
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
-    pub verbose: u8,
+    #[arg(short = 'v', long = "log-verbose", global = true, action = clap::ArgAction::Count)]
+    pub log_verbose: u8,
     /// Only errors.
     #[arg(short, long, global = true)]
     pub quiet: bool,

@@ -22,9 +22,16 @@ pub struct Context {
 impl Context {
     /// The database URL (resolved lazily: offline commands never need one).
     pub fn url(&self) -> Result<ResolvedUrl, Error> {
-        let cwd = std::env::current_dir().map_err(|e| Error::Io { path: ".".into(), reason: e.to_string() })?;
+        let cwd = std::env::current_dir().map_err(|e| Error::Io {
+            path: ".".into(),
+            reason: e.to_string(),
+        })?;
         let resolved = resolve_database_url(self.cli.database_url.as_deref(), &cwd)?;
-        tracing::debug!("database URL from {}: {}", resolved.source, redact_url(&resolved.url));
+        tracing::debug!(
+            "database URL from {}: {}",
+            resolved.source,
+            redact_url(&resolved.url)
+        );
         Ok(resolved)
     }
 
@@ -40,7 +47,10 @@ impl Context {
 
     /// Options for runs.
     pub fn run_options(&self, allow_modified: bool) -> RunOptions {
-        RunOptions { lock_timeout: Duration::from_secs(self.cli.lock_timeout), allow_modified }
+        RunOptions {
+            lock_timeout: Duration::from_secs(self.cli.lock_timeout),
+            allow_modified,
+        }
     }
 }
 
@@ -48,28 +58,52 @@ impl Context {
 /// `check` when the schema drifted); `Err` is a one-line error for exit code 2.
 pub async fn run(revisions: Vec<Revision>) -> Result<ExitCode, Error> {
     let cli = Cli::parse();
-    logging::init(cli.verbose, cli.quiet);
+    logging::init(cli.log_verbose, cli.quiet);
     let migrations = Migrations::new(revisions)?;
     let ctx = Context { cli, migrations };
     match &ctx.cli.command {
-        Command::Upgrade { target, sql, allow_modified } => {
-            commands::migrate::upgrade(&ctx, target, *sql, *allow_modified).await
-        }
-        Command::Downgrade { target, sql, allow_modified } => {
-            commands::migrate::downgrade(&ctx, target, *sql, *allow_modified).await
-        }
+        Command::Upgrade {
+            target,
+            sql,
+            allow_modified,
+        } => commands::migrate::upgrade(&ctx, target, *sql, *allow_modified).await,
+        Command::Downgrade {
+            target,
+            sql,
+            allow_modified,
+        } => commands::migrate::downgrade(&ctx, target, *sql, *allow_modified).await,
         Command::Stamp { target, purge } => commands::migrate::stamp(&ctx, target, *purge).await,
         Command::Current { verbose } => commands::status::current(&ctx, *verbose).await,
-        Command::History { rev_range, verbose, indicate_current } => {
-            commands::history::history(&ctx, rev_range.as_deref(), *verbose, *indicate_current).await
+        Command::History {
+            rev_range,
+            verbose,
+            indicate_current,
+        } => {
+            commands::history::history(&ctx, rev_range.as_deref(), *verbose, *indicate_current)
+                .await
         }
         Command::Heads { verbose } => commands::graph::heads(&ctx, *verbose),
         Command::Branches { verbose } => commands::graph::branches(&ctx, *verbose),
         Command::Show { rev } => commands::graph::show(&ctx, rev),
-        Command::Merge { message, revisions, branch_label, rev_id } => {
-            commands::author::merge(&ctx, message, revisions, branch_label.as_deref(), rev_id.as_deref())
-        }
-        Command::Revision { message, head, branch_label, depends_on, rev_id } => commands::author::revision(
+        Command::Merge {
+            message,
+            revisions,
+            branch_label,
+            rev_id,
+        } => commands::author::merge(
+            &ctx,
+            message,
+            revisions,
+            branch_label.as_deref(),
+            rev_id.as_deref(),
+        ),
+        Command::Revision {
+            message,
+            head,
+            branch_label,
+            depends_on,
+            rev_id,
+        } => commands::author::revision(
             &ctx,
             message,
             head.as_deref(),

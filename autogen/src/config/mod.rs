@@ -12,11 +12,13 @@ pub use source::UrlSource;
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The URL could not be parsed.
-    #[error("malformed database URL from {source}: {reason}")]
-    MalformedUrl { source: UrlSource, reason: String },
+    #[error("malformed database URL from {origin}: {reason}")]
+    MalformedUrl { origin: UrlSource, reason: String },
     /// The URL names a backend this tool does not support.
-    #[error("unsupported database URL scheme '{scheme}' from {source}: use postgres://, mysql://, mariadb:// or sqlite://")]
-    UnsupportedScheme { source: UrlSource, scheme: String },
+    #[error(
+        "unsupported database URL scheme '{scheme}' from {origin}: use postgres://, mysql://, mariadb:// or sqlite://"
+    )]
+    UnsupportedScheme { origin: UrlSource, scheme: String },
     /// `POSTGRES_PORT` is not an integer.
     #[error("POSTGRES_PORT must be an integer port number, got '{0}'")]
     BadPort(String),

@@ -20,7 +20,10 @@ mod tests {
 
     #[test]
     fn hides_password() {
-        assert_eq!(redact_url("postgres://u:s3cret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(
+            redact_url("postgres://u:s3cret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
         assert_eq!(redact_url("mysql://root@h/db"), "mysql://root@h/db");
         assert!(!redact_url("postgres://u:s3cret@h:notaport/db").contains("s3cret"));
     }

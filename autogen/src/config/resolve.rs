@@ -62,19 +62,29 @@ fn from_vars(
         })?;
         return validate(content.trim(), pick(UrlSource::File)).map(Some);
     }
-    if vars.keys().any(|k| k.starts_with("POSTGRES_") && k != "POSTGRES_PASSWORD") {
+    if vars
+        .keys()
+        .any(|k| k.starts_with("POSTGRES_") && k != "POSTGRES_PASSWORD")
+    {
         return postgres_vars(vars, pick(UrlSource::PostgresVars)).map(Some);
     }
     Ok(None)
 }
 
-fn postgres_vars(vars: &HashMap<String, String>, source: UrlSource) -> Result<ResolvedUrl, ConfigError> {
+fn postgres_vars(
+    vars: &HashMap<String, String>,
+    source: UrlSource,
+) -> Result<ResolvedUrl, ConfigError> {
     let get = |k: &'static str| vars.get(k).filter(|v| !v.is_empty());
     let user = get("POSTGRES_USER").ok_or(ConfigError::MissingVar("POSTGRES_USER"))?;
-    let host = get("POSTGRES_HOST").map(String::as_str).unwrap_or("localhost");
+    let host = get("POSTGRES_HOST")
+        .map(String::as_str)
+        .unwrap_or("localhost");
     let db = get("POSTGRES_DB").unwrap_or(user);
     let port = match get("POSTGRES_PORT") {
-        Some(p) => p.parse::<u16>().map_err(|_| ConfigError::BadPort(p.clone()))?,
+        Some(p) => p
+            .parse::<u16>()
+            .map_err(|_| ConfigError::BadPort(p.clone()))?,
         None => 5432,
     };
     let user = utf8_percent_encode(user, NON_ALPHANUMERIC);
@@ -88,18 +98,24 @@ fn postgres_vars(vars: &HashMap<String, String>, source: UrlSource) -> Result<Re
 /// Parses and checks a URL; errors never echo the URL itself, which may hold a password.
 fn validate(url: &str, source: UrlSource) -> Result<ResolvedUrl, ConfigError> {
     let parsed = url::Url::parse(url).map_err(|e| ConfigError::MalformedUrl {
-        source,
+        origin: source,
         reason: e.to_string(),
     })?;
     let url = match parsed.scheme() {
         "postgres" | "postgresql" | "mysql" | "sqlite" => url.to_string(),
         "mariadb" => url.replacen("mariadb://", "mysql://", 1),
         other => {
-            return Err(ConfigError::UnsupportedScheme { source, scheme: other.to_string() });
+            return Err(ConfigError::UnsupportedScheme {
+                origin: source,
+                scheme: other.to_string(),
+            });
         }
     };
     if parsed.scheme() != "sqlite" && parsed.host_str().unwrap_or("").is_empty() {
-        return Err(ConfigError::MalformedUrl { source, reason: "no host".into() });
+        return Err(ConfigError::MalformedUrl {
+            origin: source,
+            reason: "no host".into(),
+        });
     }
     Ok(ResolvedUrl { url, source })
 }
@@ -109,7 +125,10 @@ mod tests {
     use super::*;
 
     fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -130,7 +149,10 @@ mod tests {
     fn non_integer_port_is_named() {
         let v = vars(&[("POSTGRES_USER", "app"), ("POSTGRES_PORT", "54x")]);
         let err = from_vars(&v, false).unwrap_err().to_string();
-        assert_eq!(err, "POSTGRES_PORT must be an integer port number, got '54x'");
+        assert_eq!(
+            err,
+            "POSTGRES_PORT must be an integer port number, got '54x'"
+        );
     }
 
     #[test]
@@ -143,11 +165,19 @@ mod tests {
     fn malformed_url_does_not_echo_the_password() {
         let err = validate("postgres://u:secret@host:port/db", UrlSource::Env).unwrap_err();
         assert!(!err.to_string().contains("secret"), "{err}");
-        assert!(err.to_string().starts_with("malformed database URL from DATABASE_URL"));
+        assert!(
+            err.to_string()
+                .starts_with("malformed database URL from DATABASE_URL")
+        );
     }
 
     #[test]
     fn mariadb_scheme_is_mysql() {
-        assert_eq!(validate("mariadb://root@h/db", UrlSource::Flag).unwrap().url, "mysql://root@h/db");
+        assert_eq!(
+            validate("mariadb://root@h/db", UrlSource::Flag)
+                .unwrap()
+                .url,
+            "mysql://root@h/db"
+        );
     }
 }

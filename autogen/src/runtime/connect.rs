@@ -20,7 +20,10 @@ pub struct ConnectOptions {
 
 impl Default for ConnectOptions {
     fn default() -> Self {
-        Self { timeout: Duration::from_secs(10), echo_sql: false }
+        Self {
+            timeout: Duration::from_secs(10),
+            echo_sql: false,
+        }
     }
 }
 
@@ -54,7 +57,10 @@ pub async fn connect(
     let attempt = tokio::time::timeout(options.timeout, Database::connect(opts)).await;
     let mut conn = match attempt {
         Err(_) => {
-            return Err(RuntimeError::ConnectTimeout { url: shown, seconds: options.timeout.as_secs() });
+            return Err(RuntimeError::ConnectTimeout {
+                url: shown,
+                seconds: options.timeout.as_secs(),
+            });
         }
         Ok(Err(e)) => {
             let reason = one_line(&e.to_string()).replace(url, &shown);

@@ -15,20 +15,38 @@ pub enum RuntimeError {
     #[error("cannot connect to {url}: timed out after {seconds}s")]
     ConnectTimeout { url: String, seconds: u64 },
     /// Another migrator holds the lock.
-    #[error("another migrator holds the migration lock on {target}; gave up after {seconds}s (see --lock-timeout)")]
+    #[error(
+        "another migrator holds the migration lock on {target}; gave up after {seconds}s (see --lock-timeout)"
+    )]
     LockTimeout { target: String, seconds: u64 },
     /// A revision failed and was rolled back.
     #[error("revision {revision} failed and was rolled back: {reason}")]
     RolledBack { revision: String, reason: String },
     /// A revision failed part-way on a backend without transactional DDL.
-    #[error("revision {revision} failed at statement {statement} of {total} ({done} statements were applied and not rolled back): {reason}")]
-    PartiallyApplied { revision: String, statement: usize, total: usize, done: usize, reason: String },
+    #[error(
+        "revision {revision} failed at statement {statement} of {total} ({done} statements were applied and not rolled back): {reason}"
+    )]
+    PartiallyApplied {
+        revision: String,
+        statement: usize,
+        total: usize,
+        done: usize,
+        reason: String,
+    },
     /// An earlier run left a revision half-applied.
-    #[error("revision {revision} previously failed at statement {statement}; repair the schema by hand, then run `stamp` to record the state you reached")]
+    #[error(
+        "revision {revision} previously failed at statement {statement}; repair the schema by hand, then run `stamp` to record the state you reached"
+    )]
     PreviouslyFailed { revision: String, statement: i64 },
     /// An applied revision's SQL no longer matches what was applied.
-    #[error("revision {revision} was modified after it was applied (checksum {applied} != {current}); revert the file, or pass --allow-modified")]
-    Modified { revision: String, applied: String, current: String },
+    #[error(
+        "revision {revision} was modified after it was applied (checksum {applied} != {current}); revert the file, or pass --allow-modified"
+    )]
+    Modified {
+        revision: String,
+        applied: String,
+        current: String,
+    },
     /// The database records a revision that no file defines.
     #[error("the database records revision {0}, which no migration file defines")]
     UnknownApplied(String),
@@ -46,7 +64,10 @@ pub enum RuntimeError {
 impl RuntimeError {
     /// Wraps a database error with the action that failed.
     pub fn db(context: impl Into<String>, err: impl std::fmt::Display) -> Self {
-        RuntimeError::Db { context: context.into(), reason: one_line(&err.to_string()) }
+        RuntimeError::Db {
+            context: context.into(),
+            reason: one_line(&err.to_string()),
+        }
     }
 }
 

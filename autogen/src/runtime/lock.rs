@@ -30,7 +30,10 @@ impl MigrationLock {
     pub async fn acquire(url: &str, timeout: Duration) -> Result<Self, RuntimeError> {
         let target = redact_url(url);
         let deadline = Instant::now() + timeout;
-        let timed_out = || RuntimeError::LockTimeout { target: target.clone(), seconds: timeout.as_secs() };
+        let timed_out = || RuntimeError::LockTimeout {
+            target: target.clone(),
+            seconds: timeout.as_secs(),
+        };
         let connect_err = |e: sqlx::Error| RuntimeError::Connect {
             url: target.clone(),
             reason: one_line(&e.to_string()),
@@ -64,7 +67,10 @@ impl MigrationLock {
                 .await
                 .map_err(|e| RuntimeError::db("cannot read the current database", e))?;
             // Lock names are server-wide, so scope them to the database.
-            let name: String = format!("autogen:{}", db.unwrap_or_default()).chars().take(64).collect();
+            let name: String = format!("autogen:{}", db.unwrap_or_default())
+                .chars()
+                .take(64)
+                .collect();
             let got: Option<i64> = sqlx::query_scalar("SELECT GET_LOCK(?, ?)")
                 .bind(&name)
                 .bind(timeout.as_secs_f64())
@@ -76,20 +82,28 @@ impl MigrationLock {
                 _ => Err(timed_out()),
             }
         } else {
-            let Some(path) = sqlite_path(url) else { return Ok(MigrationLock::None) };
+            let Some(path) = sqlite_path(url) else {
+                return Ok(MigrationLock::None);
+            };
             let lock_path = format!("{path}.autogen-lock");
             let file = File::options()
                 .create(true)
                 .truncate(false)
                 .write(true)
                 .open(&lock_path)
-                .map_err(|e| RuntimeError::LockFile { path: lock_path.clone(), reason: e.to_string() })?;
+                .map_err(|e| RuntimeError::LockFile {
+                    path: lock_path.clone(),
+                    reason: e.to_string(),
+                })?;
             loop {
                 match file.try_lock() {
                     Ok(()) => return Ok(MigrationLock::File(file)),
                     Err(std::fs::TryLockError::WouldBlock) => {}
                     Err(std::fs::TryLockError::Error(e)) => {
-                        return Err(RuntimeError::LockFile { path: lock_path, reason: e.to_string() });
+                        return Err(RuntimeError::LockFile {
+                            path: lock_path,
+                            reason: e.to_string(),
+                        });
                     }
                 }
                 if Instant::now() >= deadline {
@@ -104,11 +118,17 @@ impl MigrationLock {
     pub async fn release(self) {
         match self {
             MigrationLock::Postgres(mut conn) => {
-                let _ = sqlx::query("SELECT pg_advisory_unlock($1)").bind(PG_LOCK_KEY).execute(&mut conn).await;
+                let _ = sqlx::query("SELECT pg_advisory_unlock($1)")
+                    .bind(PG_LOCK_KEY)
+                    .execute(&mut conn)
+                    .await;
                 let _ = conn.close().await;
             }
             MigrationLock::MySql(mut conn, name) => {
-                let _ = sqlx::query("SELECT RELEASE_LOCK(?)").bind(name).execute(&mut conn).await;
+                let _ = sqlx::query("SELECT RELEASE_LOCK(?)")
+                    .bind(name)
+                    .execute(&mut conn)
+                    .await;
                 let _ = conn.close().await;
             }
             MigrationLock::File(file) => {
@@ -121,7 +141,9 @@ impl MigrationLock {
 
 /// The file path of a SQLite URL, or `None` for an in-memory database.
 pub fn sqlite_path(url: &str) -> Option<String> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or("");
     if path.is_empty() || path == ":memory:" || url.contains("mode=memory") {
         None

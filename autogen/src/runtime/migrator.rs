@@ -27,7 +27,10 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        Self { lock_timeout: Duration::from_secs(60), allow_modified: false }
+        Self {
+            lock_timeout: Duration::from_secs(60),
+            allow_modified: false,
+        }
     }
 }
 
@@ -47,7 +50,12 @@ impl<'m> Migrator<'m> {
         options: &ConnectOptions,
     ) -> Result<Migrator<'m>, RuntimeError> {
         let (conn, recorder) = connect(url, options).await?;
-        Ok(Migrator { url: url.to_string(), conn, recorder, migrations })
+        Ok(Migrator {
+            url: url.to_string(),
+            conn,
+            recorder,
+            migrations,
+        })
     }
 
     /// The live connection.
@@ -70,23 +78,40 @@ impl<'m> Migrator<'m> {
     }
 
     /// Applied revisions that no applied revision builds on.
-    pub async fn current_heads(&self) -> Result<Vec<&'static str>, RuntimeError> {
+    pub async fn current_heads(&self) -> Result<Vec<String>, RuntimeError> {
         let applied = applied_set(&self.applied().await?);
-        Ok(self.migrations.graph().current_heads(&applied))
+        Ok(self
+            .migrations
+            .graph()
+            .current_heads(&applied)
+            .into_iter()
+            .map(str::to_string)
+            .collect())
     }
 
     /// Upgrades to `target`; returns the revisions applied.
-    pub async fn upgrade(&self, target: &str, options: &RunOptions) -> Result<Vec<&'static str>, RuntimeError> {
+    pub async fn upgrade(
+        &self,
+        target: &str,
+        options: &RunOptions,
+    ) -> Result<Vec<&'static str>, RuntimeError> {
         let lock = MigrationLock::acquire(&self.url, options.lock_timeout).await?;
         let result = self.upgrade_locked(target, options).await;
         lock.release().await;
         result
     }
 
-    async fn upgrade_locked(&self, target: &str, options: &RunOptions) -> Result<Vec<&'static str>, RuntimeError> {
+    async fn upgrade_locked(
+        &self,
+        target: &str,
+        options: &RunOptions,
+    ) -> Result<Vec<&'static str>, RuntimeError> {
         version_table::ensure(&self.conn).await?;
         let rows = self.checked_rows(options).await?;
-        let plan = self.migrations.graph().upgrade_plan(&applied_set(&rows), target)?;
+        let plan = self
+            .migrations
+            .graph()
+            .upgrade_plan(&applied_set(&rows), target)?;
         for (i, id) in plan.iter().enumerate() {
             self.announce(i, plan.len(), "upgrade", id);
             self.run_one(id, Side::Up).await?;
@@ -95,14 +120,22 @@ impl<'m> Migrator<'m> {
     }
 
     /// Downgrades to `target`; returns the revisions reverted.
-    pub async fn downgrade(&self, target: &str, options: &RunOptions) -> Result<Vec<&'static str>, RuntimeError> {
+    pub async fn downgrade(
+        &self,
+        target: &str,
+        options: &RunOptions,
+    ) -> Result<Vec<&'static str>, RuntimeError> {
         let lock = MigrationLock::acquire(&self.url, options.lock_timeout).await?;
         let result = self.downgrade_locked(target, options).await;
         lock.release().await;
         result
     }
 
-    async fn downgrade_locked(&self, target: &str, options: &RunOptions) -> Result<Vec<&'static str>, RuntimeError> {
+    async fn downgrade_locked(
+        &self,
+        target: &str,
+        options: &RunOptions,
+    ) -> Result<Vec<&'static str>, RuntimeError> {
         version_table::ensure(&self.conn).await?;
         let rows = self.checked_rows(options).await?;
         let in_order: Vec<String> = rows.iter().map(|r| r.revision.clone()).collect();
@@ -116,43 +149,71 @@ impl<'m> Migrator<'m> {
 
     /// Records `target` as the current state without running any migration code.
     /// Failed markers are cleared: stamping is how a repaired MySQL failure is recorded.
-    pub async fn stamp(&self, target: &str, purge: bool, options: &RunOptions) -> Result<(Vec<&'static str>, Vec<&'static str>), RuntimeError> {
+    pub async fn stamp(
+        &self,
+        target: &str,
+        purge: bool,
+        options: &RunOptions,
+    ) -> Result<(Vec<String>, Vec<String>), RuntimeError> {
         let lock = MigrationLock::acquire(&self.url, options.lock_timeout).await?;
         let result = self.stamp_locked(target, purge).await;
         lock.release().await;
         result
     }
 
-    async fn stamp_locked(&self, target: &str, purge: bool) -> Result<(Vec<&'static str>, Vec<&'static str>), RuntimeError> {
+    async fn stamp_locked(
+        &self,
+        target: &str,
+        purge: bool,
+    ) -> Result<(Vec<String>, Vec<String>), RuntimeError> {
         version_table::ensure(&self.conn).await?;
         let rows = self.applied().await?;
         let graph = self.migrations.graph();
         if purge {
-            self.exec(&version_table::delete_all_statement(), "cannot purge the version table").await?;
+            self.exec(
+                &version_table::delete_all_statement(),
+                "cannot purge the version table",
+            )
+            .await?;
         } else {
             for row in rows.iter().filter(|r| r.state == RevisionState::Failed) {
-                self.exec(&version_table::delete_statement(&row.revision), "cannot clear a failed marker").await?;
+                self.exec(
+                    &version_table::delete_statement(&row.revision),
+                    "cannot clear a failed marker",
+                )
+                .await?;
             }
         }
         let applied = if purge {
             BTreeSet::new()
         } else {
-            rows.iter().filter(|r| r.state == RevisionState::Applied).map(|r| r.revision.clone()).collect()
+            rows.iter()
+                .filter(|r| r.state == RevisionState::Applied)
+                .map(|r| r.revision.clone())
+                .collect()
         };
         let (insert, delete) = graph.stamp_plan(&applied, target)?;
         for id in &delete {
-            self.exec(&version_table::delete_statement(id), "cannot update the version table").await?;
+            self.exec(
+                &version_table::delete_statement(id),
+                "cannot update the version table",
+            )
+            .await?;
         }
         for id in &insert {
             let sum = self.checksum_of(id).await?;
             let stmt = version_table::insert_statement(id, &sum, RevisionState::Applied, None);
             self.exec(&stmt, "cannot update the version table").await?;
         }
-        Ok((insert, delete))
+        let owned = |ids: Vec<&str>| ids.into_iter().map(str::to_string).collect();
+        Ok((owned(insert), owned(delete)))
     }
 
     /// Reads the version table and refuses to go on over unknown, failed or edited revisions.
-    async fn checked_rows(&self, options: &RunOptions) -> Result<Vec<AppliedRevision>, RuntimeError> {
+    async fn checked_rows(
+        &self,
+        options: &RunOptions,
+    ) -> Result<Vec<AppliedRevision>, RuntimeError> {
         let rows = self.applied().await?;
         for row in &rows {
             if self.migrations.get(&row.revision).is_none() {
@@ -180,13 +241,20 @@ impl<'m> Migrator<'m> {
 
     /// Checksum of the SQL `up` produces on this backend.
     async fn checksum_of(&self, id: &str) -> Result<String, RuntimeError> {
-        let revision = self.migrations.get(id).ok_or_else(|| RuntimeError::UnknownApplied(id.to_string()))?;
+        let revision = self
+            .migrations
+            .get(id)
+            .ok_or_else(|| RuntimeError::UnknownApplied(id.to_string()))?;
         let sql = capture_sql(self.backend(), revision.migration.as_ref(), Side::Up, id).await?;
         Ok(checksum(&sql))
     }
 
     fn announce(&self, index: usize, total: usize, verb: &str, id: &str) {
-        let message = self.migrations.get(id).map(|r| r.meta.message).unwrap_or("");
+        let message = self
+            .migrations
+            .get(id)
+            .map(|r| r.meta.message)
+            .unwrap_or("");
         if std::io::stderr().is_terminal() {
             eprintln!("[{}/{total}] {verb} {id}: {message}", index + 1);
         } else {
@@ -194,8 +262,15 @@ impl<'m> Migrator<'m> {
         }
     }
 
-    async fn exec(&self, stmt: &impl sea_orm::StatementBuilder, context: &str) -> Result<(), RuntimeError> {
-        self.conn.execute(stmt).await.map_err(|e| RuntimeError::db(context, e))?;
+    async fn exec(
+        &self,
+        stmt: &impl sea_orm::StatementBuilder,
+        context: &str,
+    ) -> Result<(), RuntimeError> {
+        self.conn
+            .execute(stmt)
+            .await
+            .map_err(|e| RuntimeError::db(context, e))?;
         Ok(())
     }
 
@@ -211,7 +286,12 @@ impl<'m> Migrator<'m> {
     }
 
     /// Postgres and SQLite: the revision and its version row commit together or not at all.
-    async fn run_in_transaction(&self, id: &'static str, side: Side, sum: &str) -> Result<(), RuntimeError> {
+    async fn run_in_transaction(
+        &self,
+        id: &'static str,
+        side: Side,
+        sum: &str,
+    ) -> Result<(), RuntimeError> {
         let sqlite = self.backend() == DbBackend::Sqlite;
         if sqlite {
             // Table rebuilds drop and recreate tables; with foreign keys on, that would cascade.
@@ -224,13 +304,22 @@ impl<'m> Migrator<'m> {
         result
     }
 
-    async fn transaction_body(&self, id: &'static str, side: Side, sum: &str) -> Result<(), RuntimeError> {
+    async fn transaction_body(
+        &self,
+        id: &'static str,
+        side: Side,
+        sum: &str,
+    ) -> Result<(), RuntimeError> {
         let revision = self.migrations.get(id).expect("planned revision exists");
         let rolled_back = |e: &dyn std::fmt::Display| RuntimeError::RolledBack {
             revision: id.to_string(),
             reason: one_line(&e.to_string()),
         };
-        let txn = self.conn.begin().await.map_err(|e| RuntimeError::db("cannot begin a transaction", e))?;
+        let txn = self
+            .conn
+            .begin()
+            .await
+            .map_err(|e| RuntimeError::db("cannot begin a transaction", e))?;
         let manager = SchemaManager::new(&txn);
         let outcome = match side {
             Side::Up => revision.migration.up(&manager).await,
@@ -242,7 +331,15 @@ impl<'m> Migrator<'m> {
             return Err(rolled_back(&e));
         }
         let write = match side {
-            Side::Up => txn.execute(&version_table::insert_statement(id, sum, RevisionState::Applied, None)).await,
+            Side::Up => {
+                txn.execute(&version_table::insert_statement(
+                    id,
+                    sum,
+                    RevisionState::Applied,
+                    None,
+                ))
+                .await
+            }
             Side::Down => txn.execute(&version_table::delete_statement(id)).await,
         };
         if let Err(e) = write {
@@ -251,21 +348,34 @@ impl<'m> Migrator<'m> {
         }
         if self.backend() == DbBackend::Sqlite {
             let violations = txn
-                .query_all_raw(Statement::from_string(DbBackend::Sqlite, "PRAGMA foreign_key_check"))
+                .query_all_raw(Statement::from_string(
+                    DbBackend::Sqlite,
+                    "PRAGMA foreign_key_check",
+                ))
                 .await
                 .map_err(|e| rolled_back(&e))?;
             if !violations.is_empty() {
                 let _ = txn.rollback().await;
-                return Err(rolled_back(&format!("{} rows violate foreign keys", violations.len())));
+                return Err(rolled_back(&format!(
+                    "{} rows violate foreign keys",
+                    violations.len()
+                )));
             }
         }
         txn.commit().await.map_err(|e| rolled_back(&e))
     }
 
     /// MySQL commits each DDL statement on its own, so count how far we got and record it.
-    async fn run_without_transaction(&self, id: &'static str, side: Side, sum: &str) -> Result<(), RuntimeError> {
+    async fn run_without_transaction(
+        &self,
+        id: &'static str,
+        side: Side,
+        sum: &str,
+    ) -> Result<(), RuntimeError> {
         let revision = self.migrations.get(id).expect("planned revision exists");
-        let total = capture_sql(self.backend(), revision.migration.as_ref(), side, id).await?.len();
+        let total = capture_sql(self.backend(), revision.migration.as_ref(), side, id)
+            .await?
+            .len();
         let start = self.recorder.len();
         let manager = SchemaManager::new(&self.conn);
         let outcome = match side {
@@ -279,9 +389,17 @@ impl<'m> Migrator<'m> {
                 .iter()
                 .filter(|s| !s.failed && !s.sql.trim_start().to_uppercase().starts_with("SELECT"))
                 .count();
-            let marker = version_table::insert_statement(id, sum, RevisionState::Failed, Some(done as i64 + 1));
+            let marker = version_table::insert_statement(
+                id,
+                sum,
+                RevisionState::Failed,
+                Some(done as i64 + 1),
+            );
             if side == Side::Down {
-                let _ = self.conn.execute(&version_table::delete_statement(id)).await;
+                let _ = self
+                    .conn
+                    .execute(&version_table::delete_statement(id))
+                    .await;
             }
             let _ = self.conn.execute(&marker).await;
             return Err(RuntimeError::PartiallyApplied {
@@ -293,8 +411,20 @@ impl<'m> Migrator<'m> {
             });
         }
         match side {
-            Side::Up => self.exec(&version_table::insert_statement(id, sum, RevisionState::Applied, None), "cannot record the revision").await,
-            Side::Down => self.exec(&version_table::delete_statement(id), "cannot record the revision").await,
+            Side::Up => {
+                self.exec(
+                    &version_table::insert_statement(id, sum, RevisionState::Applied, None),
+                    "cannot record the revision",
+                )
+                .await
+            }
+            Side::Down => {
+                self.exec(
+                    &version_table::delete_statement(id),
+                    "cannot record the revision",
+                )
+                .await
+            }
         }
     }
 
@@ -309,5 +439,8 @@ impl<'m> Migrator<'m> {
 
 /// The ids of applied (not failed) rows.
 pub fn applied_set(rows: &[AppliedRevision]) -> BTreeSet<String> {
-    rows.iter().filter(|r| r.state == RevisionState::Applied).map(|r| r.revision.clone()).collect()
+    rows.iter()
+        .filter(|r| r.state == RevisionState::Applied)
+        .map(|r| r.revision.clone())
+        .collect()
 }

@@ -21,6 +21,6 @@ pub use lock::MigrationLock;
 pub use migrations::Migrations;
 pub use migrator::{Migrator, RunOptions};
 pub use offline::{OfflineDirection, offline_sql};
-pub use recorder::{Recorder, RecordedStatement};
+pub use recorder::{RecordedStatement, Recorder};
 pub use revision::Revision;
 pub use version_table::{AppliedRevision, RevisionState, VERSION_TABLE};

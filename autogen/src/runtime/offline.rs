@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 
 use sea_orm::DbBackend;
 
+use super::Migrations;
 use super::capture::{Side, capture_sql};
 use super::checksum::checksum;
 use super::error::RuntimeError;
 use super::version_table::{self, RevisionState};
-use super::Migrations;
 
 /// Which way an offline script goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,15 +48,32 @@ pub async fn offline_sql(
         }
     };
     let mut out = String::new();
-    out.push_str(&format!("-- autogen offline {} to '{end}' ({})\n\n", direction_name(direction), backend_name(backend)));
-    push(&mut out, &backend.build(&version_table::create_statement()).to_string());
+    out.push_str(&format!(
+        "-- autogen offline {} to '{end}' ({})\n\n",
+        direction_name(direction),
+        backend_name(backend)
+    ));
+    push(
+        &mut out,
+        &backend
+            .build(&version_table::create_statement())
+            .to_string(),
+    );
     out.push('\n');
     for id in plan {
         let revision = migrations.get(id).expect("planned revision exists");
-        let side = if direction == OfflineDirection::Upgrade { Side::Up } else { Side::Down };
+        let side = if direction == OfflineDirection::Upgrade {
+            Side::Up
+        } else {
+            Side::Down
+        };
         let body = capture_sql(backend, revision.migration.as_ref(), side, id).await?;
         let sum = checksum(&capture_sql(backend, revision.migration.as_ref(), Side::Up, id).await?);
-        out.push_str(&format!("-- Running {} {id}: {}\n", direction_name(direction), revision.meta.message));
+        out.push_str(&format!(
+            "-- Running {} {id}: {}\n",
+            direction_name(direction),
+            revision.meta.message
+        ));
         if backend == DbBackend::Sqlite {
             push(&mut out, "PRAGMA foreign_keys = OFF");
         }
@@ -68,7 +85,12 @@ pub async fn offline_sql(
             push(&mut out, stmt);
         }
         let record = match side {
-            Side::Up => backend.build(&version_table::insert_statement(id, &sum, RevisionState::Applied, None)),
+            Side::Up => backend.build(&version_table::insert_statement(
+                id,
+                &sum,
+                RevisionState::Applied,
+                None,
+            )),
             Side::Down => backend.build(&version_table::delete_statement(id)),
         };
         push(&mut out, &record.to_string());

@@ -24,7 +24,10 @@ pub struct Recorder {
 impl Recorder {
     /// A recorder that optionally echoes each statement to stderr.
     pub fn new(echo: bool) -> Self {
-        Self { echo, log: Mutex::new(Vec::new()) }
+        Self {
+            echo,
+            log: Mutex::new(Vec::new()),
+        }
     }
 
     /// Appends a statement.
@@ -33,7 +36,10 @@ impl Recorder {
         if self.echo {
             eprintln!("{sql};");
         }
-        self.log.lock().expect("recorder poisoned").push(RecordedStatement { sql, failed });
+        self.log
+            .lock()
+            .expect("recorder poisoned")
+            .push(RecordedStatement { sql, failed });
     }
 
     /// Number of statements recorded so far.

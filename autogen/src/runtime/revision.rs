@@ -15,12 +15,17 @@ pub struct Revision {
 impl Revision {
     /// Pairs metadata with its migration.
     pub fn new(meta: RevisionMeta, migration: impl MigrationTrait + 'static) -> Self {
-        Self { meta, migration: Box::new(migration) }
+        Self {
+            meta,
+            migration: Box::new(migration),
+        }
     }
 }
 
 impl std::fmt::Debug for Revision {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Revision").field("meta", &self.meta).finish()
+        f.debug_struct("Revision")
+            .field("meta", &self.meta)
+            .finish()
     }
 }

@@ -2,7 +2,7 @@
 //! linear position), so branches, merges and `stamp` work, plus a checksum and a failure marker.
 
 use sea_orm::sea_query::{
-    Alias, ColumnDef, Expr, Index, Query, Table, TableCreateStatement, TableDropStatement,
+    Alias, ColumnDef, Expr, ExprTrait, Index, Query, Table, TableCreateStatement,
 };
 use sea_orm::{ConnectionTrait, DbBackend, StatementBuilder};
 
@@ -46,19 +46,30 @@ pub fn create_statement() -> TableCreateStatement {
     Table::create()
         .table(t())
         .if_not_exists()
-        .col(ColumnDef::new("seq").big_integer().not_null().auto_increment().primary_key())
+        .col(
+            ColumnDef::new("seq")
+                .big_integer()
+                .not_null()
+                .auto_increment()
+                .primary_key(),
+        )
         .col(ColumnDef::new("revision").string_len(64).not_null())
         .col(ColumnDef::new("checksum").string_len(64).not_null())
         .col(ColumnDef::new("state").string_len(16).not_null())
         .col(ColumnDef::new("failed_statement").integer().null())
-        .col(ColumnDef::new("applied_at").date_time().not_null().default(Expr::current_timestamp()))
-        .index(Index::create().name("autogen_version_revision_key").col("revision").unique())
+        .col(
+            ColumnDef::new("applied_at")
+                .date_time()
+                .not_null()
+                .default(Expr::current_timestamp()),
+        )
+        .index(
+            Index::create()
+                .name("autogen_version_revision_key")
+                .col("revision")
+                .unique(),
+        )
         .to_owned()
-}
-
-/// `DROP TABLE` for the version table (used by `stamp base --purge`).
-pub fn drop_statement() -> TableDropStatement {
-    Table::drop().table(t()).if_exists().to_owned()
 }
 
 /// Insert a row for `revision`.
@@ -75,13 +86,21 @@ pub fn insert_statement(
     Query::insert()
         .into_table(t())
         .columns(["revision", "checksum", "state", "failed_statement"].map(Alias::new))
-        .values_panic([revision.into(), checksum.into(), state.into(), failed_statement.into()])
+        .values_panic([
+            revision.into(),
+            checksum.into(),
+            state.into(),
+            failed_statement.into(),
+        ])
         .to_owned()
 }
 
 /// Delete the row of `revision`.
 pub fn delete_statement(revision: &str) -> impl StatementBuilder {
-    Query::delete().from_table(t()).and_where(Expr::col("revision").eq(revision)).to_owned()
+    Query::delete()
+        .from_table(t())
+        .and_where(Expr::col("revision").eq(revision))
+        .to_owned()
 }
 
 /// Delete every row.
@@ -106,10 +125,15 @@ async fn exists(conn: &impl ConnectionTrait) -> Result<bool, RuntimeError> {
         DbBackend::MySql => format!(
             "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '{VERSION_TABLE}'"
         ),
-        _ => format!("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '{VERSION_TABLE}'"),
+        _ => {
+            format!("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '{VERSION_TABLE}'")
+        }
     };
     let rows = conn
-        .query_all_raw(sea_orm::Statement::from_string(conn.get_database_backend(), sql))
+        .query_all_raw(sea_orm::Statement::from_string(
+            conn.get_database_backend(),
+            sql,
+        ))
         .await
         .map_err(|e| RuntimeError::db("cannot look for the version table", e))?;
     Ok(!rows.is_empty())
@@ -136,14 +160,19 @@ pub async fn read(conn: &impl ConnectionTrait) -> Result<Vec<AppliedRevision>, R
         .map_err(|e| RuntimeError::db(format!("cannot read version table {VERSION_TABLE}"), e))?;
     rows.iter()
         .map(|row| {
-            let get = |e: sea_orm::DbErr| RuntimeError::db(format!("bad row in {VERSION_TABLE}"), e);
+            let get =
+                |e: sea_orm::DbErr| RuntimeError::db(format!("bad row in {VERSION_TABLE}"), e);
             let state: String = row.try_get("", "state").map_err(get)?;
             let failed: Option<i32> = row.try_get("", "failed_statement").map_err(get)?;
             Ok(AppliedRevision {
                 seq: row.try_get("", "seq").map_err(get)?,
                 revision: row.try_get("", "revision").map_err(get)?,
                 checksum: row.try_get("", "checksum").map_err(get)?,
-                state: if state == "failed" { RevisionState::Failed } else { RevisionState::Applied },
+                state: if state == "failed" {
+                    RevisionState::Failed
+                } else {
+                    RevisionState::Applied
+                },
                 failed_statement: failed.map(i64::from),
                 applied_at: row.try_get("", "applied_at").map_err(get)?,
             })

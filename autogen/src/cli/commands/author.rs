@@ -34,7 +34,11 @@ pub fn new_revision(
     let graph = ctx.migrations.graph();
     let parents: Vec<String> = match head {
         Some("base") => Vec::new(),
-        Some(h) => graph.resolve_many(h)?.into_iter().map(str::to_string).collect(),
+        Some(h) => graph
+            .resolve_many(h)?
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         None if graph.is_empty() => Vec::new(),
         None => vec![graph.resolve("head")?.id.to_string()],
     };
@@ -45,10 +49,14 @@ pub fn new_revision(
     Ok(NewRevision {
         id: checked_id(ctx, rev_id)?,
         down_revisions: parents,
-        branch_labels: branch_label.map(|l| vec![l.to_string()]).unwrap_or_default(),
+        branch_labels: branch_label
+            .map(|l| vec![l.to_string()])
+            .unwrap_or_default(),
         depends_on,
         message: message.to_string(),
-        create_date: chrono::Utc::now().format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        create_date: chrono::Utc::now()
+            .format("%Y-%m-%d %H:%M:%S UTC")
+            .to_string(),
         ..NewRevision::default()
     })
 }
@@ -81,9 +89,13 @@ pub fn merge(
     let new = NewRevision {
         id: checked_id(ctx, rev_id)?,
         down_revisions: parents,
-        branch_labels: branch_label.map(|l| vec![l.to_string()]).unwrap_or_default(),
+        branch_labels: branch_label
+            .map(|l| vec![l.to_string()])
+            .unwrap_or_default(),
         message: message.to_string(),
-        create_date: chrono::Utc::now().format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        create_date: chrono::Utc::now()
+            .format("%Y-%m-%d %H:%M:%S UTC")
+            .to_string(),
         ..NewRevision::default()
     };
     let path = write_revision(ctx, &new)?;
@@ -94,7 +106,9 @@ pub fn merge(
 fn checked_id(ctx: &Context, rev_id: Option<&str>) -> Result<String, Error> {
     let id = rev_id.map(str::to_string).unwrap_or_else(new_revision_id);
     if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(Error::Usage(format!("revision id '{id}' must be letters, digits or '_'")));
+        return Err(Error::Usage(format!(
+            "revision id '{id}' must be letters, digits or '_'"
+        )));
     }
     if ctx.migrations.get(&id).is_some() {
         return Err(Error::Usage(format!("revision id '{id}' already exists")));
@@ -105,13 +119,22 @@ fn checked_id(ctx: &Context, rev_id: Option<&str>) -> Result<String, Error> {
 /// Writes the file atomically (temp file + rename) so a failure leaves nothing half-written.
 pub fn write_revision(ctx: &Context, new: &NewRevision) -> Result<PathBuf, Error> {
     let dir = &ctx.cli.versions_dir;
-    let io = |path: &std::path::Path, e: std::io::Error| Error::Io { path: path.display().to_string(), reason: e.to_string() };
+    let io = |path: &std::path::Path, e: std::io::Error| Error::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
     if !dir.is_dir() {
-        return Err(Error::Io { path: dir.display().to_string(), reason: "versions directory not found (see --versions-dir)".into() });
+        return Err(Error::Io {
+            path: dir.display().to_string(),
+            reason: "versions directory not found (see --versions-dir)".into(),
+        });
     }
     let path = dir.join(file_name(&new.id, &new.message));
     if path.exists() {
-        return Err(Error::Io { path: path.display().to_string(), reason: "already exists".into() });
+        return Err(Error::Io {
+            path: path.display().to_string(),
+            reason: "already exists".into(),
+        });
     }
     let source = rustfmt(&render(new));
     let tmp = dir.join(format!(".{}.tmp", new.id));

@@ -10,7 +10,11 @@ pub fn line(graph: &RevisionGraph, meta: &RevisionMeta, current: bool) -> String
         meta.down_revisions.join(", ")
     };
     let flags = flags(graph, meta, current);
-    let flags = if flags.is_empty() { String::new() } else { format!(" ({})", flags.join(", ")) };
+    let flags = if flags.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", flags.join(", "))
+    };
     let summary = meta.message.lines().next().unwrap_or("");
     format!("{parents} -> {}{flags}, {summary}", meta.id)
 }
@@ -23,13 +27,23 @@ pub fn verbose(graph: &RevisionGraph, meta: &RevisionMeta, current: bool) -> Str
         out.push_str(&format!(" ({})", flags.join(", ")));
     }
     out.push('\n');
-    let parents = if meta.down_revisions.is_empty() { "<base>".into() } else { meta.down_revisions.join(", ") };
+    let parents = if meta.down_revisions.is_empty() {
+        "<base>".into()
+    } else {
+        meta.down_revisions.join(", ")
+    };
     out.push_str(&format!("Parent: {parents}\n"));
     if !meta.branch_labels.is_empty() {
-        out.push_str(&format!("Branch names: {}\n", meta.branch_labels.join(", ")));
+        out.push_str(&format!(
+            "Branch names: {}\n",
+            meta.branch_labels.join(", ")
+        ));
     }
     if !meta.depends_on.is_empty() {
-        out.push_str(&format!("Also depends on: {}\n", meta.depends_on.join(", ")));
+        out.push_str(&format!(
+            "Also depends on: {}\n",
+            meta.depends_on.join(", ")
+        ));
     }
     out.push_str(&format!("Create Date: {}\n\n", meta.create_date));
     for l in meta.message.lines() {

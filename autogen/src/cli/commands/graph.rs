@@ -16,7 +16,11 @@ pub fn heads(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
             println!("{}", describe::verbose(graph, meta, false));
         } else {
             let labels = graph.branch_labels_of(id)?;
-            let labels = if labels.is_empty() { String::new() } else { format!(" ({})", labels.join(", ")) };
+            let labels = if labels.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", labels.join(", "))
+            };
             println!("{id}{labels} (head)");
         }
     }

@@ -10,7 +10,12 @@ use crate::revision::parse_range;
 use super::describe;
 
 /// Prints the revisions in `range` (default all), newest first.
-pub async fn history(ctx: &Context, range: Option<&str>, verbose: bool, indicate_current: bool) -> Result<ExitCode, Error> {
+pub async fn history(
+    ctx: &Context,
+    range: Option<&str>,
+    verbose: bool,
+    indicate_current: bool,
+) -> Result<ExitCode, Error> {
     let graph = ctx.migrations.graph();
     let ids = match range {
         Some(r) => graph.revisions_in(&parse_range(r)?)?,
@@ -18,7 +23,12 @@ pub async fn history(ctx: &Context, range: Option<&str>, verbose: bool, indicate
     };
     let current: BTreeSet<String> = if indicate_current {
         let migrator = ctx.migrator().await?;
-        migrator.current_heads().await?.into_iter().map(|s| s.to_string()).collect()
+        migrator
+            .current_heads()
+            .await?
+            .into_iter()
+            .map(|s| s.to_string())
+            .collect()
     } else {
         BTreeSet::new()
     };

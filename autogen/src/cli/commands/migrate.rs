@@ -7,22 +7,38 @@ use crate::cli::context::Context;
 use crate::runtime::{OfflineDirection, backend_of_url, offline_sql};
 
 /// `upgrade [target] [--sql]`.
-pub async fn upgrade(ctx: &Context, target: &str, sql: bool, allow_modified: bool) -> Result<ExitCode, Error> {
+pub async fn upgrade(
+    ctx: &Context,
+    target: &str,
+    sql: bool,
+    allow_modified: bool,
+) -> Result<ExitCode, Error> {
     if sql {
         return offline(ctx, OfflineDirection::Upgrade, target).await;
     }
     let migrator = ctx.migrator().await?;
-    let applied = migrator.upgrade(target, &ctx.run_options(allow_modified)).await?;
+    let applied = migrator
+        .upgrade(target, &ctx.run_options(allow_modified))
+        .await?;
     if applied.is_empty() {
         println!("Already at {target}; nothing to upgrade.");
     } else {
-        println!("Upgraded {} revision(s): {}", applied.len(), applied.join(", "));
+        println!(
+            "Upgraded {} revision(s): {}",
+            applied.len(),
+            applied.join(", ")
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// `downgrade <target> [--sql]`.
-pub async fn downgrade(ctx: &Context, target: &str, sql: bool, allow_modified: bool) -> Result<ExitCode, Error> {
+pub async fn downgrade(
+    ctx: &Context,
+    target: &str,
+    sql: bool,
+    allow_modified: bool,
+) -> Result<ExitCode, Error> {
     if sql {
         if !target.contains(':') {
             return Err(Error::Usage(format!(
@@ -32,11 +48,17 @@ pub async fn downgrade(ctx: &Context, target: &str, sql: bool, allow_modified: b
         return offline(ctx, OfflineDirection::Downgrade, target).await;
     }
     let migrator = ctx.migrator().await?;
-    let reverted = migrator.downgrade(target, &ctx.run_options(allow_modified)).await?;
+    let reverted = migrator
+        .downgrade(target, &ctx.run_options(allow_modified))
+        .await?;
     if reverted.is_empty() {
         println!("Already at {target}; nothing to downgrade.");
     } else {
-        println!("Downgraded {} revision(s): {}", reverted.len(), reverted.join(", "));
+        println!(
+            "Downgraded {} revision(s): {}",
+            reverted.len(),
+            reverted.join(", ")
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -44,7 +66,9 @@ pub async fn downgrade(ctx: &Context, target: &str, sql: bool, allow_modified: b
 /// `stamp <target> [--purge]`.
 pub async fn stamp(ctx: &Context, target: &str, purge: bool) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
-    let (inserted, deleted) = migrator.stamp(target, purge, &ctx.run_options(true)).await?;
+    let (inserted, deleted) = migrator
+        .stamp(target, purge, &ctx.run_options(true))
+        .await?;
     println!(
         "Stamped {target}: recorded {} revision(s), removed {} (no schema change).",
         inserted.len(),
@@ -53,7 +77,11 @@ pub async fn stamp(ctx: &Context, target: &str, purge: bool) -> Result<ExitCode,
     Ok(ExitCode::SUCCESS)
 }
 
-async fn offline(ctx: &Context, direction: OfflineDirection, range: &str) -> Result<ExitCode, Error> {
+async fn offline(
+    ctx: &Context,
+    direction: OfflineDirection,
+    range: &str,
+) -> Result<ExitCode, Error> {
     let url = ctx.url()?;
     let script = offline_sql(&ctx.migrations, backend_of_url(&url.url), direction, range).await?;
     print!("{script}");

@@ -30,7 +30,13 @@ pub async fn current(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
                 println!("Applied at: {}  checksum: {}", row.applied_at, row.checksum);
             }
         } else {
-            println!("{}", describe::line(graph, meta, true).split_once(" -> ").map(|(_, r)| r).unwrap_or(""));
+            println!(
+                "{}",
+                describe::line(graph, meta, true)
+                    .split_once(" -> ")
+                    .map(|(_, r)| r)
+                    .unwrap_or("")
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
