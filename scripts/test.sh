@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The one command that passes every test: starts (or installs) PostgreSQL and MariaDB, then
+# runs the whole suite against PostgreSQL, MariaDB and SQLite. An unreachable backend fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/services.sh
+
+if ! cargo nextest --version >/dev/null 2>&1; then
+  cargo install cargo-nextest --locked
+fi
+
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+# --workspace builds the cli binary too, which the CLI and concurrency tests run.
+cargo nextest run --workspace --no-fail-fast "$@"
