@@ -138,3 +138,5 @@ pub fn id() -> Column {
 pub fn simple(name: &str) -> Table {
     table(name, vec![id()]).pk(&["id"])
 }
+
+pub mod cases;
