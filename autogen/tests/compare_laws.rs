@@ -20,7 +20,10 @@ fn check_laws(current: &Schema, desired: &Schema) -> Result<(), String> {
     let mut up = current.clone();
     apply_all(&mut up, &ops);
     if !equivalent(&up, desired) {
-        return Err(format!("apply(current, ops) != desired; got {up:#?}\n{}", ctx()));
+        return Err(format!(
+            "apply(current, ops) != desired; got {up:#?}\n{}",
+            ctx()
+        ));
     }
     if !compare(&up, desired).is_empty() {
         return Err(format!("compare after apply is not empty\n{}", ctx()));
@@ -28,7 +31,10 @@ fn check_laws(current: &Schema, desired: &Schema) -> Result<(), String> {
     let mut down = desired.clone();
     apply_all(&mut down, &reverse_all(&ops));
     if !equivalent(&down, current) {
-        return Err(format!("apply(desired, reverse_all(ops)) != current; got {down:#?}\n{}", ctx()));
+        return Err(format!(
+            "apply(desired, reverse_all(ops)) != current; got {down:#?}\n{}",
+            ctx()
+        ));
     }
     for op in &ops {
         if op.reverse().reverse() != *op {
@@ -56,7 +62,10 @@ fn laws_hold_for_every_case() {
 #[test]
 fn laws_hold_across_case_schemas() {
     // Every current/desired of the table against every other: many table adds and drops.
-    let pool: Vec<Schema> = cases().into_iter().flat_map(|c| [c.current, c.desired]).collect();
+    let pool: Vec<Schema> = cases()
+        .into_iter()
+        .flat_map(|c| [c.current, c.desired])
+        .collect();
     for a in &pool {
         for b in &pool {
             if let Err(e) = check_laws(a, b) {
@@ -91,12 +100,23 @@ const TABLES: [&str; 5] = ["user", "order", "a", "b", "c"];
 const COLUMNS: [&str; 6] = ["id", "c1", "c2", "c3", "c4", "c5"];
 
 fn random_column(rng: &mut Rng, name: &str) -> Column {
-    let types = [T::Integer, T::BigInteger, T::Text, T::String(Some(50)), T::Uuid, T::Boolean];
+    let types = [
+        T::Integer,
+        T::BigInteger,
+        T::Text,
+        T::String(Some(50)),
+        T::Uuid,
+        T::Boolean,
+    ];
     let mut c = col(name, rng.pick(&types).clone());
     c.nullable = rng.chance(30);
-    c.default = rng.pick(&[None, None, Some("0"), Some("'x'")]).map(String::from);
+    c.default = rng
+        .pick(&[None, None, Some("0"), Some("'x'")])
+        .map(String::from);
     c.auto_increment = rng.chance(10);
-    c.comment = rng.pick(&[None, None, Some("a"), Some("b")]).map(String::from);
+    c.comment = rng
+        .pick(&[None, None, Some("a"), Some("b")])
+        .map(String::from);
     c
 }
 
@@ -104,7 +124,11 @@ fn random_column(rng: &mut Rng, name: &str) -> Column {
 fn random_cols(rng: &mut Rng, t: &Table) -> Vec<String> {
     let first = rng.pick(&t.columns).name.clone();
     let second = rng.pick(&t.columns).name.clone();
-    if second != first && rng.chance(40) { vec![first, second] } else { vec![first] }
+    if second != first && rng.chance(40) {
+        vec![first, second]
+    } else {
+        vec![first]
+    }
 }
 
 fn random_schema(rng: &mut Rng) -> Schema {
@@ -165,7 +189,9 @@ fn random_schema(rng: &mut Rng) -> Schema {
 /// Sprinkles rename hints on `desired` columns that are new, naming current columns that go.
 fn add_rename_hints(rng: &mut Rng, current: &Schema, desired: &mut Schema) {
     for (name, t) in desired.tables.iter_mut() {
-        let Some(cur) = current.tables.get(name) else { continue };
+        let Some(cur) = current.tables.get(name) else {
+            continue;
+        };
         let gone: Vec<String> = cur
             .columns
             .iter()

@@ -10,7 +10,10 @@ use compare_support::*;
 /// `{name}(id, {ref}_id -> {ref}.id)` for each reference.
 fn child(name: &str, refs: &[&str]) -> Table {
     let mut cols = vec![id()];
-    cols.extend(refs.iter().map(|r| col(&format!("{r}_id"), T::Integer).null()));
+    cols.extend(
+        refs.iter()
+            .map(|r| col(&format!("{r}_id"), T::Integer).null()),
+    );
     let mut t = table(name, cols).pk(&["id"]);
     for r in refs {
         t = t.fk(&[&format!("{r}_id")], r, &["id"], FkAction::NoAction);
@@ -23,7 +26,12 @@ fn summary(ops: &[Op]) -> Vec<String> {
     ops.iter()
         .map(|op| match op {
             Op::AddForeignKey { foreign_key, .. } | Op::DropForeignKey { foreign_key, .. } => {
-                format!("{} {} {}", op.kind(), op.table(), foreign_key.columns.join(","))
+                format!(
+                    "{} {} {}",
+                    op.kind(),
+                    op.table(),
+                    foreign_key.columns.join(",")
+                )
             }
             Op::AddColumn { column, .. } | Op::DropColumn { column, .. } => {
                 format!("{} {} {}", op.kind(), op.table(), column.name)
@@ -43,14 +51,26 @@ fn summary(ops: &[Op]) -> Vec<String> {
 #[test]
 fn created_tables_are_parent_first() {
     // a_leaf -> m_mid -> z_root, so name order is the exact opposite of creation order.
-    let desired = schema(vec![child("a_leaf", &["m_mid"]), child("m_mid", &["z_root"]), simple("z_root")]);
+    let desired = schema(vec![
+        child("a_leaf", &["m_mid"]),
+        child("m_mid", &["z_root"]),
+        simple("z_root"),
+    ]);
     let ops = compare(&Schema::default(), &desired);
-    assert_eq!(summary(&ops), ["add_table z_root", "add_table m_mid", "add_table a_leaf"]);
+    assert_eq!(
+        summary(&ops),
+        ["add_table z_root", "add_table m_mid", "add_table a_leaf"]
+    );
 }
 
 #[test]
 fn ties_are_broken_by_name() {
-    let desired = schema(vec![child("c", &["p"]), child("b", &["p"]), simple("p"), simple("a")]);
+    let desired = schema(vec![
+        child("c", &["p"]),
+        child("b", &["p"]),
+        simple("p"),
+        simple("a"),
+    ]);
     let ops = compare(&Schema::default(), &desired);
     assert_eq!(
         summary(&ops),
@@ -60,9 +80,16 @@ fn ties_are_broken_by_name() {
 
 #[test]
 fn dropped_tables_are_child_first() {
-    let current = schema(vec![child("a_leaf", &["m_mid"]), child("m_mid", &["z_root"]), simple("z_root")]);
+    let current = schema(vec![
+        child("a_leaf", &["m_mid"]),
+        child("m_mid", &["z_root"]),
+        simple("z_root"),
+    ]);
     let ops = compare(&current, &Schema::default());
-    assert_eq!(summary(&ops), ["drop_table a_leaf", "drop_table m_mid", "drop_table z_root"]);
+    assert_eq!(
+        summary(&ops),
+        ["drop_table a_leaf", "drop_table m_mid", "drop_table z_root"]
+    );
 }
 
 #[test]
@@ -107,7 +134,10 @@ fn cycle_between_dropped_tables_is_the_reverse() {
         summary(&ops),
         ["drop_foreign_key a b_id", "drop_table b", "drop_table a"]
     );
-    assert_eq!(ops, autogen::ops::reverse_all(&compare(&Schema::default(), &current)));
+    assert_eq!(
+        ops,
+        autogen::ops::reverse_all(&compare(&Schema::default(), &current))
+    );
 }
 
 #[test]
@@ -119,10 +149,15 @@ fn self_reference_does_not_block() {
 
 #[test]
 fn new_table_referenced_by_kept_table_exists_before_the_fk() {
-    let current = schema(vec![table("post", vec![id(), col("author_id", T::Integer).null()]).pk(&["id"])]);
+    let current = schema(vec![
+        table("post", vec![id(), col("author_id", T::Integer).null()]).pk(&["id"]),
+    ]);
     let desired = schema(vec![child("post", &["author"]), simple("author")]);
     let ops = compare(&current, &desired);
-    assert_eq!(summary(&ops), ["add_table author", "add_foreign_key post author_id"]);
+    assert_eq!(
+        summary(&ops),
+        ["add_table author", "add_foreign_key post author_id"]
+    );
 }
 
 #[test]
@@ -131,7 +166,12 @@ fn phases_run_in_executable_order() {
         simple("gone"),
         table(
             "t",
-            vec![id(), col("old", T::Text), col("keep", T::Integer), col("gone_id", T::Integer)],
+            vec![
+                id(),
+                col("old", T::Text),
+                col("keep", T::Integer),
+                col("gone_id", T::Integer),
+            ],
         )
         .pk(&["id"])
         .fk(&["gone_id"], "gone", &["id"], FkAction::NoAction)
@@ -142,7 +182,11 @@ fn phases_run_in_executable_order() {
         simple("fresh"),
         table(
             "t",
-            vec![id(), col("keep", T::BigInteger), col("fresh_id", T::Integer).null()],
+            vec![
+                id(),
+                col("keep", T::BigInteger),
+                col("fresh_id", T::Integer).null(),
+            ],
         )
         .pk(&["id", "keep"])
         .fk(&["fresh_id"], "fresh", &["id"], FkAction::Cascade)
@@ -171,7 +215,11 @@ fn phases_run_in_executable_order() {
 #[test]
 fn output_is_deterministic() {
     let current = schema(vec![child("a", &["b"]), child("b", &["a"]), simple("c")]);
-    let desired = schema(vec![child("c", &["d"]), simple("d"), child("e", &["c", "d"])]);
+    let desired = schema(vec![
+        child("c", &["d"]),
+        simple("d"),
+        child("e", &["c", "d"]),
+    ]);
     let first = compare(&current, &desired);
     for _ in 0..5 {
         assert_eq!(compare(&current, &desired), first);

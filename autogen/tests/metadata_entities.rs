@@ -232,13 +232,20 @@ fn expected_postgres() -> Schema {
 /// Replaces one column type of the `user` table.
 fn with_user_type(mut s: Schema, column: &str, ty: ColumnType) -> Schema {
     let t = s.tables.get_mut("user").unwrap();
-    t.columns.iter_mut().find(|c| c.name == column).unwrap().col_type = ty;
+    t.columns
+        .iter_mut()
+        .find(|c| c.name == column)
+        .unwrap()
+        .col_type = ty;
     s
 }
 
 #[test]
 fn postgres_schema() {
-    assert_eq!(desired_schema(&entities(), DbBackend::Postgres), expected_postgres());
+    assert_eq!(
+        desired_schema(&entities(), DbBackend::Postgres),
+        expected_postgres()
+    );
 }
 
 #[test]
@@ -255,7 +262,11 @@ fn mysql_schema() {
 
 #[test]
 fn sqlite_schema() {
-    let want = with_user_type(expected_postgres(), "mood", ColumnType::Custom("enum_text".into()));
+    let want = with_user_type(
+        expected_postgres(),
+        "mood",
+        ColumnType::Custom("enum_text".into()),
+    );
     let want = with_user_type(want, "logins", ColumnType::Custom("integer".into()));
     assert_eq!(desired_schema(&entities(), DbBackend::Sqlite), want);
 }
@@ -291,7 +302,11 @@ fn rename_hint_is_split_from_comment() {
         ("plain", Some("plain"), None),
         (r#"renamed_from "old""#, None, Some("old")),
         (r#"note; renamed_from "old""#, Some("note"), Some("old")),
-        (r#"says renamed_from "x""#, Some(r#"says renamed_from "x""#), None),
+        (
+            r#"says renamed_from "x""#,
+            Some(r#"says renamed_from "x""#),
+            None,
+        ),
         (r#"renamed_from """#, Some(r#"renamed_from """#), None),
         ("", None, None),
     ];

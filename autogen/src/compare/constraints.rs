@@ -47,9 +47,13 @@ pub(super) fn diff_primary_key(
             to,
         });
     } else if old_key_disturbed {
-        phases.drop_pks.push(Op::AlterPrimaryKey { table, from, to });
+        phases
+            .drop_pks
+            .push(Op::AlterPrimaryKey { table, from, to });
     } else {
-        phases.alter_pks.push(Op::AlterPrimaryKey { table, from, to });
+        phases
+            .alter_pks
+            .push(Op::AlterPrimaryKey { table, from, to });
     }
 }
 

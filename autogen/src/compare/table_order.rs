@@ -68,7 +68,8 @@ pub(super) fn plan_create(tables: &[&Table]) -> CreatePlan {
         }
     }
 
-    deferred.sort_by(|a, b| (&a.0, column_key(&a.1.columns)).cmp(&(&b.0, column_key(&b.1.columns))));
+    deferred
+        .sort_by(|a, b| (&a.0, column_key(&a.1.columns)).cmp(&(&b.0, column_key(&b.1.columns))));
     plan.deferred_fks = deferred
         .into_iter()
         .map(|(table, foreign_key)| Op::AddForeignKey { table, foreign_key })

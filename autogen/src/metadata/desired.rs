@@ -25,7 +25,10 @@ pub fn table_from_statements(
     indexes: &[IndexCreateStatement],
     backend: DbBackend,
 ) -> Table {
-    let name = create.get_table_name().map(table_ref_name).unwrap_or_default();
+    let name = create
+        .get_table_name()
+        .map(table_ref_name)
+        .unwrap_or_default();
     let mut table = Table::new(&name);
     table.comment = create.get_comment().cloned();
 
@@ -35,7 +38,9 @@ pub fn table_from_statements(
         match classify_index(stmt, &name) {
             IndexKind::Primary(cols) => pk_columns = cols,
             IndexKind::Unique(name, columns) => {
-                table.uniques.insert(column_key(&columns), Unique { name, columns });
+                table
+                    .uniques
+                    .insert(column_key(&columns), Unique { name, columns });
             }
             IndexKind::Plain(name, columns) => {
                 table.indexes.insert(name.clone(), Index { name, columns });

@@ -41,7 +41,9 @@ impl EntityDef {
 
 impl fmt::Debug for EntityDef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("EntityDef").field(&self.table_name()).finish()
+        f.debug_tuple("EntityDef")
+            .field(&self.table_name())
+            .finish()
     }
 }
 

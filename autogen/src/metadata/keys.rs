@@ -1,6 +1,8 @@
 //! sea-query index and foreign-key statements → model keys.
 
-use sea_orm::sea_query::{ForeignKeyAction, IndexCreateStatement, TableForeignKey, TableName, TableRef};
+use sea_orm::sea_query::{
+    ForeignKeyAction, IndexCreateStatement, TableForeignKey, TableName, TableRef,
+};
 
 use crate::model::{FkAction, ForeignKey};
 

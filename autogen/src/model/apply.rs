@@ -47,7 +47,8 @@ fn apply_to_table(t: &mut Table, op: &Op) {
             t.indexes.remove(&index.name);
         }
         Op::AddUnique { unique, .. } => {
-            t.uniques.insert(column_key(&unique.columns), unique.clone());
+            t.uniques
+                .insert(column_key(&unique.columns), unique.clone());
         }
         Op::DropUnique { unique, .. } => {
             t.uniques.remove(&column_key(&unique.columns));

@@ -7,13 +7,25 @@ impl Op {
     /// One human-readable line, e.g. `add column user.avatar_url (varchar(255) NULL)`.
     pub fn describe(&self) -> String {
         match self {
-            Op::AddTable(t) => format!("add table \"{}\" ({} columns)", t.name, t.columns.len()),
+            Op::AddTable(t) => {
+                let n = t.columns.len();
+                let plural = if n == 1 { "" } else { "s" };
+                format!("add table \"{}\" ({n} column{plural})", t.name)
+            }
             Op::DropTable(t) => format!("drop table \"{}\"", t.name),
             Op::AddColumn { table, column } => {
-                format!("add column {table}.{} ({})", column.name, column_summary(column))
+                format!(
+                    "add column {table}.{} ({})",
+                    column.name,
+                    column_summary(column)
+                )
             }
             Op::DropColumn { table, column } => {
-                format!("drop column {table}.{} ({})", column.name, column_summary(column))
+                format!(
+                    "drop column {table}.{} ({})",
+                    column.name,
+                    column_summary(column)
+                )
             }
             Op::AlterColumn {
                 table,
@@ -21,7 +33,8 @@ impl Op {
                 to,
                 changes,
             } => {
-                let parts: Vec<String> = changes.iter().map(|c| change_text(*c, from, to)).collect();
+                let parts: Vec<String> =
+                    changes.iter().map(|c| change_text(*c, from, to)).collect();
                 format!("alter column {table}.{}: {}", to.name, parts.join(", "))
             }
             Op::AddIndex { table, index } => format!(
@@ -96,7 +109,11 @@ fn change_text(change: ColumnChange, from: &Column, to: &Column) -> String {
         ColumnChange::Type => {
             let ty = |c: &Column| {
                 let base = type_name(&c.col_type);
-                if c.auto_increment { format!("{base} auto_increment") } else { base }
+                if c.auto_increment {
+                    format!("{base} auto_increment")
+                } else {
+                    base
+                }
             };
             format!("type {} -> {}", ty(from), ty(to))
         }
@@ -108,7 +125,11 @@ fn change_text(change: ColumnChange, from: &Column, to: &Column) -> String {
             format!("default {} -> {}", d(from), d(to))
         }
         ColumnChange::Comment => {
-            format!("comment {} -> {}", opt_text(&from.comment), opt_text(&to.comment))
+            format!(
+                "comment {} -> {}",
+                opt_text(&from.comment),
+                opt_text(&to.comment)
+            )
         }
     }
 }

@@ -25,7 +25,8 @@ impl Op {
                 changes,
             } => {
                 let mut risks = Vec::new();
-                if changes.contains(&ColumnChange::Type) && !is_widening(&from.col_type, &to.col_type)
+                if changes.contains(&ColumnChange::Type)
+                    && !is_widening(&from.col_type, &to.col_type)
                 {
                     risks.push(format!(
                         "changing the type of {table}.{} from {} to {} may truncate or reject existing values",

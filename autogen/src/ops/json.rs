@@ -46,7 +46,12 @@ impl Op {
             Op::AddUnique { unique, .. } | Op::DropUnique { unique, .. } => {
                 json!({ "name": unique.name, "columns": unique.columns })
             }
-            Op::AddForeignKey { foreign_key: fk, .. } | Op::DropForeignKey { foreign_key: fk, .. } => {
+            Op::AddForeignKey {
+                foreign_key: fk, ..
+            }
+            | Op::DropForeignKey {
+                foreign_key: fk, ..
+            } => {
                 json!({
                     "name": fk.name,
                     "columns": fk.columns,

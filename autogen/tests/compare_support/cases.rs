@@ -39,7 +39,12 @@ fn email() -> autogen::model::Column {
     col("email", T::String(Some(100)))
 }
 
-fn alter(table: &str, from: autogen::model::Column, to: autogen::model::Column, changes: Vec<Ch>) -> Op {
+fn alter(
+    table: &str,
+    from: autogen::model::Column,
+    to: autogen::model::Column,
+    changes: Vec<Ch>,
+) -> Op {
     Op::AlterColumn {
         table: s(table),
         from,
@@ -59,7 +64,12 @@ fn order_with(on_delete: FkAction) -> Table {
 pub fn cases() -> Vec<Case> {
     let order_fk = |on_delete| order_with(on_delete).foreign_keys["user_id"].clone();
     vec![
-        case("identical", vec![user_with(email())], vec![user_with(email())], vec![]),
+        case(
+            "identical",
+            vec![user_with(email())],
+            vec![user_with(email())],
+            vec![],
+        ),
         case(
             "add table with keys and index",
             vec![simple("user")],
@@ -100,7 +110,13 @@ pub fn cases() -> Vec<Case> {
         case(
             "add column",
             vec![simple("user")],
-            vec![table("user", vec![id(), col("avatar_url", T::String(Some(255))).null()]).pk(&["id"])],
+            vec![
+                table(
+                    "user",
+                    vec![id(), col("avatar_url", T::String(Some(255))).null()],
+                )
+                .pk(&["id"]),
+            ],
             vec![Op::AddColumn {
                 table: s("user"),
                 column: col("avatar_url", T::String(Some(255))).null(),
@@ -119,7 +135,12 @@ pub fn cases() -> Vec<Case> {
             "type change",
             vec![user_with(email())],
             vec![user_with(col("email", T::String(Some(255))))],
-            vec![alter("user", email(), col("email", T::String(Some(255))), vec![Ch::Type])],
+            vec![alter(
+                "user",
+                email(),
+                col("email", T::String(Some(255))),
+                vec![Ch::Type],
+            )],
         ),
         case(
             "auto increment counts as type",
@@ -148,12 +169,19 @@ pub fn cases() -> Vec<Case> {
             "comment change",
             vec![user_with(email())],
             vec![user_with(email().comment("login"))],
-            vec![alter("user", email(), email().comment("login"), vec![Ch::Comment])],
+            vec![alter(
+                "user",
+                email(),
+                email().comment("login"),
+                vec![Ch::Comment],
+            )],
         ),
         case(
             "several changes are sorted",
             vec![user_with(email())],
-            vec![user_with(col("email", T::Text).null().default("''").comment("x"))],
+            vec![user_with(
+                col("email", T::Text).null().default("''").comment("x"),
+            )],
             vec![alter(
                 "user",
                 email(),
@@ -244,7 +272,10 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "foreign key added",
-            vec![simple("user"), table("order", vec![id(), col("user_id", T::Integer)]).pk(&["id"])],
+            vec![
+                simple("user"),
+                table("order", vec![id(), col("user_id", T::Integer)]).pk(&["id"]),
+            ],
             vec![simple("user"), order_with(FkAction::NoAction)],
             vec![Op::AddForeignKey {
                 table: s("order"),
@@ -254,7 +285,10 @@ pub fn cases() -> Vec<Case> {
         case(
             "foreign key removed",
             vec![simple("user"), order_with(FkAction::NoAction)],
-            vec![simple("user"), table("order", vec![id(), col("user_id", T::Integer)]).pk(&["id"])],
+            vec![
+                simple("user"),
+                table("order", vec![id(), col("user_id", T::Integer)]).pk(&["id"]),
+            ],
             vec![Op::DropForeignKey {
                 table: s("order"),
                 foreign_key: order_fk(FkAction::NoAction),
@@ -278,11 +312,19 @@ pub fn cases() -> Vec<Case> {
         case(
             "composite primary key table",
             vec![],
-            vec![table("tag_link", vec![col("post_id", T::Integer), col("tag_id", T::Integer)])
-                .pk(&["post_id", "tag_id"])],
+            vec![
+                table(
+                    "tag_link",
+                    vec![col("post_id", T::Integer), col("tag_id", T::Integer)],
+                )
+                .pk(&["post_id", "tag_id"]),
+            ],
             vec![Op::AddTable(
-                table("tag_link", vec![col("post_id", T::Integer), col("tag_id", T::Integer)])
-                    .pk(&["post_id", "tag_id"]),
+                table(
+                    "tag_link",
+                    vec![col("post_id", T::Integer), col("tag_id", T::Integer)],
+                )
+                .pk(&["post_id", "tag_id"]),
             )],
         ),
         case(
@@ -365,12 +407,21 @@ pub fn cases() -> Vec<Case> {
             "reserved word tables user and order",
             vec![],
             vec![simple("user"), order_with(FkAction::Cascade)],
-            vec![Op::AddTable(simple("user")), Op::AddTable(order_with(FkAction::Cascade))],
+            vec![
+                Op::AddTable(simple("user")),
+                Op::AddTable(order_with(FkAction::Cascade)),
+            ],
         ),
         case(
             "rename hint",
             vec![table("user", vec![id(), col("fullname", T::Text)]).pk(&["id"])],
-            vec![table("user", vec![id(), col("full_name", T::Text).renamed_from("fullname")]).pk(&["id"])],
+            vec![
+                table(
+                    "user",
+                    vec![id(), col("full_name", T::Text).renamed_from("fullname")],
+                )
+                .pk(&["id"]),
+            ],
             vec![Op::RenameColumn {
                 table: s("user"),
                 from: s("fullname"),
@@ -380,8 +431,16 @@ pub fn cases() -> Vec<Case> {
         case(
             "rename hint with a type change",
             vec![table("user", vec![id(), col("fullname", T::String(Some(50)))]).pk(&["id"])],
-            vec![table("user", vec![id(), col("full_name", T::Text).null().renamed_from("fullname")])
-                .pk(&["id"])],
+            vec![
+                table(
+                    "user",
+                    vec![
+                        id(),
+                        col("full_name", T::Text).null().renamed_from("fullname"),
+                    ],
+                )
+                .pk(&["id"]),
+            ],
             vec![
                 Op::RenameColumn {
                     table: s("user"),
@@ -399,7 +458,9 @@ pub fn cases() -> Vec<Case> {
         case(
             "rename hint carries keys and references along",
             vec![
-                table("user", vec![col("uid", T::Integer)]).pk(&["uid"]).unique("u", &["uid"]),
+                table("user", vec![col("uid", T::Integer)])
+                    .pk(&["uid"])
+                    .unique("u", &["uid"]),
                 table("order", vec![id(), col("user_id", T::Integer)])
                     .pk(&["id"])
                     .fk(&["user_id"], "user", &["uid"], FkAction::Cascade),
@@ -419,7 +480,13 @@ pub fn cases() -> Vec<Case> {
         case(
             "stale rename hint is an add",
             vec![simple("user")],
-            vec![table("user", vec![id(), col("full_name", T::Text).renamed_from("gone")]).pk(&["id"])],
+            vec![
+                table(
+                    "user",
+                    vec![id(), col("full_name", T::Text).renamed_from("gone")],
+                )
+                .pk(&["id"]),
+            ],
             vec![Op::AddColumn {
                 table: s("user"),
                 column: col("full_name", T::Text),

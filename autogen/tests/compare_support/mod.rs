@@ -101,7 +101,13 @@ impl TableExt for Table {
         self
     }
     /// A foreign key named `fk-{table}-{cols}`, ON UPDATE NO ACTION.
-    fn fk(mut self, cols: &[&str], ref_table: &str, ref_cols: &[&str], on_delete: FkAction) -> Self {
+    fn fk(
+        mut self,
+        cols: &[&str],
+        ref_table: &str,
+        ref_cols: &[&str],
+        on_delete: FkAction,
+    ) -> Self {
         let columns = strings(cols);
         let fk = ForeignKey {
             name: format!("fk-{}-{}", self.name, cols.join("-")),
@@ -139,4 +145,5 @@ pub fn simple(name: &str) -> Table {
     table(name, vec![id()]).pk(&["id"])
 }
 
+pub mod all_ops;
 pub mod cases;
