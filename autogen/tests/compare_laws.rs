@@ -159,7 +159,7 @@ fn random_schema(rng: &mut Rng) -> Schema {
             };
         }
         if rng.chance(20) {
-            let comment: &str = *rng.pick(&["x", "y"]);
+            let comment = *rng.pick(&["x", "y"]);
             t = t.table_comment(comment);
         }
         s.insert(t);

@@ -215,7 +215,7 @@ fn expected_postgres() -> Schema {
     .pk(&["id"])
     .fk(&["user_id"], "user", &["id"], FkAction::Cascade);
 
-    let order_line = table(
+    let mut order_line = table(
         "order_line",
         vec![
             col("order_id", T::BigInteger),
@@ -225,6 +225,8 @@ fn expected_postgres() -> Schema {
     )
     .pk(&["order_id", "line_no"])
     .fk(&["order_id"], "order", &["id"], FkAction::NoAction);
+    // Only a composite key comes with a name (sea-orm's `pk-{table}`).
+    order_line.primary_key.as_mut().unwrap().name = Some("pk-order_line".into());
 
     schema(vec![user, order, order_line])
 }

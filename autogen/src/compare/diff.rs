@@ -4,7 +4,7 @@ use crate::model::apply::apply;
 use crate::model::{Schema, Table};
 use crate::ops::{Op, reverse_all};
 
-use super::columns::{diff_columns, renames, strip_hint};
+use super::columns::{diff_columns, renames, retyped_columns, strip_hint};
 use super::constraints::{diff_foreign_keys, diff_indexes, diff_primary_key, diff_uniques};
 use super::phases::Phases;
 use super::table_order::plan_create;
@@ -34,11 +34,12 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
     }
 
     // Step 2: kept tables, in name order.
+    let retyped = retyped_columns(&renamed, desired);
     for (name, want) in &desired.tables {
         let Some(cur) = renamed.tables.get(name) else {
             continue;
         };
-        diff_foreign_keys(cur, want, &mut phases);
+        diff_foreign_keys(cur, want, &retyped, &mut phases);
         diff_indexes(cur, want, &mut phases);
         diff_uniques(cur, want, &mut phases);
         if cur.comment != want.comment {

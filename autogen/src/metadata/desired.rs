@@ -33,10 +33,11 @@ pub fn table_from_statements(
     table.comment = create.get_comment().cloned();
 
     // Index-like statements: inline ones (the composite primary key) and the separate ones.
+    let mut pk_name: Option<String> = None;
     let mut pk_columns: Vec<String> = Vec::new();
     for stmt in create.get_indexes().iter().chain(indexes) {
         match classify_index(stmt, &name) {
-            IndexKind::Primary(cols) => pk_columns = cols,
+            IndexKind::Primary(name, cols) => (pk_name, pk_columns) = (name, cols),
             IndexKind::Unique(name, columns) => {
                 table
                     .uniques
@@ -72,7 +73,7 @@ pub fn table_from_statements(
 
     if !pk_columns.is_empty() {
         table.primary_key = Some(PrimaryKey {
-            name: None,
+            name: pk_name,
             columns: pk_columns,
         });
     }

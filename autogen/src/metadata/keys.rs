@@ -19,8 +19,8 @@ pub(super) fn table_ref_name(r: &TableRef) -> String {
 
 /// What an index statement becomes in the model.
 pub(super) enum IndexKind {
-    /// The (composite) primary key.
-    Primary(Vec<String>),
+    /// The (composite) primary key, with sea-orm's `pk-{table}` name.
+    Primary(Option<String>, Vec<String>),
     /// A unique index, kept as a unique constraint.
     Unique(String, Vec<String>),
     /// A plain index.
@@ -37,7 +37,7 @@ pub(super) fn classify_index(stmt: &IndexCreateStatement, table: &str) -> IndexK
             .unwrap_or_else(|| format!("{table}_{}_{suffix}", columns.join("_")))
     };
     if stmt.is_primary_key() {
-        IndexKind::Primary(columns)
+        IndexKind::Primary(spec.get_name().map(str::to_string), columns)
     } else if stmt.is_unique_key() {
         IndexKind::Unique(name("key"), columns)
     } else {

@@ -310,6 +310,38 @@ pub fn cases() -> Vec<Case> {
             ],
         ),
         case(
+            "foreign key is dropped and re-added around a type change of its columns",
+            vec![simple("user"), order_with(FkAction::Cascade)],
+            vec![
+                table("user", vec![col("id", T::BigInteger).auto()]).pk(&["id"]),
+                table("order", vec![id(), col("user_id", T::BigInteger)])
+                    .pk(&["id"])
+                    .fk(&["user_id"], "user", &["id"], FkAction::Cascade),
+            ],
+            vec![
+                Op::DropForeignKey {
+                    table: s("order"),
+                    foreign_key: order_fk(FkAction::Cascade),
+                },
+                alter(
+                    "order",
+                    col("user_id", T::Integer),
+                    col("user_id", T::BigInteger),
+                    vec![Ch::Type],
+                ),
+                alter(
+                    "user",
+                    id(),
+                    col("id", T::BigInteger).auto(),
+                    vec![Ch::Type],
+                ),
+                Op::AddForeignKey {
+                    table: s("order"),
+                    foreign_key: order_fk(FkAction::Cascade),
+                },
+            ],
+        ),
+        case(
             "composite primary key table",
             vec![],
             vec![
