@@ -1,11 +1,15 @@
 //! Autogenerate migrations for SeaORM: introspect, compare, render, and run them.
 
 pub mod cli;
+pub mod compare;
 pub mod config;
 mod error;
+pub mod metadata;
 pub mod model;
 pub mod ops;
+pub mod render;
 pub mod revision;
 pub mod runtime;
 
 pub use error::Error;
+pub use metadata::EntityDef;

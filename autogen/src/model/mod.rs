@@ -4,6 +4,7 @@
 //! metadata, and the current schema introspected from a live database. Every collection is a
 //! `BTreeMap` (or an ordered `Vec` where order is meaningful) so iteration is deterministic.
 
+pub mod apply;
 mod column;
 mod constraint;
 mod schema;

@@ -1,7 +1,4 @@
-//! The operations that turn one schema into another.
-//!
-//! Every drop carries the whole object it drops, so [`Op::reverse`] is total and a downgrade is
-//! always the upgrade reversed.
+//! The `Op` enum: one schema operation.
 
 use serde::{Deserialize, Serialize};
 
@@ -64,4 +61,38 @@ pub enum Op {
         from: Option<PrimaryKey>,
         to: Option<PrimaryKey>,
     },
+    /// Rename a column, from a `#[sea_orm(renamed_from = "...")]` hint; the database carries the
+    /// column's data, indexes and constraints along.
+    RenameColumn {
+        table: String,
+        from: String,
+        to: String,
+    },
+    /// Change a table's comment (either side may be absent).
+    AlterTableComment {
+        table: String,
+        from: Option<String>,
+        to: Option<String>,
+    },
+}
+
+impl Op {
+    /// The name of the table this op works on.
+    pub fn table(&self) -> &str {
+        match self {
+            Op::AddTable(t) | Op::DropTable(t) => &t.name,
+            Op::AddColumn { table, .. }
+            | Op::DropColumn { table, .. }
+            | Op::AlterColumn { table, .. }
+            | Op::AddIndex { table, .. }
+            | Op::DropIndex { table, .. }
+            | Op::AddUnique { table, .. }
+            | Op::DropUnique { table, .. }
+            | Op::AddForeignKey { table, .. }
+            | Op::DropForeignKey { table, .. }
+            | Op::AlterPrimaryKey { table, .. }
+            | Op::RenameColumn { table, .. }
+            | Op::AlterTableComment { table, .. } => table,
+        }
+    }
 }

@@ -1,0 +1,144 @@
+//! Key-level comparison of one kept table: primary key, uniques, indexes, foreign keys.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{ForeignKey, Table};
+use crate::ops::{ColumnChange, Op};
+
+use super::phases::Phases;
+
+/// Diffs the primary key by column list (names are ignored).
+///
+/// Normally one `AlterPrimaryKey { from, to }` runs after the column changes (new key columns
+/// exist and are NOT NULL by then; MySQL also needs drop+add in one statement for an
+/// auto-increment key). When an old key column is dropped or changes type or nullability, the
+/// old key must go first: the op is split into `{from, None}` before the column changes and
+/// `{None, to}` after them.
+pub(super) fn diff_primary_key(
+    current: &Table,
+    desired: &Table,
+    touched: &BTreeMap<String, Option<Vec<ColumnChange>>>,
+    phases: &mut Phases,
+) {
+    let cols = |t: &Table| t.primary_key.as_ref().map(|pk| pk.columns.clone());
+    if cols(current) == cols(desired) {
+        return;
+    }
+    let table = desired.name.clone();
+    let (from, to) = (current.primary_key.clone(), desired.primary_key.clone());
+    let old_key_disturbed = from.as_ref().is_some_and(|pk| {
+        pk.columns.iter().any(|c| match touched.get(c) {
+            Some(None) => true,
+            Some(Some(changes)) => changes
+                .iter()
+                .any(|ch| matches!(ch, ColumnChange::Type | ColumnChange::Nullable)),
+            None => false,
+        })
+    });
+    if old_key_disturbed && to.is_some() {
+        phases.drop_pks.push(Op::AlterPrimaryKey {
+            table: table.clone(),
+            from,
+            to: None,
+        });
+        phases.alter_pks.push(Op::AlterPrimaryKey {
+            table,
+            from: None,
+            to,
+        });
+    } else if old_key_disturbed {
+        phases
+            .drop_pks
+            .push(Op::AlterPrimaryKey { table, from, to });
+    } else {
+        phases
+            .alter_pks
+            .push(Op::AlterPrimaryKey { table, from, to });
+    }
+}
+
+/// Diffs uniques by column list; same columns means same constraint (names are ignored).
+pub(super) fn diff_uniques(current: &Table, desired: &Table, phases: &mut Phases) {
+    let table = &desired.name;
+    for (key, unique) in &current.uniques {
+        if !desired.uniques.contains_key(key) {
+            phases.drop_keys.push(Op::DropUnique {
+                table: table.clone(),
+                unique: unique.clone(),
+            });
+        }
+    }
+    for (key, unique) in &desired.uniques {
+        if !current.uniques.contains_key(key) {
+            phases.add_keys.push(Op::AddUnique {
+                table: table.clone(),
+                unique: unique.clone(),
+            });
+        }
+    }
+}
+
+/// Diffs non-unique indexes by name; changed columns are a drop and an add.
+pub(super) fn diff_indexes(current: &Table, desired: &Table, phases: &mut Phases) {
+    let table = &desired.name;
+    for (name, index) in &current.indexes {
+        if desired.indexes.get(name) != Some(index) {
+            phases.drop_keys.push(Op::DropIndex {
+                table: table.clone(),
+                index: index.clone(),
+            });
+        }
+    }
+    for (name, index) in &desired.indexes {
+        if current.indexes.get(name) != Some(index) {
+            phases.add_keys.push(Op::AddIndex {
+                table: table.clone(),
+                index: index.clone(),
+            });
+        }
+    }
+}
+
+/// Diffs foreign keys by column list; a changed target or action is a drop and an add.
+///
+/// An otherwise unchanged key whose own or referenced columns change type (`retyped`) is also
+/// dropped and re-added around the alter: MySQL refuses to modify a column a foreign key uses.
+pub(super) fn diff_foreign_keys(
+    current: &Table,
+    desired: &Table,
+    retyped: &BTreeSet<(String, String)>,
+    phases: &mut Phases,
+) {
+    let table = &desired.name;
+    let touches_retyped = |fk: &ForeignKey| {
+        let hit = |t: &str, cols: &[String]| {
+            cols.iter()
+                .any(|c| retyped.contains(&(t.to_string(), c.clone())))
+        };
+        hit(table, &fk.columns) || hit(&fk.ref_table, &fk.ref_columns)
+    };
+    let same = |a: &ForeignKey, b: Option<&ForeignKey>| {
+        b.is_some_and(|b| {
+            a.ref_table == b.ref_table
+                && a.ref_columns == b.ref_columns
+                && a.on_delete == b.on_delete
+                && a.on_update == b.on_update
+        }) && !touches_retyped(a)
+    };
+    for (key, fk) in &current.foreign_keys {
+        if !same(fk, desired.foreign_keys.get(key)) {
+            phases.drop_fks.push(Op::DropForeignKey {
+                table: table.clone(),
+                foreign_key: fk.clone(),
+            });
+        }
+    }
+    for (key, fk) in &desired.foreign_keys {
+        if !same(fk, current.foreign_keys.get(key)) {
+            phases.add_fks.push(Op::AddForeignKey {
+                table: table.clone(),
+                foreign_key: fk.clone(),
+            });
+        }
+    }
+}

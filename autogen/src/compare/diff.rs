@@ -1,0 +1,87 @@
+//! The comparison entry point.
+
+use crate::model::apply::apply;
+use crate::model::{Schema, Table};
+use crate::ops::{Op, reverse_all};
+
+use super::columns::{diff_columns, renames, retyped_columns, strip_hint};
+use super::constraints::{diff_foreign_keys, diff_indexes, diff_primary_key, diff_uniques};
+use super::phases::Phases;
+use super::table_order::plan_create;
+
+/// The ops that turn `current` into `desired`, in executable, deterministic order.
+///
+/// Both schemas are compared as given (normalize them first). Names of primary keys, uniques
+/// and foreign keys are ignored; see [`Phases`] for the order of the result.
+pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
+    let mut phases = Phases::default();
+
+    // Step 1: renames, applied to a copy of current so everything after sees the new names
+    // (including foreign keys elsewhere that point at a renamed column).
+    let mut renamed = current.clone();
+    for (name, want) in &desired.tables {
+        if let Some(cur) = current.tables.get(name) {
+            for (from, to) in renames(cur, want) {
+                let op = Op::RenameColumn {
+                    table: name.clone(),
+                    from,
+                    to,
+                };
+                apply(&mut renamed, &op);
+                phases.renames.push(op);
+            }
+        }
+    }
+
+    // Step 2: kept tables, in name order.
+    let retyped = retyped_columns(&renamed, desired);
+    for (name, want) in &desired.tables {
+        let Some(cur) = renamed.tables.get(name) else {
+            continue;
+        };
+        diff_foreign_keys(cur, want, &retyped, &mut phases);
+        diff_indexes(cur, want, &mut phases);
+        diff_uniques(cur, want, &mut phases);
+        if cur.comment != want.comment {
+            phases.alter_columns.push(Op::AlterTableComment {
+                table: name.clone(),
+                from: cur.comment.clone(),
+                to: want.comment.clone(),
+            });
+        }
+        let touched = diff_columns(cur, want, &mut phases);
+        diff_primary_key(cur, want, &touched, &mut phases);
+    }
+
+    // Step 3: new tables parent-first; cycle-breaking foreign keys join the final FK phase.
+    let created: Vec<Table> = desired
+        .tables
+        .values()
+        .filter(|t| !current.tables.contains_key(&t.name))
+        .map(strip_table_hints)
+        .collect();
+    let plan = plan_create(&created.iter().collect::<Vec<_>>());
+    phases.add_tables = plan.tables;
+    phases.add_fks.extend(plan.deferred_fks);
+
+    // Step 4: dropped tables are exactly the reverse of creating them, so they go child-first
+    // and any cycle-breaking foreign keys are dropped before the tables.
+    let dropped: Vec<&Table> = current
+        .tables
+        .values()
+        .filter(|t| !desired.tables.contains_key(&t.name))
+        .collect();
+    let plan = plan_create(&dropped);
+    phases.drop_tables = reverse_all(&plan.tables);
+    phases.drop_fks.extend(reverse_all(&plan.deferred_fks));
+
+    phases.into_ops()
+}
+
+/// A desired table as `AddTable` carries it: no rename hints on its columns.
+fn strip_table_hints(t: &Table) -> Table {
+    Table {
+        columns: t.columns.iter().map(strip_hint).collect(),
+        ..t.clone()
+    }
+}

@@ -1,0 +1,86 @@
+//! Building the desired schema from entity statements.
+
+use sea_orm::DbBackend;
+use sea_orm::sea_query::{IndexCreateStatement, TableCreateStatement};
+
+use super::EntityDef;
+use super::column::column_from_def;
+use super::keys::{IndexKind, classify_index, foreign_key, table_ref_name};
+use crate::model::{Index, PrimaryKey, Schema, Table, Unique, column_key};
+
+/// The schema the given entities describe on `backend`.
+pub fn desired_schema(entities: &[EntityDef], backend: DbBackend) -> Schema {
+    let mut schema = Schema::default();
+    for e in entities {
+        let create = e.create_table(backend);
+        let indexes = e.create_indexes(backend);
+        schema.insert(table_from_statements(&create, &indexes, backend));
+    }
+    schema
+}
+
+/// One table from its `CREATE TABLE` and separate `CREATE INDEX` statements.
+pub fn table_from_statements(
+    create: &TableCreateStatement,
+    indexes: &[IndexCreateStatement],
+    backend: DbBackend,
+) -> Table {
+    let name = create
+        .get_table_name()
+        .map(table_ref_name)
+        .unwrap_or_default();
+    let mut table = Table::new(&name);
+    table.comment = create.get_comment().cloned();
+
+    // Index-like statements: inline ones (the composite primary key) and the separate ones.
+    let mut pk_name: Option<String> = None;
+    let mut pk_columns: Vec<String> = Vec::new();
+    for stmt in create.get_indexes().iter().chain(indexes) {
+        match classify_index(stmt, &name) {
+            IndexKind::Primary(name, cols) => (pk_name, pk_columns) = (name, cols),
+            IndexKind::Unique(name, columns) => {
+                table
+                    .uniques
+                    .insert(column_key(&columns), Unique { name, columns });
+            }
+            IndexKind::Plain(name, columns) => {
+                table.indexes.insert(name.clone(), Index { name, columns });
+            }
+        }
+    }
+    // A single-column key is flagged on the column itself.
+    if pk_columns.is_empty() {
+        pk_columns = create
+            .get_columns()
+            .iter()
+            .filter(|c| c.get_column_spec().primary_key)
+            .map(|c| c.get_column_name())
+            .collect();
+    }
+
+    for def in create.get_columns() {
+        let column = column_from_def(def, pk_columns.contains(&def.get_column_name()), backend);
+        if def.get_column_spec().unique {
+            let columns = vec![column.name.clone()];
+            let unique = Unique {
+                name: format!("{name}_{}_key", column.name),
+                columns,
+            };
+            table.uniques.insert(column_key(&unique.columns), unique);
+        }
+        table.columns.push(column);
+    }
+
+    if !pk_columns.is_empty() {
+        table.primary_key = Some(PrimaryKey {
+            name: pk_name,
+            columns: pk_columns,
+        });
+    }
+
+    for fk in create.get_foreign_key_create_stmts() {
+        let fk = foreign_key(fk.get_foreign_key(), &name);
+        table.foreign_keys.insert(column_key(&fk.columns), fk);
+    }
+    table
+}

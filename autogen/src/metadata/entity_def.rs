@@ -1,0 +1,60 @@
+//! A type-erased handle on one sea-orm entity.
+
+use std::fmt;
+
+use sea_orm::sea_query::{IndexCreateStatement, TableCreateStatement};
+use sea_orm::{DbBackend, EntityTrait};
+
+/// One managed entity, erased to the statements sea-orm derives from it.
+#[derive(Clone, Copy)]
+pub struct EntityDef {
+    table_name: fn() -> &'static str,
+    create_table: fn(DbBackend) -> TableCreateStatement,
+    create_indexes: fn(DbBackend) -> Vec<IndexCreateStatement>,
+}
+
+impl EntityDef {
+    /// The handle for entity `E`.
+    pub fn of<E: EntityTrait + Default>() -> EntityDef {
+        EntityDef {
+            table_name: table_name::<E>,
+            create_table: create_table::<E>,
+            create_indexes: create_indexes::<E>,
+        }
+    }
+
+    /// The entity's table name.
+    pub fn table_name(&self) -> &'static str {
+        (self.table_name)()
+    }
+
+    /// `CREATE TABLE` as sea-orm builds it for `backend`.
+    pub fn create_table(&self, backend: DbBackend) -> TableCreateStatement {
+        (self.create_table)(backend)
+    }
+
+    /// The separate `CREATE INDEX` statements (`indexed` columns and `unique_key` groups).
+    pub fn create_indexes(&self, backend: DbBackend) -> Vec<IndexCreateStatement> {
+        (self.create_indexes)(backend)
+    }
+}
+
+impl fmt::Debug for EntityDef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("EntityDef")
+            .field(&self.table_name())
+            .finish()
+    }
+}
+
+fn table_name<E: EntityTrait + Default>() -> &'static str {
+    E::default().table_name()
+}
+
+fn create_table<E: EntityTrait + Default>(backend: DbBackend) -> TableCreateStatement {
+    sea_orm::Schema::new(backend).create_table_from_entity(E::default())
+}
+
+fn create_indexes<E: EntityTrait + Default>(backend: DbBackend) -> Vec<IndexCreateStatement> {
+    sea_orm::Schema::new(backend).create_index_from_entity(E::default())
+}

@@ -1,0 +1,15 @@
+//! Entity metadata → the desired [`Schema`](crate::model::Schema) for one backend.
+//!
+//! Everything is read back from the statements sea-orm would execute
+//! (`create_table_from_entity`, `create_index_from_entity`) through sea-query's public getters.
+
+mod col_type;
+mod column;
+mod desired;
+mod entity_def;
+mod keys;
+mod sql;
+
+pub use column::split_comment;
+pub use desired::{desired_schema, table_from_statements};
+pub use entity_def::EntityDef;

@@ -1,0 +1,138 @@
+//! Applying ops to an in-memory schema, and the equivalence the laws are stated in.
+//!
+//! `apply` mirrors what the database does: adding a column appends it, renaming a column carries
+//! its keys, indexes and the foreign keys pointing at it along. An op on a missing table or object
+//! is a no-op (the law tests then catch the mismatch).
+
+use super::{Schema, Table, column_key};
+use crate::ops::Op;
+
+/// Applies one op to a schema in place.
+pub fn apply(schema: &mut Schema, op: &Op) {
+    match op {
+        Op::AddTable(t) => schema.insert(t.clone()),
+        Op::DropTable(t) => {
+            schema.tables.remove(&t.name);
+        }
+        Op::RenameColumn { table, from, to } => rename_column(schema, table, from, to),
+        _ => {
+            if let Some(t) = schema.tables.get_mut(op.table()) {
+                apply_to_table(t, op);
+            }
+        }
+    }
+}
+
+/// Applies ops in order.
+pub fn apply_all(schema: &mut Schema, ops: &[Op]) {
+    for op in ops {
+        apply(schema, op);
+    }
+}
+
+/// Applies a table-local op.
+fn apply_to_table(t: &mut Table, op: &Op) {
+    match op {
+        Op::AddColumn { column, .. } => t.columns.push(column.clone()),
+        Op::DropColumn { column, .. } => t.columns.retain(|c| c.name != column.name),
+        Op::AlterColumn { from, to, .. } => {
+            if let Some(c) = t.columns.iter_mut().find(|c| c.name == from.name) {
+                *c = to.clone();
+            }
+        }
+        Op::AddIndex { index, .. } => {
+            t.indexes.insert(index.name.clone(), index.clone());
+        }
+        Op::DropIndex { index, .. } => {
+            t.indexes.remove(&index.name);
+        }
+        Op::AddUnique { unique, .. } => {
+            t.uniques
+                .insert(column_key(&unique.columns), unique.clone());
+        }
+        Op::DropUnique { unique, .. } => {
+            t.uniques.remove(&column_key(&unique.columns));
+        }
+        Op::AddForeignKey { foreign_key, .. } => {
+            t.foreign_keys
+                .insert(column_key(&foreign_key.columns), foreign_key.clone());
+        }
+        Op::DropForeignKey { foreign_key, .. } => {
+            t.foreign_keys.remove(&column_key(&foreign_key.columns));
+        }
+        Op::AlterPrimaryKey { to, .. } => t.primary_key = to.clone(),
+        Op::AlterTableComment { to, .. } => t.comment = to.clone(),
+        Op::AddTable(_) | Op::DropTable(_) | Op::RenameColumn { .. } => {}
+    }
+}
+
+/// Renames a column and every reference to it, as `ALTER TABLE .. RENAME COLUMN` does.
+fn rename_column(schema: &mut Schema, table: &str, from: &str, to: &str) {
+    let swap = |cols: &mut Vec<String>| {
+        for c in cols.iter_mut().filter(|c| *c == from) {
+            *c = to.to_string();
+        }
+    };
+    let Some(t) = schema.tables.get_mut(table) else {
+        return;
+    };
+    if let Some(c) = t.columns.iter_mut().find(|c| c.name == from) {
+        c.name = to.to_string();
+    }
+    if let Some(pk) = &mut t.primary_key {
+        swap(&mut pk.columns);
+    }
+    for ix in t.indexes.values_mut() {
+        swap(&mut ix.columns);
+    }
+    // Maps keyed by column list must be re-keyed.
+    t.uniques = std::mem::take(&mut t.uniques)
+        .into_values()
+        .map(|mut u| {
+            swap(&mut u.columns);
+            (column_key(&u.columns), u)
+        })
+        .collect();
+    t.foreign_keys = std::mem::take(&mut t.foreign_keys)
+        .into_values()
+        .map(|mut fk| {
+            swap(&mut fk.columns);
+            (column_key(&fk.columns), fk)
+        })
+        .collect();
+    // Foreign keys elsewhere (and self-references) that point at the renamed column.
+    for other in schema.tables.values_mut() {
+        for fk in other.foreign_keys.values_mut() {
+            if fk.ref_table == table {
+                swap(&mut fk.ref_columns);
+            }
+        }
+    }
+}
+
+/// The canonical form used for schema equality in the laws: columns sorted by name, rename
+/// hints cleared, and the names comparison ignores (primary key, unique, foreign key) cleared.
+pub fn canonical(schema: &Schema) -> Schema {
+    let mut s = schema.clone();
+    for t in s.tables.values_mut() {
+        t.columns.sort_by(|a, b| a.name.cmp(&b.name));
+        for c in &mut t.columns {
+            c.renamed_from = None;
+        }
+        if let Some(pk) = &mut t.primary_key {
+            pk.name = None;
+        }
+        for u in t.uniques.values_mut() {
+            u.name.clear();
+        }
+        for fk in t.foreign_keys.values_mut() {
+            fk.name.clear();
+        }
+    }
+    s
+}
+
+/// Whether two schemas are equal up to what comparison ignores (see [`canonical`]).
+pub fn equivalent(a: &Schema, b: &Schema) -> bool {
+    canonical(a) == canonical(b)
+}

@@ -1,0 +1,170 @@
+//! One human line per op, for `check` output and migration comments.
+
+use super::{ColumnChange, Op, type_name};
+use crate::model::{Column, FkAction, ForeignKey, PrimaryKey};
+
+impl Op {
+    /// One human-readable line, e.g. `add column user.avatar_url (varchar(255) NULL)`.
+    pub fn describe(&self) -> String {
+        match self {
+            Op::AddTable(t) => {
+                let n = t.columns.len();
+                let plural = if n == 1 { "" } else { "s" };
+                format!("add table \"{}\" ({n} column{plural})", t.name)
+            }
+            Op::DropTable(t) => format!("drop table \"{}\"", t.name),
+            Op::AddColumn { table, column } => {
+                format!(
+                    "add column {table}.{} ({})",
+                    column.name,
+                    column_summary(column)
+                )
+            }
+            Op::DropColumn { table, column } => {
+                format!(
+                    "drop column {table}.{} ({})",
+                    column.name,
+                    column_summary(column)
+                )
+            }
+            Op::AlterColumn {
+                table,
+                from,
+                to,
+                changes,
+            } => {
+                let parts: Vec<String> =
+                    changes.iter().map(|c| change_text(*c, from, to)).collect();
+                format!("alter column {table}.{}: {}", to.name, parts.join(", "))
+            }
+            Op::AddIndex { table, index } => format!(
+                "add index {} on {table} ({})",
+                index.name,
+                index.columns.join(", ")
+            ),
+            Op::DropIndex { table, index } => format!(
+                "drop index {} on {table} ({})",
+                index.name,
+                index.columns.join(", ")
+            ),
+            Op::AddUnique { table, unique } => format!(
+                "add unique {} on {table} ({})",
+                unique.name,
+                unique.columns.join(", ")
+            ),
+            Op::DropUnique { table, unique } => format!(
+                "drop unique {} on {table} ({})",
+                unique.name,
+                unique.columns.join(", ")
+            ),
+            Op::AddForeignKey { table, foreign_key } => {
+                format!("add foreign key {}", fk_summary(table, foreign_key))
+            }
+            Op::DropForeignKey { table, foreign_key } => {
+                format!("drop foreign key {}", fk_summary(table, foreign_key))
+            }
+            Op::AlterPrimaryKey { table, from, to } => format!(
+                "alter primary key on {table}: {} -> {}",
+                pk_summary(from),
+                pk_summary(to)
+            ),
+            Op::RenameColumn { table, from, to } => {
+                format!("rename column {table}.{from} -> {to}")
+            }
+            Op::AlterTableComment { table, from, to } => format!(
+                "alter comment on table \"{table}\": {} -> {}",
+                opt_text(from),
+                opt_text(to)
+            ),
+        }
+    }
+}
+
+/// `varchar(255) NOT NULL DEFAULT 'x' auto_increment`.
+fn column_summary(c: &Column) -> String {
+    let mut s = format!("{} {}", type_name(&c.col_type), null_text(c.nullable));
+    if let Some(d) = &c.default {
+        s.push_str(&format!(" DEFAULT {d}"));
+    }
+    if c.auto_increment {
+        s.push_str(" auto_increment");
+    }
+    s
+}
+
+fn null_text(nullable: bool) -> &'static str {
+    if nullable { "NULL" } else { "NOT NULL" }
+}
+
+fn opt_text(v: &Option<String>) -> String {
+    match v {
+        Some(v) => format!("{v:?}"),
+        None => "none".into(),
+    }
+}
+
+/// The part of an alter line for one change kind.
+fn change_text(change: ColumnChange, from: &Column, to: &Column) -> String {
+    match change {
+        ColumnChange::Type => {
+            let ty = |c: &Column| {
+                let base = type_name(&c.col_type);
+                if c.auto_increment {
+                    format!("{base} auto_increment")
+                } else {
+                    base
+                }
+            };
+            format!("type {} -> {}", ty(from), ty(to))
+        }
+        ColumnChange::Nullable => {
+            format!("{} -> {}", null_text(from.nullable), null_text(to.nullable))
+        }
+        ColumnChange::Default => {
+            let d = |c: &Column| c.default.clone().unwrap_or_else(|| "none".into());
+            format!("default {} -> {}", d(from), d(to))
+        }
+        ColumnChange::Comment => {
+            format!(
+                "comment {} -> {}",
+                opt_text(&from.comment),
+                opt_text(&to.comment)
+            )
+        }
+    }
+}
+
+fn fk_summary(table: &str, fk: &ForeignKey) -> String {
+    let mut s = format!(
+        "{} on {table} ({}) -> {} ({})",
+        fk.name,
+        fk.columns.join(", "),
+        fk.ref_table,
+        fk.ref_columns.join(", ")
+    );
+    if fk.on_delete != FkAction::NoAction {
+        s.push_str(&format!(" ON DELETE {}", action_sql(fk.on_delete)));
+    }
+    if fk.on_update != FkAction::NoAction {
+        s.push_str(&format!(" ON UPDATE {}", action_sql(fk.on_update)));
+    }
+    s
+}
+
+/// The SQL spelling of a referential action.
+pub(crate) fn action_sql(a: FkAction) -> &'static str {
+    match a {
+        FkAction::NoAction => "NO ACTION",
+        FkAction::Restrict => "RESTRICT",
+        FkAction::Cascade => "CASCADE",
+        FkAction::SetNull => "SET NULL",
+        FkAction::SetDefault => "SET DEFAULT",
+    }
+}
+
+fn pk_summary(pk: &Option<PrimaryKey>) -> String {
+    match pk {
+        Some(pk) => format!("({})", pk.columns.join(", ")),
+        None => "none".into(),
+    }
+}

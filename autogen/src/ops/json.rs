@@ -1,0 +1,107 @@
+//! A stable JSON form of an op, for `check --json` and tooling.
+
+use serde_json::{Value, json};
+
+use super::{ColumnChange, Op};
+use crate::model::{FkAction, PrimaryKey};
+
+impl Op {
+    /// The vocabulary name of this op kind (`add_table`, `alter_column`, ...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Op::AddTable(_) => "add_table",
+            Op::DropTable(_) => "drop_table",
+            Op::AddColumn { .. } => "add_column",
+            Op::DropColumn { .. } => "drop_column",
+            Op::AlterColumn { .. } => "alter_column",
+            Op::AddIndex { .. } => "add_index",
+            Op::DropIndex { .. } => "drop_index",
+            Op::AddUnique { .. } => "add_unique",
+            Op::DropUnique { .. } => "drop_unique",
+            Op::AddForeignKey { .. } => "add_foreign_key",
+            Op::DropForeignKey { .. } => "drop_foreign_key",
+            Op::AlterPrimaryKey { .. } => "alter_primary_key",
+            Op::RenameColumn { .. } => "rename_column",
+            Op::AlterTableComment { .. } => "alter_table_comment",
+        }
+    }
+
+    /// `{"op": kind, "table": ..., "column"|"name": ..., ...}` plus `"warning"` when destructive.
+    pub fn to_json(&self) -> Value {
+        let mut v = json!({ "op": self.kind(), "table": self.table() });
+        let extra = match self {
+            Op::AddTable(t) | Op::DropTable(t) => json!({
+                "columns": t.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+            }),
+            Op::AddColumn { column, .. } | Op::DropColumn { column, .. } => {
+                json!({ "column": column.name })
+            }
+            Op::AlterColumn { to, changes, .. } => json!({
+                "column": to.name,
+                "changes": changes.iter().map(|c| change_name(*c)).collect::<Vec<_>>(),
+            }),
+            Op::AddIndex { index, .. } | Op::DropIndex { index, .. } => {
+                json!({ "name": index.name, "columns": index.columns })
+            }
+            Op::AddUnique { unique, .. } | Op::DropUnique { unique, .. } => {
+                json!({ "name": unique.name, "columns": unique.columns })
+            }
+            Op::AddForeignKey {
+                foreign_key: fk, ..
+            }
+            | Op::DropForeignKey {
+                foreign_key: fk, ..
+            } => {
+                json!({
+                    "name": fk.name,
+                    "columns": fk.columns,
+                    "ref_table": fk.ref_table,
+                    "ref_columns": fk.ref_columns,
+                    "on_delete": action_name(fk.on_delete),
+                    "on_update": action_name(fk.on_update),
+                })
+            }
+            Op::AlterPrimaryKey { from, to, .. } => json!({
+                "from": pk_columns(from),
+                "to": pk_columns(to),
+            }),
+            Op::RenameColumn { from, to, .. } => json!({ "column": to, "from": from }),
+            Op::AlterTableComment { from, to, .. } => json!({ "from": from, "to": to }),
+        };
+        let obj = v.as_object_mut().expect("object literal");
+        if let Value::Object(extra) = extra {
+            obj.extend(extra);
+        }
+        if let Some(w) = self.is_destructive() {
+            obj.insert("warning".into(), Value::String(w));
+        }
+        v
+    }
+}
+
+/// The vocabulary name of a column change (`type`, `nullable`, `default`, `comment`).
+fn change_name(c: ColumnChange) -> &'static str {
+    match c {
+        ColumnChange::Type => "type",
+        ColumnChange::Nullable => "nullable",
+        ColumnChange::Default => "default",
+        ColumnChange::Comment => "comment",
+    }
+}
+
+fn action_name(a: FkAction) -> &'static str {
+    match a {
+        FkAction::NoAction => "no_action",
+        FkAction::Restrict => "restrict",
+        FkAction::Cascade => "cascade",
+        FkAction::SetNull => "set_null",
+        FkAction::SetDefault => "set_default",
+    }
+}
+
+fn pk_columns(pk: &Option<PrimaryKey>) -> Value {
+    match pk {
+        Some(pk) => json!(pk.columns),
+        None => Value::Null,
+    }
+}

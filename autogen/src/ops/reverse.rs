@@ -1,0 +1,52 @@
+//! Reversing ops: a downgrade is the upgrade reversed.
+
+use super::Op;
+
+impl Op {
+    /// The op that undoes this one; total because every drop carries what it drops.
+    pub fn reverse(&self) -> Op {
+        match self.clone() {
+            Op::AddTable(t) => Op::DropTable(t),
+            Op::DropTable(t) => Op::AddTable(t),
+            Op::AddColumn { table, column } => Op::DropColumn { table, column },
+            Op::DropColumn { table, column } => Op::AddColumn { table, column },
+            Op::AlterColumn {
+                table,
+                from,
+                to,
+                changes,
+            } => Op::AlterColumn {
+                table,
+                from: to,
+                to: from,
+                changes,
+            },
+            Op::AddIndex { table, index } => Op::DropIndex { table, index },
+            Op::DropIndex { table, index } => Op::AddIndex { table, index },
+            Op::AddUnique { table, unique } => Op::DropUnique { table, unique },
+            Op::DropUnique { table, unique } => Op::AddUnique { table, unique },
+            Op::AddForeignKey { table, foreign_key } => Op::DropForeignKey { table, foreign_key },
+            Op::DropForeignKey { table, foreign_key } => Op::AddForeignKey { table, foreign_key },
+            Op::AlterPrimaryKey { table, from, to } => Op::AlterPrimaryKey {
+                table,
+                from: to,
+                to: from,
+            },
+            Op::RenameColumn { table, from, to } => Op::RenameColumn {
+                table,
+                from: to,
+                to: from,
+            },
+            Op::AlterTableComment { table, from, to } => Op::AlterTableComment {
+                table,
+                from: to,
+                to: from,
+            },
+        }
+    }
+}
+
+/// Reverses a whole op list: each op reversed, in reverse order (the downgrade of an upgrade).
+pub fn reverse_all(ops: &[Op]) -> Vec<Op> {
+    ops.iter().rev().map(Op::reverse).collect()
+}

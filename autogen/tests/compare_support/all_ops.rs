@@ -1,0 +1,87 @@
+//! One op of every kind, for the ops tests.
+
+use autogen::model::{ColumnType as T, FkAction, Index, PrimaryKey, Unique};
+use autogen::ops::{ColumnChange, Op};
+
+use super::*;
+
+/// One op of each kind, in enum order.
+pub fn one_of_each() -> Vec<Op> {
+    let order = table("order", vec![id(), col("user_id", T::Integer)])
+        .pk(&["id"])
+        .fk(&["user_id"], "user", &["id"], FkAction::Cascade);
+    let fk = order.foreign_keys["user_id"].clone();
+    let pk = |cols: &[&str]| PrimaryKey {
+        name: None,
+        columns: cols.iter().map(|c| c.to_string()).collect(),
+    };
+    vec![
+        Op::AddTable(simple("user")),
+        Op::DropTable(order.clone()),
+        Op::AddColumn {
+            table: "user".into(),
+            column: col("avatar_url", T::String(Some(255))).null(),
+        },
+        Op::DropColumn {
+            table: "user".into(),
+            column: col("age", T::SmallInteger).default("0"),
+        },
+        Op::AlterColumn {
+            table: "user".into(),
+            from: col("email", T::String(Some(255))).null(),
+            to: col("email", T::String(Some(100))),
+            changes: vec![ColumnChange::Type, ColumnChange::Nullable],
+        },
+        Op::AddIndex {
+            table: "user".into(),
+            index: Index {
+                name: "idx-user-email".into(),
+                columns: vec!["email".into()],
+            },
+        },
+        Op::DropIndex {
+            table: "user".into(),
+            index: Index {
+                name: "idx-user-email".into(),
+                columns: vec!["email".into()],
+            },
+        },
+        Op::AddUnique {
+            table: "user".into(),
+            unique: Unique {
+                name: "user_email_key".into(),
+                columns: vec!["email".into()],
+            },
+        },
+        Op::DropUnique {
+            table: "user".into(),
+            unique: Unique {
+                name: "user_email_key".into(),
+                columns: vec!["email".into()],
+            },
+        },
+        Op::AddForeignKey {
+            table: "order".into(),
+            foreign_key: fk.clone(),
+        },
+        Op::DropForeignKey {
+            table: "order".into(),
+            foreign_key: fk,
+        },
+        Op::AlterPrimaryKey {
+            table: "user".into(),
+            from: Some(pk(&["id"])),
+            to: Some(pk(&["tenant_id", "id"])),
+        },
+        Op::RenameColumn {
+            table: "user".into(),
+            from: "fullname".into(),
+            to: "full_name".into(),
+        },
+        Op::AlterTableComment {
+            table: "user".into(),
+            from: None,
+            to: Some("people".into()),
+        },
+    ]
+}
