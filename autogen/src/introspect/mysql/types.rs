@@ -1,0 +1,44 @@
+//! `COLUMNS.COLUMN_TYPE` → [`ColumnType`]: the inverse of sea-query's MySQL renderer.
+
+use crate::introspect::type_args::split;
+use crate::model::ColumnType;
+
+/// Maps a MySQL/MariaDB column type (e.g. `int(11)`, `tinyint(1)`, `decimal(10,2)`) to a
+/// column type. Integer display widths are ignored, except that `tinyint(1)` is how `bool` is
+/// stored. Unsigned/zerofill and types the model lacks become `Custom`.
+pub fn parse_type(ty: &str) -> ColumnType {
+    let lower = ty.trim().to_ascii_lowercase();
+    if lower.ends_with(" unsigned") || lower.ends_with(" zerofill") {
+        return ColumnType::Custom(lower);
+    }
+    let t = split(&lower);
+    match (t.name, t.args.as_deref()) {
+        // sea-query renders Boolean as `bool`, which MySQL stores as tinyint(1).
+        ("tinyint", Some([1])) | ("bool" | "boolean", None) => ColumnType::Boolean,
+        ("tinyint", None | Some([_])) => ColumnType::TinyInteger,
+        ("smallint", None | Some([_])) => ColumnType::SmallInteger,
+        ("int" | "integer", None | Some([_])) => ColumnType::Integer,
+        ("bigint", None | Some([_])) => ColumnType::BigInteger,
+        ("float", None) => ColumnType::Float,
+        ("double", None) => ColumnType::Double,
+        ("decimal" | "numeric", None) => ColumnType::Decimal(None),
+        ("decimal" | "numeric", Some([p])) => ColumnType::Decimal(Some((*p, 0))),
+        ("decimal" | "numeric", Some([p, s])) => ColumnType::Decimal(Some((*p, *s))),
+        ("char", None) => ColumnType::Char(None),
+        ("char", Some([n])) => ColumnType::Char(Some(*n)),
+        ("varchar", Some([n])) => ColumnType::String(Some(*n)),
+        ("text", None) => ColumnType::Text,
+        ("date", None) => ColumnType::Date,
+        ("time", None) => ColumnType::Time,
+        ("datetime", None) => ColumnType::DateTime,
+        // sea-query renders TimestampWithTimeZone as `timestamp`.
+        ("timestamp", None) => ColumnType::TimestampWithTimeZone,
+        // sea-query renders Uuid as binary(16), so binary(16) reads back as Uuid.
+        ("binary", Some([16])) => ColumnType::Uuid,
+        ("binary", Some([n])) => ColumnType::Binary(*n),
+        ("varbinary", Some([n])) => ColumnType::VarBinary(Some(*n)),
+        ("blob", None) => ColumnType::Blob,
+        ("json", None) => ColumnType::Json,
+        _ => ColumnType::Custom(lower),
+    }
+}
