@@ -215,3 +215,91 @@ pub fn many_tables(n: usize, quote: char) -> String {
     }
     sql
 }
+
+/// Creates tables with `script` on a fresh `backend` database and returns `table` as read.
+pub async fn table_as_read(backend: tests::Backend, script: &str, table: &str) -> Table {
+    let db = tests::TestDb::new(backend, table).await;
+    let conn = db.connect().await;
+    exec_script(&conn, script).await;
+    let schema = read(&conn, &[]).await.schema;
+    schema
+        .tables
+        .get(table)
+        .unwrap_or_else(|| panic!("table {table} not introspected: {schema:#?}"))
+        .clone()
+}
+
+/// The normal form of one table on `backend`.
+pub fn normalized(backend: sea_orm::DbBackend, table: &Table) -> Table {
+    let mut schema = autogen::model::Schema::default();
+    schema.insert(table.clone());
+    autogen::normalize::normalize(backend, &schema).tables[&table.name].clone()
+}
+
+/// Asserts the desired and the current table have the same normal form.
+pub fn assert_same_normal_form(backend: sea_orm::DbBackend, desired: &Table, current: &Table) {
+    assert_table_eq(&normalized(backend, current), &normalized(backend, desired));
+}
+
+/// The SQL text sea-query renders for `expr` on `backend` (how a desired default is spelled).
+pub fn render_expr(backend: sea_orm::DbBackend, expr: sea_query::Expr) -> String {
+    use sea_orm::DbBackend;
+    use sea_query::{MysqlQueryBuilder, PostgresQueryBuilder, Query, SqliteQueryBuilder};
+    let select = Query::select().expr(expr).to_owned();
+    let sql = match backend {
+        DbBackend::Postgres => select.to_string(PostgresQueryBuilder),
+        DbBackend::MySql => select.to_string(MysqlQueryBuilder),
+        _ => select.to_string(SqliteQueryBuilder),
+    };
+    sql.strip_prefix("SELECT ").unwrap().to_owned()
+}
+
+/// Default round trip: a column per `(type, default)` created by sea-query, introspected,
+/// must have the normal form of the default as sea-query spells it.
+pub async fn default_round_trip(backend: tests::Backend, cases: Vec<(ColumnType, sea_query::Expr)>) {
+    use sea_query::{ColumnDef, Table as Create};
+    let dbb = backend.db_backend();
+    let db = tests::TestDb::new(backend, "default_round_trip").await;
+    let conn = db.connect().await;
+    let mut create = Create::create();
+    create.table("defaults");
+    for (i, (ty, expr)) in cases.iter().enumerate() {
+        create.col(
+            ColumnDef::new_with_type(format!("c{i}"), sea_type(ty))
+                .null()
+                .default(expr.clone()),
+        );
+    }
+    conn.execute_raw(dbb.build(&create)).await.unwrap();
+    let current = read(&conn, &[]).await.schema.tables["defaults"].clone();
+    let mut desired = current.clone();
+    for (column, (_, expr)) in desired.columns.iter_mut().zip(&cases) {
+        column.default = Some(render_expr(dbb, expr.clone()));
+    }
+    let (n_current, n_desired) = (normalized(dbb, &current), normalized(dbb, &desired));
+    for ((c, d), raw) in n_current.columns.iter().zip(&n_desired.columns).zip(&current.columns) {
+        assert_eq!(
+            c.default, d.default,
+            "{backend:?} column {} reported {:?}, sea-query wrote {:?}",
+            c.name, raw.default, desired.column(&c.name).unwrap().default
+        );
+    }
+}
+
+/// The sea-query type for the few model types the default round trips use.
+fn sea_type(ty: &ColumnType) -> sea_query::ColumnType {
+    use sea_query::{ColumnType as Sq, StringLen};
+    match ty {
+        ColumnType::SmallInteger => Sq::SmallInteger,
+        ColumnType::Integer => Sq::Integer,
+        ColumnType::BigInteger => Sq::BigInteger,
+        ColumnType::Boolean => Sq::Boolean,
+        ColumnType::Double => Sq::Double,
+        ColumnType::Decimal(p) => Sq::Decimal(*p),
+        ColumnType::String(n) => Sq::String(n.map_or(StringLen::None, StringLen::N)),
+        ColumnType::Text => Sq::Text,
+        ColumnType::DateTime => Sq::DateTime,
+        ColumnType::TimestampWithTimeZone => Sq::TimestampWithTimeZone,
+        other => panic!("add {other:?} to sea_type"),
+    }
+}
