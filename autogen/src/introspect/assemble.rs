@@ -1,0 +1,231 @@
+//! Grouping flat catalog rows (one per table, column, key part) into a [`Schema`].
+//!
+//! Each backend turns its catalog rows into these backend-neutral parts; grouping them in
+//! memory is what keeps the number of queries constant whatever the number of tables.
+
+use std::collections::BTreeMap;
+
+use crate::model::{
+    Column, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique, column_key,
+};
+
+use super::IntrospectError;
+
+/// One table row.
+pub(crate) struct TablePart {
+    /// Table name.
+    pub name: String,
+    /// Table comment.
+    pub comment: Option<String>,
+}
+
+/// One column row.
+pub(crate) struct ColumnPart {
+    /// Owning table.
+    pub table: String,
+    /// Position in the table, used only for ordering.
+    pub ordinal: i64,
+    /// The column itself.
+    pub column: Column,
+}
+
+/// What a key row belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum KeyKind {
+    /// The primary key.
+    Primary,
+    /// A unique constraint or unique index.
+    Unique,
+    /// A non-unique index.
+    Index,
+}
+
+/// One column of a primary key, unique constraint or index.
+pub(crate) struct KeyPart {
+    /// Owning table.
+    pub table: String,
+    /// Constraint or index name; empty for a nameless primary key (SQLite).
+    pub name: String,
+    /// Which collection it goes to.
+    pub kind: KeyKind,
+    /// Position in the key, used only for ordering.
+    pub seq: i64,
+    /// Column name.
+    pub column: String,
+}
+
+/// One column pair of a foreign key.
+pub(crate) struct FkPart {
+    /// Referencing table.
+    pub table: String,
+    /// Constraint name.
+    pub name: String,
+    /// Position in the key, used only for ordering.
+    pub seq: i64,
+    /// Referencing column.
+    pub column: String,
+    /// Referenced table.
+    pub ref_table: String,
+    /// Referenced column; `None` means "the referenced table's primary key" (SQLite).
+    pub ref_column: Option<String>,
+    /// ON DELETE action.
+    pub on_delete: FkAction,
+    /// ON UPDATE action.
+    pub on_update: FkAction,
+}
+
+/// Everything read from one catalog, before grouping.
+#[derive(Default)]
+pub(crate) struct Parts {
+    /// Tables.
+    pub tables: Vec<TablePart>,
+    /// Columns.
+    pub columns: Vec<ColumnPart>,
+    /// Key and index columns.
+    pub keys: Vec<KeyPart>,
+    /// Foreign-key column pairs.
+    pub fks: Vec<FkPart>,
+}
+
+/// Groups the parts into tables, dropping every table for which `skip` is true.
+pub(crate) fn assemble(
+    parts: Parts,
+    skip: impl Fn(&str) -> bool,
+) -> Result<Schema, IntrospectError> {
+    let mut tables: BTreeMap<String, Table> = parts
+        .tables
+        .into_iter()
+        .map(|t| {
+            let mut table = Table::new(t.name.clone());
+            table.comment = t.comment;
+            (t.name, table)
+        })
+        .collect();
+
+    // Columns, in ordinal order.
+    let mut columns = parts.columns;
+    columns.sort_by(|a, b| (&a.table, a.ordinal).cmp(&(&b.table, b.ordinal)));
+    for part in columns {
+        if let Some(table) = tables.get_mut(&part.table) {
+            table.columns.push(part.column);
+        }
+    }
+
+    add_keys(&mut tables, parts.keys);
+    add_foreign_keys(&mut tables, parts.fks)?;
+
+    // Filter last, so foreign keys could still resolve against skipped tables' keys.
+    let mut schema = Schema::default();
+    for (name, table) in tables {
+        if !skip(&name) {
+            schema.insert(table);
+        }
+    }
+    Ok(schema)
+}
+
+/// Groups key parts by (table, name, kind) and attaches them.
+fn add_keys(tables: &mut BTreeMap<String, Table>, keys: Vec<KeyPart>) {
+    let mut grouped: BTreeMap<(String, KeyKind, String), Vec<(i64, String)>> = BTreeMap::new();
+    for k in keys {
+        grouped
+            .entry((k.table, k.kind, k.name))
+            .or_default()
+            .push((k.seq, k.column));
+    }
+    for ((table_name, kind, name), mut cols) in grouped {
+        let Some(table) = tables.get_mut(&table_name) else {
+            continue;
+        };
+        cols.sort();
+        let columns: Vec<String> = cols.into_iter().map(|(_, c)| c).collect();
+        match kind {
+            KeyKind::Primary => {
+                table.primary_key = Some(PrimaryKey {
+                    name: (!name.is_empty()).then_some(name),
+                    columns,
+                });
+            }
+            KeyKind::Unique => {
+                table
+                    .uniques
+                    .insert(column_key(&columns), Unique { name, columns });
+            }
+            KeyKind::Index => {
+                table
+                    .indexes
+                    .insert(name.clone(), Index { name, columns });
+            }
+        }
+    }
+}
+
+/// Groups foreign-key parts by (table, name) and attaches them, resolving implicit
+/// references to the parent's primary key.
+fn add_foreign_keys(
+    tables: &mut BTreeMap<String, Table>,
+    fks: Vec<FkPart>,
+) -> Result<(), IntrospectError> {
+    let mut grouped: BTreeMap<(String, String), Vec<FkPart>> = BTreeMap::new();
+    for fk in fks {
+        grouped
+            .entry((fk.table.clone(), fk.name.clone()))
+            .or_default()
+            .push(fk);
+    }
+    for ((table_name, name), mut pairs) in grouped {
+        pairs.sort_by_key(|p| p.seq);
+        let first = &pairs[0];
+        let ref_table = first.ref_table.clone();
+        let (on_delete, on_update) = (first.on_delete, first.on_update);
+        let columns: Vec<String> = pairs.iter().map(|p| p.column.clone()).collect();
+        let ref_columns = if pairs.iter().all(|p| p.ref_column.is_some()) {
+            pairs.into_iter().filter_map(|p| p.ref_column).collect()
+        } else {
+            // `REFERENCES parent` without columns means the parent's primary key.
+            tables
+                .get(&ref_table)
+                .and_then(|t| t.primary_key.as_ref())
+                .map(|pk| pk.columns.clone())
+                .ok_or_else(|| IntrospectError::MissingReferencedKey {
+                    table: table_name.clone(),
+                    constraint: name.clone(),
+                    ref_table: ref_table.clone(),
+                })?
+        };
+        if let Some(table) = tables.get_mut(&table_name) {
+            table.foreign_keys.insert(
+                column_key(&columns),
+                ForeignKey {
+                    name,
+                    columns,
+                    ref_table,
+                    ref_columns,
+                    on_delete,
+                    on_update,
+                },
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Parses a referential action as spelled by `information_schema` and SQLite pragmas.
+pub(crate) fn parse_fk_action(
+    table: &str,
+    constraint: &str,
+    action: &str,
+) -> Result<FkAction, IntrospectError> {
+    match action.to_ascii_uppercase().as_str() {
+        "NO ACTION" | "NONE" | "" => Ok(FkAction::NoAction),
+        "RESTRICT" => Ok(FkAction::Restrict),
+        "CASCADE" => Ok(FkAction::Cascade),
+        "SET NULL" => Ok(FkAction::SetNull),
+        "SET DEFAULT" => Ok(FkAction::SetDefault),
+        _ => Err(IntrospectError::UnknownFkAction {
+            table: table.to_owned(),
+            constraint: constraint.to_owned(),
+            action: action.to_owned(),
+        }),
+    }
+}

@@ -1,0 +1,148 @@
+//! Running the MySQL/MariaDB catalog queries and turning rows into parts.
+
+use std::collections::BTreeSet;
+
+use sea_orm::ConnectionTrait;
+
+use crate::introspect::IntrospectError;
+use crate::introspect::assemble::{
+    ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, parse_fk_action,
+};
+use crate::introspect::catalog::Catalog;
+use crate::model::{Column, ColumnType, Schema};
+
+use super::{defaults::default_sql, queries, types::parse_type};
+
+/// Reads the current database with one query per object kind (plus the server version, and
+/// on MariaDB the JSON checks).
+pub(crate) async fn read<C: ConnectionTrait>(
+    catalog: &mut Catalog<'_, C>,
+    skip: impl Fn(&str) -> bool,
+) -> Result<Schema, IntrospectError> {
+    let version_rows = catalog.fetch("server version", queries::VERSION).await?;
+    let mariadb = match version_rows.first() {
+        Some(row) => row
+            .get::<String>("version")?
+            .to_ascii_lowercase()
+            .contains("mariadb"),
+        None => false,
+    };
+    let json_columns = if mariadb {
+        mariadb_json_columns(catalog).await?
+    } else {
+        BTreeSet::new()
+    };
+
+    let mut parts = Parts::default();
+    for row in catalog.fetch("tables", queries::TABLES).await? {
+        parts.tables.push(TablePart {
+            name: row.get("table_name")?,
+            comment: row.text_opt("comment")?,
+        });
+    }
+
+    for row in catalog.fetch("columns", queries::COLUMNS).await? {
+        let table: String = row.get("table_name")?;
+        let name: String = row.get("column_name")?;
+        let extra: String = row.get::<Option<String>>("extra")?.unwrap_or_default();
+        let auto_increment = extra.to_ascii_lowercase().contains("auto_increment");
+        let mut col_type = parse_type(&row.get::<String>("column_type")?);
+        if col_type == ColumnType::Custom("longtext".into())
+            && json_columns.contains(&(table.clone(), name.clone()))
+        {
+            col_type = ColumnType::Json;
+        }
+        let default = default_sql(row.get("column_default")?, mariadb, &extra, &col_type);
+        parts.columns.push(ColumnPart {
+            table,
+            ordinal: row.get("ordinal")?,
+            column: Column {
+                name,
+                nullable: row.get::<String>("is_nullable")? == "YES",
+                default: if auto_increment { None } else { default },
+                col_type,
+                auto_increment,
+                comment: row.text_opt("comment")?,
+                renamed_from: None,
+            },
+        });
+    }
+
+    read_indexes(catalog, &mut parts).await?;
+
+    for row in catalog.fetch("foreign keys", queries::FOREIGN_KEYS).await? {
+        let table: String = row.get("table_name")?;
+        let name: String = row.get("fk_name")?;
+        let on_delete = parse_fk_action(&table, &name, &row.get::<String>("on_delete")?)?;
+        let on_update = parse_fk_action(&table, &name, &row.get::<String>("on_update")?)?;
+        parts.fks.push(FkPart {
+            table,
+            name,
+            seq: row.get("seq")?,
+            column: row.get("column_name")?,
+            ref_table: row.get("ref_table")?,
+            ref_column: Some(row.get("ref_column")?),
+            on_delete,
+            on_update,
+        });
+    }
+
+    assemble(parts, skip)
+}
+
+/// Reads `STATISTICS`: `PRIMARY` is the primary key, unique indexes are uniques, the rest are
+/// indexes. Functional indexes (a NULL column name, MySQL 8) are skipped whole.
+async fn read_indexes<C: ConnectionTrait>(
+    catalog: &mut Catalog<'_, C>,
+    parts: &mut Parts,
+) -> Result<(), IntrospectError> {
+    let mut keys = Vec::new();
+    let mut functional = BTreeSet::new();
+    for row in catalog.fetch("indexes", queries::STATISTICS).await? {
+        let table: String = row.get("table_name")?;
+        let name: String = row.get("index_name")?;
+        let Some(column) = row.get::<Option<String>>("column_name")? else {
+            functional.insert((table, name));
+            continue;
+        };
+        let kind = if name == "PRIMARY" {
+            KeyKind::Primary
+        } else if row.get::<i64>("non_unique")? == 0 {
+            KeyKind::Unique
+        } else {
+            KeyKind::Index
+        };
+        keys.push(KeyPart {
+            table,
+            name,
+            kind,
+            seq: row.get("seq")?,
+            column,
+        });
+    }
+    parts.keys.extend(
+        keys.into_iter()
+            .filter(|k| !functional.contains(&(k.table.clone(), k.name.clone()))),
+    );
+    Ok(())
+}
+
+/// The (table, column) pairs guarded by MariaDB's `json_valid(`col`)` check.
+async fn mariadb_json_columns<C: ConnectionTrait>(
+    catalog: &mut Catalog<'_, C>,
+) -> Result<BTreeSet<(String, String)>, IntrospectError> {
+    let mut out = BTreeSet::new();
+    for row in catalog
+        .fetch("json checks", queries::MARIADB_JSON_CHECKS)
+        .await?
+    {
+        let clause: String = row.get("check_clause")?;
+        let column = clause
+            .strip_prefix("json_valid(`")
+            .and_then(|c| c.strip_suffix("`)"));
+        if let Some(column) = column {
+            out.insert((row.get("table_name")?, column.replace("``", "`")));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,62 @@
+//! `COLUMNS.COLUMN_TYPE` → [`ColumnType`]: the inverse of sea-query's MySQL renderer.
+
+use crate::introspect::type_args::split;
+use crate::model::ColumnType;
+
+/// Maps a MySQL/MariaDB column type (e.g. `int(11)`, `tinyint(1)`, `decimal(10,2)`) to a
+/// column type. Integer display widths are dropped (MariaDB and MySQL 5.7 print them, MySQL
+/// 8.0.19+ does not), except `tinyint(1)`, which is how `bool` is stored. Unsigned/zerofill
+/// and types the model lacks become `Custom`.
+pub fn parse_type(ty: &str) -> ColumnType {
+    let lower = ty.trim().to_ascii_lowercase();
+    if lower == "tinyint(1)" || lower == "bool" || lower == "boolean" {
+        // sea-query renders Boolean as `bool`, which MySQL stores as tinyint(1).
+        return ColumnType::Boolean;
+    }
+    let lower = drop_display_width(&lower);
+    if lower.ends_with(" unsigned") || lower.ends_with(" zerofill") {
+        return ColumnType::Custom(lower);
+    }
+    let t = split(&lower);
+    match (t.name, t.args.as_deref()) {
+        ("tinyint", None) => ColumnType::TinyInteger,
+        ("smallint", None) => ColumnType::SmallInteger,
+        ("int" | "integer", None) => ColumnType::Integer,
+        ("bigint", None) => ColumnType::BigInteger,
+        ("float", None) => ColumnType::Float,
+        ("double", None) => ColumnType::Double,
+        ("decimal" | "numeric", None) => ColumnType::Decimal(None),
+        ("decimal" | "numeric", Some([p])) => ColumnType::Decimal(Some((*p, 0))),
+        ("decimal" | "numeric", Some([p, s])) => ColumnType::Decimal(Some((*p, *s))),
+        ("char", None) => ColumnType::Char(None),
+        ("char", Some([n])) => ColumnType::Char(Some(*n)),
+        ("varchar", Some([n])) => ColumnType::String(Some(*n)),
+        ("text", None) => ColumnType::Text,
+        ("date", None) => ColumnType::Date,
+        ("time", None) => ColumnType::Time,
+        ("datetime", None) => ColumnType::DateTime,
+        // sea-query renders TimestampWithTimeZone as `timestamp`.
+        ("timestamp", None) => ColumnType::TimestampWithTimeZone,
+        // sea-query renders Uuid as binary(16), so binary(16) reads back as Uuid.
+        ("binary", Some([16])) => ColumnType::Uuid,
+        ("binary", Some([n])) => ColumnType::Binary(*n),
+        ("varbinary", Some([n])) => ColumnType::VarBinary(Some(*n)),
+        ("blob", None) => ColumnType::Blob,
+        ("json", None) => ColumnType::Json,
+        _ => ColumnType::Custom(lower),
+    }
+}
+
+/// `int(11) unsigned` → `int unsigned`: an integer's display width is not part of its type.
+fn drop_display_width(ty: &str) -> String {
+    const INTEGERS: [&str; 6] = ["tinyint", "smallint", "mediumint", "integer", "int", "bigint"];
+    for name in INTEGERS {
+        if let Some(rest) = ty.strip_prefix(name).and_then(|r| r.strip_prefix('('))
+            && let Some(close) = rest.find(')')
+            && rest[..close].chars().all(|c| c.is_ascii_digit())
+        {
+            return format!("{name}{}", &rest[close + 1..]);
+        }
+    }
+    ty.to_owned()
+}

@@ -1,0 +1,113 @@
+//! Running the Postgres catalog queries and turning rows into parts.
+
+use sea_orm::ConnectionTrait;
+
+use crate::introspect::IntrospectError;
+use crate::introspect::assemble::{
+    ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble,
+};
+use crate::introspect::catalog::Catalog;
+use crate::model::{Column, FkAction, Schema};
+
+use super::{queries, types::parse_type};
+
+/// Reads the current schema with five catalog queries.
+pub(crate) async fn read<C: ConnectionTrait>(
+    catalog: &mut Catalog<'_, C>,
+    skip: impl Fn(&str) -> bool,
+) -> Result<Schema, IntrospectError> {
+    let mut parts = Parts::default();
+
+    for row in catalog.fetch("tables", queries::TABLES).await? {
+        parts.tables.push(TablePart {
+            name: row.get("table_name")?,
+            comment: row.get("comment")?,
+        });
+    }
+
+    for row in catalog.fetch("columns", queries::COLUMNS).await? {
+        let default: Option<String> = row.get("column_default")?;
+        // Identity columns and serial's `nextval(...)` default are both auto-increment.
+        let serial = default.as_deref().is_some_and(|d| d.starts_with("nextval("));
+        let auto_increment = row.get::<bool>("is_identity")? || serial;
+        let data_type: String = row.get("data_type")?;
+        parts.columns.push(ColumnPart {
+            table: row.get("table_name")?,
+            ordinal: row.get("ordinal")?,
+            column: Column {
+                name: row.get("column_name")?,
+                col_type: parse_type(&data_type),
+                nullable: !row.get::<bool>("not_null")?,
+                default: if auto_increment { None } else { default },
+                auto_increment,
+                comment: row.get("comment")?,
+                renamed_from: None,
+            },
+        });
+    }
+
+    for row in catalog.fetch("primary keys and uniques", queries::KEYS).await? {
+        let key_type: String = row.get("key_type")?;
+        parts.keys.push(KeyPart {
+            table: row.get("table_name")?,
+            name: row.get("key_name")?,
+            kind: if key_type == "p" {
+                KeyKind::Primary
+            } else {
+                KeyKind::Unique
+            },
+            seq: row.get("seq")?,
+            column: row.get("column_name")?,
+        });
+    }
+
+    for row in catalog.fetch("indexes", queries::INDEXES).await? {
+        // A unique index is a unique constraint as far as the model is concerned.
+        parts.keys.push(KeyPart {
+            table: row.get("table_name")?,
+            name: row.get("index_name")?,
+            kind: if row.get::<bool>("is_unique")? {
+                KeyKind::Unique
+            } else {
+                KeyKind::Index
+            },
+            seq: row.get("seq")?,
+            column: row.get("column_name")?,
+        });
+    }
+
+    for row in catalog.fetch("foreign keys", queries::FOREIGN_KEYS).await? {
+        let table: String = row.get("table_name")?;
+        let name: String = row.get("fk_name")?;
+        let on_delete = fk_action(&table, &name, &row.get::<String>("on_delete")?)?;
+        let on_update = fk_action(&table, &name, &row.get::<String>("on_update")?)?;
+        parts.fks.push(FkPart {
+            table,
+            name,
+            seq: row.get("seq")?,
+            column: row.get("column_name")?,
+            ref_table: row.get("ref_table")?,
+            ref_column: Some(row.get("ref_column")?),
+            on_delete,
+            on_update,
+        });
+    }
+
+    assemble(parts, skip)
+}
+
+/// Decodes `pg_constraint.confdeltype` / `confupdtype`.
+fn fk_action(table: &str, constraint: &str, code: &str) -> Result<FkAction, IntrospectError> {
+    match code {
+        "a" => Ok(FkAction::NoAction),
+        "r" => Ok(FkAction::Restrict),
+        "c" => Ok(FkAction::Cascade),
+        "n" => Ok(FkAction::SetNull),
+        "d" => Ok(FkAction::SetDefault),
+        _ => Err(IntrospectError::UnknownFkAction {
+            table: table.to_owned(),
+            constraint: constraint.to_owned(),
+            action: code.to_owned(),
+        }),
+    }
+}

@@ -1,0 +1,38 @@
+//! `format_type` output → [`ColumnType`]: the inverse of sea-query's Postgres renderer.
+
+use crate::introspect::type_args::split;
+use crate::model::ColumnType;
+
+/// Maps a Postgres type (as `format_type` prints it, or a common synonym) to a column type.
+/// Unknown types, arrays and types with modifiers the model lacks become `Custom`.
+pub fn parse_type(ty: &str) -> ColumnType {
+    let lower = ty.trim().to_ascii_lowercase();
+    let t = split(&lower);
+    match (t.name, t.args.as_deref()) {
+        ("smallint" | "int2", None) => ColumnType::SmallInteger,
+        ("integer" | "int" | "int4", None) => ColumnType::Integer,
+        ("bigint" | "int8", None) => ColumnType::BigInteger,
+        ("real" | "float4", None) => ColumnType::Float,
+        ("double precision" | "float8", None) => ColumnType::Double,
+        ("numeric" | "decimal", None) => ColumnType::Decimal(None),
+        ("numeric" | "decimal", Some([p])) => ColumnType::Decimal(Some((*p, 0))),
+        ("numeric" | "decimal", Some([p, s])) => ColumnType::Decimal(Some((*p, *s))),
+        // `char` alone means character(1); normalize folds Char(None) into Char(Some(1)).
+        ("character" | "char", None) => ColumnType::Char(None),
+        ("character" | "char", Some([n])) => ColumnType::Char(Some(*n)),
+        ("character varying" | "varchar", None) => ColumnType::String(None),
+        ("character varying" | "varchar", Some([n])) => ColumnType::String(Some(*n)),
+        ("text", None) => ColumnType::Text,
+        ("date", None) => ColumnType::Date,
+        ("time" | "time without time zone", None) => ColumnType::Time,
+        ("timestamp" | "timestamp without time zone", None) => ColumnType::DateTime,
+        ("timestamptz" | "timestamp with time zone", None) => ColumnType::TimestampWithTimeZone,
+        ("uuid", None) => ColumnType::Uuid,
+        ("json", None) => ColumnType::Json,
+        ("jsonb", None) => ColumnType::JsonBinary,
+        ("boolean" | "bool", None) => ColumnType::Boolean,
+        // sea-query renders Binary, VarBinary and Blob all as bytea.
+        ("bytea", None) => ColumnType::Blob,
+        _ => ColumnType::Custom(lower),
+    }
+}

@@ -1,0 +1,10 @@
+//! SQLite introspection through `sqlite_schema` joined with the table-valued pragmas
+//! (four queries per run).
+
+mod autoinc;
+mod queries;
+mod read;
+mod types;
+
+pub(crate) use read::read;
+pub use types::parse_type;

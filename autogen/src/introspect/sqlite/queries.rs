@@ -1,0 +1,42 @@
+//! `sqlite_schema` joined with the table-valued pragmas: one query per object kind covers
+//! every table of `main`.
+
+/// Tables and their `CREATE TABLE` text (needed to see `AUTOINCREMENT`).
+pub(crate) const TABLES: &str = r#"
+SELECT m.name AS table_name, m.sql AS create_sql
+FROM main.sqlite_schema m
+WHERE m.type = 'table'
+ORDER BY m.name
+"#;
+
+/// Columns, including their 1-based position in the primary key (`pk`).
+pub(crate) const COLUMNS: &str = r#"
+SELECT m.name AS table_name, p.cid AS ordinal, p.name AS column_name, p.type AS data_type,
+       p."notnull" AS not_null, p.dflt_value AS column_default, p.pk AS pk, p.hidden AS hidden
+FROM main.sqlite_schema m
+JOIN pragma_table_xinfo(m.name, 'main') p
+WHERE m.type = 'table'
+ORDER BY m.name, p.cid
+"#;
+
+/// Index columns; `origin` is `c` (CREATE INDEX), `u` (UNIQUE constraint) or `pk`.
+pub(crate) const INDEXES: &str = r#"
+SELECT m.name AS table_name, il.name AS index_name, il."unique" AS is_unique,
+       il.origin AS origin, il.partial AS partial, ii.seqno AS seq, ii.name AS column_name
+FROM main.sqlite_schema m
+JOIN pragma_index_list(m.name, 'main') il
+JOIN pragma_index_info(il.name, 'main') ii
+WHERE m.type = 'table'
+ORDER BY 1, 2, 6
+"#;
+
+/// Foreign-key column pairs; `to` is NULL when the parent's primary key is implied.
+pub(crate) const FOREIGN_KEYS: &str = r#"
+SELECT m.name AS table_name, f.id AS fk_id, f.seq AS seq, f."table" AS ref_table,
+       f."from" AS column_name, f."to" AS ref_column, f.on_update AS on_update,
+       f.on_delete AS on_delete
+FROM main.sqlite_schema m
+JOIN pragma_foreign_key_list(m.name, 'main') f
+WHERE m.type = 'table'
+ORDER BY 1, 2, 3
+"#;

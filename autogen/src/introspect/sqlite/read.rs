@@ -1,0 +1,158 @@
+//! Running the SQLite catalog queries and turning rows into parts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sea_orm::ConnectionTrait;
+
+use crate::introspect::IntrospectError;
+use crate::introspect::assemble::{
+    ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, parse_fk_action,
+};
+use crate::introspect::catalog::Catalog;
+use crate::model::{Column, ColumnType, Schema};
+
+use super::{autoinc::has_autoincrement, queries, types::parse_type};
+
+/// Reads `main` with four catalog queries.
+pub(crate) async fn read<C: ConnectionTrait>(
+    catalog: &mut Catalog<'_, C>,
+    skip: impl Fn(&str) -> bool,
+) -> Result<Schema, IntrospectError> {
+    let mut parts = Parts::default();
+
+    // Tables that declare AUTOINCREMENT somewhere in their CREATE statement.
+    let mut autoinc_tables = BTreeSet::new();
+    for row in catalog.fetch("tables", queries::TABLES).await? {
+        let name: String = row.get("table_name")?;
+        let sql: Option<String> = row.get("create_sql")?;
+        if sql.as_deref().is_some_and(has_autoincrement) {
+            autoinc_tables.insert(name.clone());
+        }
+        // SQLite has no comments.
+        parts.tables.push(TablePart {
+            name,
+            comment: None,
+        });
+    }
+
+    read_columns(catalog, &mut parts, &autoinc_tables).await?;
+    read_indexes(catalog, &mut parts).await?;
+
+    for row in catalog.fetch("foreign keys", queries::FOREIGN_KEYS).await? {
+        let table: String = row.get("table_name")?;
+        // SQLite does not keep foreign-key names; names are ignored by comparison anyway.
+        let name = format!("fk_{table}_{}", row.get::<i64>("fk_id")?);
+        let on_delete = parse_fk_action(&table, &name, &row.get::<String>("on_delete")?)?;
+        let on_update = parse_fk_action(&table, &name, &row.get::<String>("on_update")?)?;
+        parts.fks.push(FkPart {
+            table,
+            name,
+            seq: row.get("seq")?,
+            column: row.get("column_name")?,
+            ref_table: row.get("ref_table")?,
+            ref_column: row.get("ref_column")?,
+            on_delete,
+            on_update,
+        });
+    }
+
+    assemble(parts, skip)
+}
+
+/// Reads columns and the primary key (from each column's `pk` position).
+async fn read_columns<C: ConnectionTrait>(
+    catalog: &mut Catalog<'_, C>,
+    parts: &mut Parts,
+    autoinc_tables: &BTreeSet<String>,
+) -> Result<(), IntrospectError> {
+    let mut pk_width: BTreeMap<String, usize> = BTreeMap::new();
+    let mut columns = Vec::new();
+    for row in catalog.fetch("columns", queries::COLUMNS).await? {
+        // hidden = 1: hidden column of a virtual table, not part of the declared schema.
+        if row.get::<i64>("hidden")? == 1 {
+            continue;
+        }
+        let table: String = row.get("table_name")?;
+        let name: String = row.get("column_name")?;
+        let pk: i64 = row.get("pk")?;
+        if pk > 0 {
+            *pk_width.entry(table.clone()).or_default() += 1;
+            parts.keys.push(KeyPart {
+                table: table.clone(),
+                name: String::new(),
+                kind: KeyKind::Primary,
+                seq: pk,
+                column: name.clone(),
+            });
+        }
+        let declared: String = row.get::<Option<String>>("data_type")?.unwrap_or_default();
+        columns.push((
+            pk > 0,
+            ColumnPart {
+                table,
+                ordinal: row.get("ordinal")?,
+                column: Column {
+                    name,
+                    col_type: parse_type(&declared),
+                    nullable: row.get::<i64>("not_null")? == 0,
+                    default: row.get("column_default")?,
+                    auto_increment: false,
+                    comment: None,
+                    renamed_from: None,
+                },
+            },
+        ));
+    }
+    // AUTOINCREMENT is only legal on the sole INTEGER PRIMARY KEY column.
+    for (in_pk, mut part) in columns {
+        if in_pk
+            && part.column.col_type == ColumnType::Integer
+            && pk_width.get(&part.table) == Some(&1)
+            && autoinc_tables.contains(&part.table)
+        {
+            part.column.auto_increment = true;
+            part.column.default = None;
+        }
+        parts.columns.push(part);
+    }
+    Ok(())
+}
+
+/// Reads indexes: UNIQUE constraints (`sqlite_autoindex_*`) and unique indexes become
+/// uniques; the primary key's own index, partial and expression indexes are skipped.
+async fn read_indexes<C: ConnectionTrait>(
+    catalog: &mut Catalog<'_, C>,
+    parts: &mut Parts,
+) -> Result<(), IntrospectError> {
+    let mut keys = Vec::new();
+    let mut expression = BTreeSet::new();
+    for row in catalog.fetch("indexes", queries::INDEXES).await? {
+        let table: String = row.get("table_name")?;
+        let name: String = row.get("index_name")?;
+        let origin: String = row.get("origin")?;
+        if origin == "pk" || row.get::<i64>("partial")? != 0 {
+            continue;
+        }
+        let Some(column) = row.get::<Option<String>>("column_name")? else {
+            expression.insert((table, name));
+            continue;
+        };
+        let kind = if row.get::<i64>("is_unique")? != 0 {
+            KeyKind::Unique
+        } else {
+            KeyKind::Index
+        };
+        keys.push(KeyPart {
+            table,
+            name,
+            kind,
+            seq: row.get("seq")?,
+            column,
+        });
+    }
+    parts.keys.extend(
+        keys.into_iter()
+            .filter(|k| !expression.contains(&(k.table.clone(), k.name.clone()))),
+    );
+    Ok(())
+}

@@ -1,0 +1,79 @@
+//! Key, index and foreign-key normalization.
+
+use sea_orm::DbBackend;
+
+use crate::model::{FkAction, Table};
+
+/// Normalizes the table's keys, indexes and foreign keys in place.
+pub(crate) fn normalize_keys(backend: DbBackend, table: &mut Table) {
+    match backend {
+        DbBackend::Postgres => primary_key_columns_are_not_null(table),
+        DbBackend::MySql => {
+            primary_key_columns_are_not_null(table);
+            mysql_restrict_is_no_action(table);
+            mysql_adds_implicit_fk_index(table);
+        }
+        _ => {}
+    }
+}
+
+/// Postgres and MySQL make every primary-key column NOT NULL, whatever was declared.
+/// (SQLite does not: a non-INTEGER primary-key column may hold NULL.)
+fn primary_key_columns_are_not_null(table: &mut Table) {
+    let Some(pk) = &table.primary_key else {
+        return;
+    };
+    for column in &mut table.columns {
+        if pk.columns.contains(&column.name) {
+            column.nullable = false;
+        }
+    }
+}
+
+/// InnoDB treats RESTRICT and NO ACTION identically (checks are never deferred), and MariaDB
+/// reports an unspecified action as RESTRICT: both become NO ACTION.
+fn mysql_restrict_is_no_action(table: &mut Table) {
+    for fk in table.foreign_keys.values_mut() {
+        for action in [&mut fk.on_delete, &mut fk.on_update] {
+            if *action == FkAction::Restrict {
+                *action = FkAction::NoAction;
+            }
+        }
+    }
+}
+
+/// InnoDB needs an index whose leading columns are a foreign key's columns, and silently
+/// creates one (named after the constraint) when none exists. A non-unique index on exactly a
+/// foreign key's columns is dropped when no other index, unique or primary key starts with
+/// those columns, i.e. when it is the one the foreign key needs: it exists whether or not
+/// anyone declared it.
+fn mysql_adds_implicit_fk_index(table: &mut Table) {
+    let starts_with = |cols: &[String], prefix: &[String]| cols.starts_with(prefix);
+    let implicit: Vec<String> = table
+        .indexes
+        .values()
+        .filter(|index| {
+            table.foreign_keys.values().any(|fk| {
+                index.columns == fk.columns && {
+                    let other_index = table
+                        .indexes
+                        .values()
+                        .any(|o| o.name != index.name && starts_with(&o.columns, &fk.columns));
+                    let unique = table
+                        .uniques
+                        .values()
+                        .any(|u| starts_with(&u.columns, &fk.columns));
+                    let pk = table
+                        .primary_key
+                        .as_ref()
+                        .is_some_and(|pk| starts_with(&pk.columns, &fk.columns));
+                    !(other_index || unique || pk)
+                }
+            })
+        })
+        .map(|index| index.name.clone())
+        .collect();
+    for name in implicit {
+        table.indexes.remove(&name);
+    }
+}
