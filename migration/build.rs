@@ -7,7 +7,8 @@ fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/versions");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("migration/src/versions exists")
+        .into_iter()
+        .flatten()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "rs"))
         .collect();

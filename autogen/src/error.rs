@@ -1,6 +1,7 @@
 //! The crate-level error: every failure a command can report, each one line.
 
 use crate::config::ConfigError;
+use crate::introspect::IntrospectError;
 use crate::revision::GraphError;
 use crate::runtime::RuntimeError;
 
@@ -16,6 +17,9 @@ pub enum Error {
     /// Failures while running migrations.
     #[error(transparent)]
     Runtime(#[from] RuntimeError),
+    /// The live schema could not be read.
+    #[error(transparent)]
+    Introspect(#[from] IntrospectError),
     /// A file could not be written or read.
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },

@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod drift;
 mod error;
 pub mod introspect;
 pub mod metadata;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match autogen::cli::run(migration::revisions()).await {
+    match autogen::cli::run(entity::all(), migration::revisions()).await {
         Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err}");

@@ -135,5 +135,23 @@ pub enum Command {
         /// Use this id instead of a random one.
         #[arg(long)]
         rev_id: Option<String>,
+        /// Fill the revision with the ops that bring the database in line with the entities.
+        #[arg(long)]
+        autogenerate: bool,
     },
+    /// Exit 0 when the database matches the entities, 1 when it does not, 2 on error.
+    Check {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One op per line.
+    Text,
+    /// `{"in_sync": bool, "ops": [...]}`.
+    Json,
 }

@@ -9,6 +9,7 @@ use super::args::{Cli, Command};
 use super::{commands, logging};
 use crate::Error;
 use crate::config::{ResolvedUrl, redact_url, resolve_database_url};
+use crate::metadata::EntityDef;
 use crate::runtime::{ConnectOptions, Migrations, Migrator, Revision, RunOptions};
 
 /// Everything a command may need.
@@ -17,6 +18,8 @@ pub struct Context {
     pub cli: Cli,
     /// The migration files.
     pub migrations: Migrations,
+    /// The entities the schema should match.
+    pub entities: Vec<EntityDef>,
 }
 
 impl Context {
@@ -56,11 +59,15 @@ impl Context {
 
 /// Parses the process arguments and runs the command. `Ok` carries the exit code (0, or 1 for
 /// `check` when the schema drifted); `Err` is a one-line error for exit code 2.
-pub async fn run(revisions: Vec<Revision>) -> Result<ExitCode, Error> {
+pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<ExitCode, Error> {
     let cli = Cli::parse();
     logging::init(cli.log_verbose, cli.quiet);
     let migrations = Migrations::new(revisions)?;
-    let ctx = Context { cli, migrations };
+    let ctx = Context {
+        cli,
+        migrations,
+        entities,
+    };
     match &ctx.cli.command {
         Command::Upgrade {
             target,
@@ -103,13 +110,22 @@ pub async fn run(revisions: Vec<Revision>) -> Result<ExitCode, Error> {
             branch_label,
             depends_on,
             rev_id,
-        } => commands::author::revision(
-            &ctx,
-            message,
-            head.as_deref(),
-            branch_label.as_deref(),
-            depends_on,
-            rev_id.as_deref(),
-        ),
+            autogenerate,
+        } => {
+            let new = commands::author::new_revision(
+                &ctx,
+                message,
+                head.as_deref(),
+                branch_label.as_deref(),
+                depends_on,
+                rev_id.as_deref(),
+            )?;
+            if *autogenerate {
+                commands::autogenerate::revision(&ctx, new).await
+            } else {
+                commands::author::revision(&ctx, new)
+            }
+        }
+        Command::Check { format } => commands::autogenerate::check(&ctx, *format).await,
     }
 }

@@ -6,5 +6,5 @@ mod commands;
 mod context;
 mod logging;
 
-pub use args::{Cli, Command};
+pub use args::{Cli, Command, Format};
 pub use context::run;

@@ -203,7 +203,8 @@ fn top_level_cast(backend: DbBackend, sql: &str) -> Option<usize> {
     let ty = sql[pos + 2..].trim();
     let type_like = !ty.is_empty()
         && ty.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '"' | '.' | '(' | ')' | ',' | '[' | ']')
+            c.is_ascii_alphanumeric()
+                || matches!(c, ' ' | '_' | '"' | '.' | '(' | ')' | ',' | '[' | ']')
         });
     (pos > 0 && type_like).then_some(pos)
 }

@@ -69,8 +69,16 @@ pub fn default_arg(default: &str, code: &mut Code) -> String {
 /// A complete `ColumnDef::new(..)...` chain. `inline_pk` adds `.primary_key()`.
 pub fn column_def(column: &Column, inline_pk: bool, code: &mut Code) -> String {
     code.use_sq(&["ColumnDef"]);
-    let mut s = format!("ColumnDef::new({}){}", rs(&column.name), type_call(&column.col_type, code));
-    s.push_str(if column.nullable { ".null()" } else { ".not_null()" });
+    let mut s = format!(
+        "ColumnDef::new({}){}",
+        rs(&column.name),
+        type_call(&column.col_type, code)
+    );
+    s.push_str(if column.nullable {
+        ".null()"
+    } else {
+        ".not_null()"
+    });
     if column.auto_increment {
         s.push_str(".auto_increment()");
     }

@@ -2,7 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Schema, apply_all};
+use crate::model::Schema;
+use crate::model::apply::apply_all;
 use crate::ops::{Op, reverse_all};
 use crate::revision::{NewRevision, render, rustfmt};
 
@@ -44,18 +45,28 @@ fn import_lines(code: &Code) -> Vec<String> {
     let mut lines = Vec::new();
     if !code.sea_query.is_empty() {
         let items: Vec<&str> = code.sea_query.iter().copied().collect();
-        lines.push(format!("use sea_orm_migration::sea_query::{{{}}};", items.join(", ")));
+        lines.push(format!(
+            "use sea_orm_migration::sea_query::{{{}}};",
+            items.join(", ")
+        ));
     }
     if !code.sea_orm.is_empty() {
         let items: Vec<&str> = code.sea_orm.iter().copied().collect();
-        lines.push(format!("use sea_orm_migration::sea_orm::{{{}}};", items.join(", ")));
+        lines.push(format!(
+            "use sea_orm_migration::sea_orm::{{{}}};",
+            items.join(", ")
+        ));
     }
     lines
 }
 
 /// Statements for `ops`, turning `before` into `after`.
 fn body(ops: &[Op], before: &Schema, after: &Schema) -> Code {
-    let rebuild: BTreeSet<&str> = ops.iter().filter(|op| needs_sqlite_rebuild(op)).map(|op| op.table()).collect();
+    let rebuild: BTreeSet<&str> = ops
+        .iter()
+        .filter(|op| needs_sqlite_rebuild(op))
+        .map(|op| op.table())
+        .collect();
     let mut code = Code::default();
     let mut rebuilt = BTreeSet::new();
     for op in ops {
@@ -77,7 +88,9 @@ fn body(ops: &[Op], before: &Schema, after: &Schema) -> Code {
             // On SQLite the rebuild above already produced the final table.
             let inner = code.absorb(std::mem::take(&mut one));
             code.sea_orm.insert("DbBackend");
-            code.push(format!("if manager.get_database_backend() != DbBackend::Sqlite {{\n{inner}\n}}"));
+            code.push(format!(
+                "if manager.get_database_backend() != DbBackend::Sqlite {{\n{inner}\n}}"
+            ));
         } else {
             let text = code.absorb(one);
             code.push(text);
@@ -90,7 +103,9 @@ fn body(ops: &[Op], before: &Schema, after: &Schema) -> Code {
 fn renames(ops: &[Op], table: &str) -> BTreeMap<String, String> {
     ops.iter()
         .filter_map(|op| match op {
-            Op::RenameColumn { table: t, from, to } if t == table => Some((to.clone(), from.clone())),
+            Op::RenameColumn { table: t, from, to } if t == table => {
+                Some((to.clone(), from.clone()))
+            }
             _ => None,
         })
         .collect()

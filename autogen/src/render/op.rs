@@ -11,7 +11,9 @@ use super::literal::{ident, rs, sql_str};
 pub fn needs_sqlite_rebuild(op: &Op) -> bool {
     match op {
         Op::AlterColumn { changes, .. } => changes.iter().any(|c| *c != ColumnChange::Comment),
-        Op::AddColumn { column, .. } => column.auto_increment || (!column.nullable && column.default.is_none()),
+        Op::AddColumn { column, .. } => {
+            column.auto_increment || (!column.nullable && column.default.is_none())
+        }
         Op::DropUnique { .. }
         | Op::AddForeignKey { .. }
         | Op::DropForeignKey { .. }
@@ -31,35 +33,68 @@ pub fn op_code(op: &Op) -> Code {
         }
         Op::DropTable(table) => {
             c.use_sq(&["Table"]);
-            c.manager("drop_table", format!("Table::drop().table({})", rs(&table.name)));
+            c.manager(
+                "drop_table",
+                format!("Table::drop().table({})", rs(&table.name)),
+            );
         }
         Op::AddColumn { table, column } => {
             c.use_sq(&["Table"]);
             let def = column_def(column, false, &mut c);
-            c.manager("alter_table", format!("Table::alter().table({}).add_column({def})", rs(table)));
+            c.manager(
+                "alter_table",
+                format!("Table::alter().table({}).add_column({def})", rs(table)),
+            );
             if let Some(comment) = &column.comment {
-                postgres_only(&mut c, &[comment_on_column(table, &column.name, Some(comment))]);
+                postgres_only(
+                    &mut c,
+                    &[comment_on_column(table, &column.name, Some(comment))],
+                );
             }
         }
         Op::DropColumn { table, column } => {
             c.use_sq(&["Table"]);
-            c.manager("alter_table", format!("Table::alter().table({}).drop_column({})", rs(table), rs(&column.name)));
+            c.manager(
+                "alter_table",
+                format!(
+                    "Table::alter().table({}).drop_column({})",
+                    rs(table),
+                    rs(&column.name)
+                ),
+            );
         }
         Op::RenameColumn { table, from, to } => {
             c.use_sq(&["Table"]);
             c.manager(
                 "alter_table",
-                format!("Table::alter().table({}).rename_column({}, {})", rs(table), rs(from), rs(to)),
+                format!(
+                    "Table::alter().table({}).rename_column({}, {})",
+                    rs(table),
+                    rs(from),
+                    rs(to)
+                ),
             );
         }
-        Op::AlterColumn { table, from, to, changes } => alter_column(table, from, to, changes, &mut c),
+        Op::AlterColumn {
+            table,
+            from,
+            to,
+            changes,
+        } => alter_column(table, from, to, changes, &mut c),
         Op::AddIndex { table, index } => {
             let stmt = create_index(table, index, &mut c);
             c.manager("create_index", stmt);
         }
         Op::DropIndex { table, index } => {
             c.use_sq(&["Index"]);
-            c.manager("drop_index", format!("Index::drop().name({}).table({})", rs(&index.name), rs(table)));
+            c.manager(
+                "drop_index",
+                format!(
+                    "Index::drop().name({}).table({})",
+                    rs(&index.name),
+                    rs(table)
+                ),
+            );
         }
         Op::AddUnique { table, unique } => {
             // A unique index behaves the same on every backend and needs no table rebuild.
@@ -69,10 +104,21 @@ pub fn op_code(op: &Op) -> Code {
         Op::DropUnique { table, unique } => {
             let mut mysql = Code::default();
             mysql.use_sq(&["Index"]);
-            mysql.manager("drop_index", format!("Index::drop().name({}).table({})", rs(&unique.name), rs(table)));
+            mysql.manager(
+                "drop_index",
+                format!(
+                    "Index::drop().name({}).table({})",
+                    rs(&unique.name),
+                    rs(table)
+                ),
+            );
             // Postgres keeps a UNIQUE constraint or a unique index; drop whichever exists.
             let pg = [
-                format!("ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}", ident(table), ident(&unique.name)),
+                format!(
+                    "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
+                    ident(table),
+                    ident(&unique.name)
+                ),
                 format!("DROP INDEX IF EXISTS {}", ident(&unique.name)),
             ];
             branch(&mut c, Some(&pg), Some(mysql));
@@ -88,7 +134,11 @@ pub fn op_code(op: &Op) -> Code {
             inner.use_sq(&["ForeignKey"]);
             inner.manager(
                 "drop_foreign_key",
-                format!("ForeignKey::drop().name({}).table({})", rs(&foreign_key.name), rs(table)),
+                format!(
+                    "ForeignKey::drop().name({}).table({})",
+                    rs(&foreign_key.name),
+                    rs(table)
+                ),
             );
             not_sqlite(&mut c, inner);
         }
@@ -97,20 +147,34 @@ pub fn op_code(op: &Op) -> Code {
             let mut my = Code::default();
             if let Some(pk) = from {
                 let name = pk.name.clone().unwrap_or_else(|| format!("{table}_pkey"));
-                pg.push(format!("ALTER TABLE {} DROP CONSTRAINT {}", ident(table), ident(&name)));
+                pg.push(format!(
+                    "ALTER TABLE {} DROP CONSTRAINT {}",
+                    ident(table),
+                    ident(&name)
+                ));
                 my.raw_sql(&format!("ALTER TABLE `{table}` DROP PRIMARY KEY"));
             }
             if let Some(pk) = to {
                 let cols: Vec<String> = pk.columns.iter().map(|c| ident(c)).collect();
-                pg.push(format!("ALTER TABLE {} ADD PRIMARY KEY ({})", ident(table), cols.join(", ")));
+                pg.push(format!(
+                    "ALTER TABLE {} ADD PRIMARY KEY ({})",
+                    ident(table),
+                    cols.join(", ")
+                ));
                 let cols: Vec<String> = pk.columns.iter().map(|c| format!("`{c}`")).collect();
-                my.raw_sql(&format!("ALTER TABLE `{table}` ADD PRIMARY KEY ({})", cols.join(", ")));
+                my.raw_sql(&format!(
+                    "ALTER TABLE `{table}` ADD PRIMARY KEY ({})",
+                    cols.join(", ")
+                ));
             }
             branch(&mut c, Some(&pg), Some(my));
         }
         Op::AlterTableComment { table, to, .. } => {
             let mut my = Code::default();
-            my.raw_sql(&format!("ALTER TABLE `{table}` COMMENT = {}", sql_str(to.as_deref().unwrap_or(""))));
+            my.raw_sql(&format!(
+                "ALTER TABLE `{table}` COMMENT = {}",
+                sql_str(to.as_deref().unwrap_or(""))
+            ));
             let pg = [format!(
                 "COMMENT ON TABLE {} IS {}",
                 ident(table),
@@ -133,7 +197,10 @@ fn alter_column(
     let mut my = Code::default();
     my.use_sq(&["Table"]);
     let def = column_def(to, false, &mut my);
-    my.manager("alter_table", format!("Table::alter().table({}).modify_column({def})", rs(table)));
+    my.manager(
+        "alter_table",
+        format!("Table::alter().table({}).modify_column({def})", rs(table)),
+    );
 
     // Postgres alters only what changed.
     let mut pg_code = Code::default();
@@ -142,7 +209,11 @@ fn alter_column(
         partial.push_str(&type_call(&to.col_type, &mut pg_code));
     }
     if changes.contains(&ColumnChange::Nullable) {
-        partial.push_str(if to.nullable { ".null()" } else { ".not_null()" });
+        partial.push_str(if to.nullable {
+            ".null()"
+        } else {
+            ".not_null()"
+        });
     }
     if changes.contains(&ColumnChange::Default) {
         if let Some(d) = &to.default {
@@ -153,17 +224,31 @@ fn alter_column(
         pg_code.use_sq(&["Table", "ColumnDef"]);
         pg_code.manager(
             "alter_table",
-            format!("Table::alter().table({}).modify_column(ColumnDef::new({}){partial})", rs(table), rs(&to.name)),
+            format!(
+                "Table::alter().table({}).modify_column(ColumnDef::new({}){partial})",
+                rs(table),
+                rs(&to.name)
+            ),
         );
     }
     if changes.contains(&ColumnChange::Default) && to.default.is_none() && from.default.is_some() {
-        pg_code.raw_sql(&format!("ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT", ident(table), ident(&to.name)));
+        pg_code.raw_sql(&format!(
+            "ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT",
+            ident(table),
+            ident(&to.name)
+        ));
     }
     if changes.contains(&ColumnChange::Comment) {
         pg_code.raw_sql(&comment_on_column(table, &to.name, to.comment.as_deref()));
     }
-    let mut body = format!("match manager.get_database_backend() {{\nDbBackend::MySql => {{\n{}\n}}\n", c.absorb(my));
-    body.push_str(&format!("DbBackend::Postgres => {{\n{}\n}}\n", c.absorb(pg_code)));
+    let mut body = format!(
+        "match manager.get_database_backend() {{\nDbBackend::MySql => {{\n{}\n}}\n",
+        c.absorb(my)
+    );
+    body.push_str(&format!(
+        "DbBackend::Postgres => {{\n{}\n}}\n",
+        c.absorb(pg_code)
+    ));
     body.push_str("_ => {}\n}");
     c.sea_orm.insert("DbBackend");
     c.push(body);
@@ -183,16 +268,30 @@ pub fn create_table(table: &Table, name: &str, c: &mut Code) -> String {
     }
     if let Some(pk) = table.primary_key.as_ref().filter(|pk| pk.columns.len() > 1) {
         c.use_sq(&["Index"]);
-        let cols: String = pk.columns.iter().map(|col| format!(".col({})", rs(col))).collect();
+        let cols: String = pk
+            .columns
+            .iter()
+            .map(|col| format!(".col({})", rs(col)))
+            .collect();
         s.push_str(&format!(".primary_key(Index::create(){cols})"));
     }
     for unique in table.uniques.values() {
         c.use_sq(&["Index"]);
-        let cols: String = unique.columns.iter().map(|col| format!(".col({})", rs(col))).collect();
-        s.push_str(&format!(".index(Index::create().name({}){cols}.unique())", rs(&unique.name)));
+        let cols: String = unique
+            .columns
+            .iter()
+            .map(|col| format!(".col({})", rs(col)))
+            .collect();
+        s.push_str(&format!(
+            ".index(Index::create().name({}){cols}.unique())",
+            rs(&unique.name)
+        ));
     }
     for fk in table.foreign_keys.values() {
-        s.push_str(&format!(".foreign_key({})", foreign_key_builder(fk, None, c)));
+        s.push_str(&format!(
+            ".foreign_key({})",
+            foreign_key_builder(fk, None, c)
+        ));
     }
     if let Some(comment) = &table.comment {
         s.push_str(&format!(".comment({})", rs(comment)));
@@ -202,8 +301,16 @@ pub fn create_table(table: &Table, name: &str, c: &mut Code) -> String {
 
 fn create_index(table: &str, index: &Index, c: &mut Code) -> String {
     c.use_sq(&["Index"]);
-    let cols: String = index.columns.iter().map(|col| format!(".col({})", rs(col))).collect();
-    format!("Index::create().name({}).table({}){cols}", rs(&index.name), rs(table))
+    let cols: String = index
+        .columns
+        .iter()
+        .map(|col| format!(".col({})", rs(col)))
+        .collect();
+    format!(
+        "Index::create().name({}).table({}){cols}",
+        rs(&index.name),
+        rs(table)
+    )
 }
 
 /// `Index::create()` for a non-unique index (also used after SQLite rebuilds).
@@ -213,8 +320,16 @@ pub fn create_index_stmt(table: &str, index: &Index, c: &mut Code) -> String {
 
 fn create_unique_index(table: &str, unique: &Unique, c: &mut Code) -> String {
     c.use_sq(&["Index"]);
-    let cols: String = unique.columns.iter().map(|col| format!(".col({})", rs(col))).collect();
-    format!("Index::create().name({}).table({}){cols}.unique()", rs(&unique.name), rs(table))
+    let cols: String = unique
+        .columns
+        .iter()
+        .map(|col| format!(".col({})", rs(col)))
+        .collect();
+    format!(
+        "Index::create().name({}).table({}){cols}.unique()",
+        rs(&unique.name),
+        rs(table)
+    )
 }
 
 fn create_foreign_key(table: &str, fk: &ForeignKey, c: &mut Code) -> String {
@@ -256,7 +371,11 @@ fn comment_on_column(table: &str, column: &str, comment: Option<&str>) -> String
 fn postgres_comments(table: &Table, c: &mut Code) {
     let mut sql = Vec::new();
     if let Some(comment) = &table.comment {
-        sql.push(format!("COMMENT ON TABLE {} IS {}", ident(&table.name), sql_str(comment)));
+        sql.push(format!(
+            "COMMENT ON TABLE {} IS {}",
+            ident(&table.name),
+            sql_str(comment)
+        ));
     }
     for column in &table.columns {
         if let Some(comment) = &column.comment {
@@ -275,13 +394,17 @@ fn postgres_only(c: &mut Code, sql: &[String]) {
     }
     c.sea_orm.insert("DbBackend");
     let body = c.absorb(inner);
-    c.push(format!("if manager.get_database_backend() == DbBackend::Postgres {{\n{body}\n}}"));
+    c.push(format!(
+        "if manager.get_database_backend() == DbBackend::Postgres {{\n{body}\n}}"
+    ));
 }
 
 fn not_sqlite(c: &mut Code, inner: Code) {
     c.sea_orm.insert("DbBackend");
     let body = c.absorb(inner);
-    c.push(format!("if manager.get_database_backend() != DbBackend::Sqlite {{\n{body}\n}}"));
+    c.push(format!(
+        "if manager.get_database_backend() != DbBackend::Sqlite {{\n{body}\n}}"
+    ));
 }
 
 /// A `match` with Postgres raw SQL and MySQL code; SQLite is handled by a rebuild.

@@ -20,8 +20,13 @@ pub fn sqlite_rebuild(before: &Table, after: &Table, renamed: &BTreeMap<String, 
         .columns
         .iter()
         .filter_map(|c| {
-            let source = renamed.get(&c.name).cloned().unwrap_or_else(|| c.name.clone());
-            before.column(&source).map(|_| (ident(&c.name), ident(&source)))
+            let source = renamed
+                .get(&c.name)
+                .cloned()
+                .unwrap_or_else(|| c.name.clone());
+            before
+                .column(&source)
+                .map(|_| (ident(&c.name), ident(&source)))
         })
         .unzip();
     if !targets.is_empty() {
@@ -34,8 +39,14 @@ pub fn sqlite_rebuild(before: &Table, after: &Table, renamed: &BTreeMap<String, 
         ));
     }
     inner.use_sq(&["Table"]);
-    inner.manager("drop_table", format!("Table::drop().table({})", rs(&before.name)));
-    inner.manager("rename_table", format!("Table::rename().table({}, {})", rs(&temp), rs(&after.name)));
+    inner.manager(
+        "drop_table",
+        format!("Table::drop().table({})", rs(&before.name)),
+    );
+    inner.manager(
+        "rename_table",
+        format!("Table::rename().table({}, {})", rs(&temp), rs(&after.name)),
+    );
     for index in after.indexes.values() {
         let stmt = create_index_stmt(&after.name, index, &mut inner);
         inner.manager("create_index", stmt);

@@ -8,16 +8,8 @@ use crate::cli::context::Context;
 use crate::revision::{NewRevision, file_name, new_revision_id, render, rustfmt};
 
 /// `revision -m <msg>`: an empty revision for hand-written or data migrations.
-pub fn revision(
-    ctx: &Context,
-    message: &str,
-    head: Option<&str>,
-    branch_label: Option<&str>,
-    depends_on: &[String],
-    rev_id: Option<&str>,
-) -> Result<ExitCode, Error> {
-    let new = new_revision(ctx, message, head, branch_label, depends_on, rev_id)?;
-    let path = write_revision(ctx, &new)?;
+pub fn revision(ctx: &Context, new: NewRevision) -> Result<ExitCode, Error> {
+    let path = write_source(ctx, &new, &rustfmt(&render(&new)))?;
     println!("Generated {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -98,7 +90,7 @@ pub fn merge(
             .to_string(),
         ..NewRevision::default()
     };
-    let path = write_revision(ctx, &new)?;
+    let path = write_source(ctx, &new, &rustfmt(&render(&new)))?;
     println!("Generated {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -117,7 +109,7 @@ fn checked_id(ctx: &Context, rev_id: Option<&str>) -> Result<String, Error> {
 }
 
 /// Writes the file atomically (temp file + rename) so a failure leaves nothing half-written.
-pub fn write_revision(ctx: &Context, new: &NewRevision) -> Result<PathBuf, Error> {
+pub fn write_source(ctx: &Context, new: &NewRevision, source: &str) -> Result<PathBuf, Error> {
     let dir = &ctx.cli.versions_dir;
     let io = |path: &std::path::Path, e: std::io::Error| Error::Io {
         path: path.display().to_string(),
@@ -136,7 +128,6 @@ pub fn write_revision(ctx: &Context, new: &NewRevision) -> Result<PathBuf, Error
             reason: "already exists".into(),
         });
     }
-    let source = rustfmt(&render(new));
     let tmp = dir.join(format!(".{}.tmp", new.id));
     std::fs::write(&tmp, source).map_err(|e| io(&tmp, e))?;
     std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;

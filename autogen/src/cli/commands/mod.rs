@@ -1,6 +1,7 @@
 //! One module per group of commands.
 
 pub mod author;
+pub mod autogenerate;
 pub mod describe;
 pub mod graph;
 pub mod history;

@@ -1,0 +1,93 @@
+//! `revision --autogenerate` and `check`: entities versus the live database.
+
+use std::collections::BTreeSet;
+use std::process::ExitCode;
+
+use crate::Error;
+use crate::cli::args::Format;
+use crate::cli::context::Context;
+use crate::drift::entities_drift;
+use crate::ops::Op;
+use crate::render::{RenderInput, render_migration};
+use crate::revision::NewRevision;
+
+use super::author::write_source;
+
+/// Writes a revision holding the detected ops; writes nothing when there are none.
+pub async fn revision(ctx: &Context, new: NewRevision) -> Result<ExitCode, Error> {
+    let migrator = ctx.migrator().await?;
+    // Generating against an out-of-date database would re-emit what pending revisions do.
+    let heads: BTreeSet<String> = ctx
+        .migrations
+        .graph()
+        .heads()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let current: BTreeSet<String> = migrator.current_heads().await?.into_iter().collect();
+    if current != heads {
+        return Err(Error::Usage(format!(
+            "the database is not at head (at {}, head is {}): run `upgrade` first",
+            list(&current),
+            list(&heads)
+        )));
+    }
+    let drift = entities_drift(migrator.connection(), &ctx.entities).await?;
+    if drift.ops.is_empty() {
+        println!("No changes detected; no revision written.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    print_ops(&drift.ops);
+    let source = render_migration(RenderInput {
+        revision: new.clone(),
+        ops: &drift.ops,
+        before: &drift.current,
+    });
+    let path = write_source(ctx, &new, &source)?;
+    println!("Generated {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Exit 0 in sync, 1 with drift (ops listed), errors become exit 2 in the binary.
+pub async fn check(ctx: &Context, format: Format) -> Result<ExitCode, Error> {
+    let migrator = ctx.migrator().await?;
+    let drift = entities_drift(migrator.connection(), &ctx.entities).await?;
+    report(&drift.ops, format);
+    Ok(if drift.ops.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Prints ops as text or JSON (shared with `diff`).
+pub fn report(ops: &[Op], format: Format) {
+    match format {
+        Format::Json => {
+            let value = serde_json::json!({
+                "in_sync": ops.is_empty(),
+                "ops": ops.iter().map(Op::to_json).collect::<Vec<_>>(),
+            });
+            println!("{value}");
+        }
+        Format::Text if ops.is_empty() => println!("No changes detected: the database matches."),
+        Format::Text => print_ops(ops),
+    }
+}
+
+fn print_ops(ops: &[Op]) {
+    for op in ops {
+        match op.is_destructive() {
+            Some(warning) => println!("{}  [WARNING: {warning}]", op.describe()),
+            None => println!("{}", op.describe()),
+        }
+    }
+}
+
+fn list(ids: &BTreeSet<String>) -> String {
+    if ids.is_empty() {
+        "base".to_string()
+    } else {
+        ids.iter().cloned().collect::<Vec<_>>().join(", ")
+    }
+}

@@ -1,0 +1,102 @@
+//! The difference between what the entities (or a second database) describe and a live
+//! database: introspect, normalize both sides for the backend, compare.
+
+use sea_orm::ConnectionTrait;
+
+use crate::compare::compare;
+use crate::introspect::introspect;
+use crate::metadata::{EntityDef, desired_schema};
+use crate::model::{Column, Schema};
+use crate::normalize::normalize;
+use crate::ops::Op;
+use crate::runtime::VERSION_TABLE;
+
+/// Ops that turn the current schema into the desired one.
+#[derive(Debug, Clone)]
+pub struct Drift {
+    /// The current schema, normalized (what a generated upgrade starts from).
+    pub current: Schema,
+    /// The ops, in executable order.
+    pub ops: Vec<Op>,
+    /// Catalog queries issued (constant per run, whatever the number of tables).
+    pub queries: usize,
+}
+
+/// Reads and normalizes the schema of a live database, without our version table.
+pub async fn current_schema(conn: &impl ConnectionTrait) -> Result<(Schema, usize), crate::Error> {
+    let found = introspect(conn, &[VERSION_TABLE]).await?;
+    Ok((
+        normalize(conn.get_database_backend(), &found.schema),
+        found.queries,
+    ))
+}
+
+/// Entities versus the database at `conn`.
+pub async fn entities_drift(
+    conn: &impl ConnectionTrait,
+    entities: &[EntityDef],
+) -> Result<Drift, crate::Error> {
+    let backend = conn.get_database_backend();
+    let (current, queries) = current_schema(conn).await?;
+    let raw = desired_schema(entities, backend);
+    let desired = normalize(backend, &raw);
+    let ops = compare(&current, &desired)
+        .into_iter()
+        .map(|op| hydrate(op, &raw))
+        .collect();
+    Ok(Drift {
+        current,
+        ops,
+        queries,
+    })
+}
+
+/// Swaps normalized column definitions in ops for the entities' own, so a file generated on one
+/// backend keeps the intended types elsewhere (SQLite reports an `i64` key as plain `integer`).
+fn hydrate(op: Op, raw: &Schema) -> Op {
+    let column = |table: &str, c: Column| -> Column {
+        raw.tables
+            .get(table)
+            .and_then(|t| t.column(&c.name))
+            .cloned()
+            .unwrap_or(c)
+    };
+    match op {
+        Op::AddTable(mut t) => {
+            let name = t.name.clone();
+            t.columns = t.columns.into_iter().map(|c| column(&name, c)).collect();
+            Op::AddTable(t)
+        }
+        Op::AddColumn { table, column: c } => Op::AddColumn {
+            column: column(&table, c),
+            table,
+        },
+        Op::AlterColumn {
+            table,
+            from,
+            to,
+            changes,
+        } => Op::AlterColumn {
+            to: column(&table, to),
+            table,
+            from,
+            changes,
+        },
+        other => other,
+    }
+}
+
+/// Database `from` versus database `to`: the ops that turn `from` into `to`.
+pub async fn database_drift(
+    from: &impl ConnectionTrait,
+    to: &impl ConnectionTrait,
+) -> Result<Drift, crate::Error> {
+    let (current, q1) = current_schema(from).await?;
+    let (target, q2) = current_schema(to).await?;
+    let ops = compare(&current, &target);
+    Ok(Drift {
+        current,
+        ops,
+        queries: q1 + q2,
+    })
+}
