@@ -57,10 +57,10 @@ pub fn default_arg(default: &str, code: &mut Code) -> String {
     if d.parse::<f64>().is_ok() {
         return format!("{d}_f64");
     }
-    if let Some(inner) = d.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')) {
-        if !inner.contains('\'') || inner.contains("''") {
-            return rs(&inner.replace("''", "'"));
-        }
+    if let Some(inner) = d.strip_prefix('\'').and_then(|s| s.strip_suffix('\''))
+        && (!inner.contains('\'') || inner.contains("''"))
+    {
+        return rs(&inner.replace("''", "'"));
     }
     code.use_sq(&["Expr"]);
     format!("Expr::cust({})", rs(d))

@@ -215,10 +215,10 @@ fn alter_column(
             ".not_null()"
         });
     }
-    if changes.contains(&ColumnChange::Default) {
-        if let Some(d) = &to.default {
-            partial.push_str(&format!(".default({})", default_arg(d, &mut pg_code)));
-        }
+    if changes.contains(&ColumnChange::Default)
+        && let Some(d) = &to.default
+    {
+        partial.push_str(&format!(".default({})", default_arg(d, &mut pg_code)));
     }
     if !partial.is_empty() {
         pg_code.use_sq(&["Table", "ColumnDef"]);
