@@ -88,19 +88,27 @@ fn expected() -> Vec<autogen::model::Table> {
             .comment("people who order")
             .cols([
                 col("id", Ty::Integer).auto(),
-                col("email", Ty::String(Some(255))).not_null().comment("login"),
-                col("name", Ty::String(Some(100))).not_null().default("'anon'"),
+                col("email", Ty::String(Some(255)))
+                    .not_null()
+                    .comment("login"),
+                col("name", Ty::String(Some(100)))
+                    .not_null()
+                    .default("'anon'"),
                 col("active", Ty::Boolean).not_null().default("1"),
                 col("level", Ty::TinyInteger).default("3"),
                 col("score", Ty::SmallInteger).default("-1"),
-                col("balance", Ty::Decimal(Some((10, 2)))).not_null().default("0.00"),
+                col("balance", Ty::Decimal(Some((10, 2))))
+                    .not_null()
+                    .default("0.00"),
                 col("rating", Ty::Float).default(null),
                 col("ratio", Ty::Double).default("0.5"),
                 col("code", Ty::Char(Some(4))).default(null),
                 col("bio", Ty::Text).default(null),
                 col("birthday", Ty::Date).default(null),
                 col("wake_at", Ty::Time).default(null),
-                col("created_at", Ty::DateTime).not_null().default("current_timestamp()"),
+                col("created_at", Ty::DateTime)
+                    .not_null()
+                    .default("current_timestamp()"),
                 col("updated_at", Ty::TimestampWithTimeZone).default("current_timestamp()"),
                 col("external_id", Ty::Uuid).default(null),
                 col("token", Ty::Binary(8)).default(null),
@@ -119,7 +127,9 @@ fn expected() -> Vec<autogen::model::Table> {
             .cols([
                 col("shop", Ty::String(Some(20))).not_null(),
                 col("code", Ty::String(Some(32))).not_null(),
-                col("price", Ty::Decimal(Some((10, 0)))).not_null().default("0"),
+                col("price", Ty::Decimal(Some((10, 0))))
+                    .not_null()
+                    .default("0"),
             ])
             .pk(Some("PRIMARY"), &["shop", "code"])
             .0,
@@ -139,8 +149,22 @@ fn expected() -> Vec<autogen::model::Table> {
             .index("order_user_idx", &["user_id"])
             .index("order_shop_amount_idx", &["shop", "amount"])
             .index("order_reviewer_fk", &["reviewer_id"])
-            .fk("order_user_fk", &["user_id"], "user", &["id"], Cascade, Cascade)
-            .fk("order_reviewer_fk", &["reviewer_id"], "user", &["id"], SetNull, Restrict)
+            .fk(
+                "order_user_fk",
+                &["user_id"],
+                "user",
+                &["id"],
+                Cascade,
+                Cascade,
+            )
+            .fk(
+                "order_reviewer_fk",
+                &["reviewer_id"],
+                "user",
+                &["id"],
+                SetNull,
+                Restrict,
+            )
             .0,
         T::new("order_line")
             .cols([

@@ -81,11 +81,15 @@ fn expected() -> Vec<autogen::model::Table> {
             .comment("people who order")
             .cols([
                 col("id", Ty::Integer).auto(),
-                col("email", Ty::String(Some(255))).not_null().comment("login"),
+                col("email", Ty::String(Some(255)))
+                    .not_null()
+                    .comment("login"),
                 col("name", Ty::Text).not_null().default("'anon'::text"),
                 col("active", Ty::Boolean).not_null().default("true"),
                 col("score", Ty::SmallInteger).default("'-1'::integer"),
-                col("balance", Ty::Decimal(Some((10, 2)))).not_null().default("0"),
+                col("balance", Ty::Decimal(Some((10, 2))))
+                    .not_null()
+                    .default("0"),
                 col("rating", Ty::Float),
                 col("ratio", Ty::Double).default("0.5"),
                 col("code", Ty::Char(Some(4))),
@@ -131,8 +135,22 @@ fn expected() -> Vec<autogen::model::Table> {
             .unique("order_note_uidx", &["note"])
             .index("order_user_idx", &["user_id"])
             .index("order_shop_amount_idx", &["shop", "amount"])
-            .fk("order_user_id_fkey", &["user_id"], "user", &["id"], Cascade, Cascade)
-            .fk("order_reviewer_fk", &["reviewer_id"], "user", &["id"], SetNull, NoAction)
+            .fk(
+                "order_user_id_fkey",
+                &["user_id"],
+                "user",
+                &["id"],
+                Cascade,
+                Cascade,
+            )
+            .fk(
+                "order_reviewer_fk",
+                &["reviewer_id"],
+                "user",
+                &["id"],
+                SetNull,
+                NoAction,
+            )
             .0,
         T::new("order_line")
             .cols([

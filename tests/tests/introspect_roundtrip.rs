@@ -116,9 +116,13 @@ async fn round_trip(backend: Backend, custom: &[&str], fills_in_length: &[Ty]) {
         desired.tables.get_mut("all_types").unwrap().columns[i + 1].col_type = ty.clone();
         let desired = normalize(dbb, &desired);
         let want = &desired.tables["all_types"].columns[i + 1].col_type;
-        assert_eq!(read_back, want, "{backend:?}: {ty:?} reads back as its normal form");
         assert_eq!(
-            &canonical.tables["all_types"].columns[i + 1].col_type, read_back,
+            read_back, want,
+            "{backend:?}: {ty:?} reads back as its normal form"
+        );
+        assert_eq!(
+            &canonical.tables["all_types"].columns[i + 1].col_type,
+            read_back,
             "{backend:?}: {read_back:?} is already canonical"
         );
         if !fills_in_length.contains(ty) {

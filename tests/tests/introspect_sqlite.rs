@@ -91,7 +91,9 @@ fn expected() -> Vec<autogen::model::Table> {
                 col("active", Ty::Boolean).not_null().default("TRUE"),
                 col("level", Ty::TinyInteger).default("3"),
                 col("score", Ty::SmallInteger).default("-1"),
-                col("balance", Ty::Decimal(Some((10, 2)))).not_null().default("0"),
+                col("balance", Ty::Decimal(Some((10, 2))))
+                    .not_null()
+                    .default("0"),
                 col("price", Ty::Decimal(None)),
                 col("rating", Ty::Float),
                 col("ratio", Ty::Double).default("0.5"),
@@ -99,7 +101,9 @@ fn expected() -> Vec<autogen::model::Table> {
                 col("flag", Ty::Char(None)),
                 col("birthday", Ty::Date),
                 col("wake_at", Ty::Time),
-                col("created_at", Ty::DateTime).not_null().default("CURRENT_TIMESTAMP"),
+                col("created_at", Ty::DateTime)
+                    .not_null()
+                    .default("CURRENT_TIMESTAMP"),
                 col("updated_at", Ty::TimestampWithTimeZone).default("CURRENT_TIMESTAMP"),
                 col("external_id", Ty::Uuid),
                 col("profile", Ty::Json),
@@ -137,8 +141,22 @@ fn expected() -> Vec<autogen::model::Table> {
             .unique("order_note_uidx", &["note"])
             .index("order_user_idx", &["user_id"])
             .index("order_shop_amount_idx", &["shop", "amount"])
-            .fk("fk_order_1", &["user_id"], "user", &["id"], Cascade, Cascade)
-            .fk("fk_order_0", &["reviewer_id"], "user", &["id"], SetNull, NoAction)
+            .fk(
+                "fk_order_1",
+                &["user_id"],
+                "user",
+                &["id"],
+                Cascade,
+                Cascade,
+            )
+            .fk(
+                "fk_order_0",
+                &["reviewer_id"],
+                "user",
+                &["id"],
+                SetNull,
+                NoAction,
+            )
             .0,
         T::new("order_line")
             .cols([
@@ -151,7 +169,14 @@ fn expected() -> Vec<autogen::model::Table> {
             .pk(None, &["order_id", "line"])
             .index("order_line_product_idx", &["product_code", "shop"])
             // `REFERENCES "order"` without columns resolves to the parent's primary key.
-            .fk("fk_order_line_1", &["order_id"], "order", &["id"], Cascade, NoAction)
+            .fk(
+                "fk_order_line_1",
+                &["order_id"],
+                "order",
+                &["id"],
+                Cascade,
+                NoAction,
+            )
             .fk(
                 "fk_order_line_0",
                 &["shop", "product_code"],

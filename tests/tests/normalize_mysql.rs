@@ -22,8 +22,14 @@ async fn mariadb_reports_default_null_on_nullable_columns() {
         "t",
     )
     .await;
-    assert_eq!(current.column("a").unwrap().default.as_deref(), Some("NULL"));
-    assert_eq!(current.column("b").unwrap().default.as_deref(), Some("NULL"));
+    assert_eq!(
+        current.column("a").unwrap().default.as_deref(),
+        Some("NULL")
+    );
+    assert_eq!(
+        current.column("b").unwrap().default.as_deref(),
+        Some("NULL")
+    );
     assert_eq!(current.column("c").unwrap().default, None);
     let desired = T::new("t")
         .cols([
@@ -117,7 +123,12 @@ async fn mysql_stores_bool_as_tinyint_1() {
 
 #[tokio::test]
 async fn mysql_stores_uuid_as_binary_16() {
-    let current = table_as_read(Backend::MySql, "CREATE TABLE t (a binary(16), b binary(16))", "t").await;
+    let current = table_as_read(
+        Backend::MySql,
+        "CREATE TABLE t (a binary(16), b binary(16))",
+        "t",
+    )
+    .await;
     assert_eq!(current.column("a").unwrap().col_type, Ty::Uuid);
     let desired = T::new("t")
         .cols([col("a", Ty::Uuid), col("b", Ty::Binary(16))])
@@ -181,8 +192,14 @@ async fn mariadb_prints_integer_display_widths() {
         "t",
     )
     .await;
-    assert_eq!(current.column("b").unwrap().col_type, Ty::Custom("mediumint".into()));
-    assert_eq!(current.column("c").unwrap().col_type, Ty::Custom("int unsigned".into()));
+    assert_eq!(
+        current.column("b").unwrap().col_type,
+        Ty::Custom("mediumint".into())
+    );
+    assert_eq!(
+        current.column("c").unwrap().col_type,
+        Ty::Custom("int unsigned".into())
+    );
     let desired = T::new("t")
         .cols([
             col("a", Ty::Custom("int(11)".into())),
@@ -202,8 +219,14 @@ async fn mariadb_pads_decimal_defaults_to_scale() {
         "t",
     )
     .await;
-    assert_eq!(current.column("a").unwrap().default.as_deref(), Some("1.50"));
-    assert_eq!(current.column("b").unwrap().default.as_deref(), Some("0.00"));
+    assert_eq!(
+        current.column("a").unwrap().default.as_deref(),
+        Some("1.50")
+    );
+    assert_eq!(
+        current.column("b").unwrap().default.as_deref(),
+        Some("0.00")
+    );
     let desired = T::new("t")
         .cols([
             col("a", Ty::Decimal(Some((10, 2)))).default("1.5"),
@@ -222,8 +245,14 @@ async fn mariadb_quotes_string_defaults_with_doubled_quotes() {
         "t",
     )
     .await;
-    assert_eq!(current.column("a").unwrap().default.as_deref(), Some("'it''s'"));
-    assert_eq!(current.column("b").unwrap().default.as_deref(), Some(r"'a\\b'"));
+    assert_eq!(
+        current.column("a").unwrap().default.as_deref(),
+        Some("'it''s'")
+    );
+    assert_eq!(
+        current.column("b").unwrap().default.as_deref(),
+        Some(r"'a\\b'")
+    );
     let desired = T::new("t")
         .cols([
             col("a", Ty::String(Some(9))).default(r"'it\'s'"),
@@ -264,7 +293,11 @@ async fn mysql_reports_unique_constraints_as_unique_indexes() {
     .await;
     assert!(current.indexes.is_empty());
     let desired = T::new("t")
-        .cols([col("a", Ty::Integer), col("b", Ty::Integer), col("c", Ty::Integer)])
+        .cols([
+            col("a", Ty::Integer),
+            col("b", Ty::Integer),
+            col("c", Ty::Integer),
+        ])
         .unique("any_name", &["a", "b"])
         .unique("other_name", &["c"])
         .0;

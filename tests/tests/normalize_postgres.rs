@@ -25,8 +25,14 @@ async fn postgres_casts_string_defaults() {
         current.column("name").unwrap().default.as_deref(),
         Some("'x'::character varying")
     );
-    assert_eq!(current.column("body").unwrap().default.as_deref(), Some("'y'::text"));
-    assert_eq!(current.column("doc").unwrap().default.as_deref(), Some("'{}'::jsonb"));
+    assert_eq!(
+        current.column("body").unwrap().default.as_deref(),
+        Some("'y'::text")
+    );
+    assert_eq!(
+        current.column("doc").unwrap().default.as_deref(),
+        Some("'{}'::jsonb")
+    );
     let desired = T::new("t")
         .cols([
             col("id", Ty::Integer).not_null(),
@@ -47,9 +53,18 @@ async fn postgres_quotes_and_casts_negative_and_numeric_defaults() {
         "t",
     )
     .await;
-    assert_eq!(current.column("a").unwrap().default.as_deref(), Some("'-1'::integer"));
-    assert_eq!(current.column("b").unwrap().default.as_deref(), Some("'0'::numeric"));
-    assert_eq!(current.column("c").unwrap().default.as_deref(), Some("1.50"));
+    assert_eq!(
+        current.column("a").unwrap().default.as_deref(),
+        Some("'-1'::integer")
+    );
+    assert_eq!(
+        current.column("b").unwrap().default.as_deref(),
+        Some("'0'::numeric")
+    );
+    assert_eq!(
+        current.column("c").unwrap().default.as_deref(),
+        Some("1.50")
+    );
     let desired = T::new("t")
         .cols([
             col("a", Ty::SmallInteger).default("-1"),
@@ -68,7 +83,10 @@ async fn postgres_reports_now_or_current_timestamp_as_written() {
         "t",
     )
     .await;
-    assert_eq!(current.column("a").unwrap().default.as_deref(), Some("now()"));
+    assert_eq!(
+        current.column("a").unwrap().default.as_deref(),
+        Some("now()")
+    );
     assert_eq!(
         current.column("b").unwrap().default.as_deref(),
         Some("CURRENT_TIMESTAMP")
@@ -91,8 +109,14 @@ async fn postgres_unescapes_sea_query_e_strings() {
         "t",
     )
     .await;
-    assert_eq!(current.column("a").unwrap().default.as_deref(), Some("'it''s'::text"));
-    assert_eq!(current.column("b").unwrap().default.as_deref(), Some(r"'a\b'::text"));
+    assert_eq!(
+        current.column("a").unwrap().default.as_deref(),
+        Some("'it''s'::text")
+    );
+    assert_eq!(
+        current.column("b").unwrap().default.as_deref(),
+        Some(r"'a\b'::text")
+    );
     let desired = T::new("t")
         .cols([
             col("a", Ty::Text).default(r"E'it\'s'"),

@@ -152,9 +152,7 @@ fn add_keys(tables: &mut BTreeMap<String, Table>, keys: Vec<KeyPart>) {
                     .insert(column_key(&columns), Unique { name, columns });
             }
             KeyKind::Index => {
-                table
-                    .indexes
-                    .insert(name.clone(), Index { name, columns });
+                table.indexes.insert(name.clone(), Index { name, columns });
             }
         }
     }

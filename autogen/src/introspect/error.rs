@@ -34,7 +34,9 @@ pub enum IntrospectError {
         action: String,
     },
     /// A SQLite foreign key names no parent columns and the parent table has no primary key.
-    #[error("foreign key {constraint} on table {table} references {ref_table}, which has no primary key")]
+    #[error(
+        "foreign key {constraint} on table {table} references {ref_table}, which has no primary key"
+    )]
     MissingReferencedKey {
         /// Table holding the foreign key.
         table: String,

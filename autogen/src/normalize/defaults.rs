@@ -41,8 +41,9 @@ fn null_default_is_no_default(sql: &str) -> bool {
     sql.eq_ignore_ascii_case("NULL")
 }
 
-/// SQLite keeps a parenthesized default verbatim (`(0)`), and sea-query wraps non-literal
-/// defaults in parentheses; Postgres and MySQL drop them. Outer parentheses never matter.
+/// sea-query wraps non-literal defaults in parentheses (`DEFAULT (lower('X'))`); Postgres
+/// and MySQL drop them, SQLite drops only one level (`((2))` reads back as `(2)`), and
+/// Postgres wraps some expressions itself. Outer parentheses never matter.
 fn strip_outer_parens(backend: DbBackend, mut sql: &str) -> &str {
     while sql.starts_with('(') && matching_paren(backend, sql) == Some(sql.len() - 1) {
         sql = sql[1..sql.len() - 1].trim();
@@ -203,7 +204,8 @@ fn top_level_cast(backend: DbBackend, sql: &str) -> Option<usize> {
     let ty = sql[pos + 2..].trim();
     let type_like = !ty.is_empty()
         && ty.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '"' | '.' | '(' | ')' | ',' | '[' | ']')
+            c.is_ascii_alphanumeric()
+                || matches!(c, ' ' | '_' | '"' | '.' | '(' | ')' | ',' | '[' | ']')
         });
     (pos > 0 && type_like).then_some(pos)
 }

@@ -87,13 +87,28 @@ mod tests {
         let my = DbBackend::MySql;
         let lite = DbBackend::Sqlite;
         assert_eq!(parse_string_literal(pg, "'it''s'").as_deref(), Some("it's"));
-        assert_eq!(parse_string_literal(pg, r"E'it\'s'").as_deref(), Some("it's"));
+        assert_eq!(
+            parse_string_literal(pg, r"E'it\'s'").as_deref(),
+            Some("it's")
+        );
         assert_eq!(parse_string_literal(pg, r"'a\b'").as_deref(), Some(r"a\b"));
-        assert_eq!(parse_string_literal(pg, r"E'a\\b\n'").as_deref(), Some("a\\b\n"));
-        assert_eq!(parse_string_literal(pg, r"E'\001'").as_deref(), Some("\x01"));
+        assert_eq!(
+            parse_string_literal(pg, r"E'a\\b\n'").as_deref(),
+            Some("a\\b\n")
+        );
+        assert_eq!(
+            parse_string_literal(pg, r"E'\001'").as_deref(),
+            Some("\x01")
+        );
         assert_eq!(parse_string_literal(my, r"'a\\b'").as_deref(), Some(r"a\b"));
-        assert_eq!(parse_string_literal(my, r"'it\'s'").as_deref(), Some("it's"));
-        assert_eq!(parse_string_literal(lite, "'it''s'").as_deref(), Some("it's"));
+        assert_eq!(
+            parse_string_literal(my, r"'it\'s'").as_deref(),
+            Some("it's")
+        );
+        assert_eq!(
+            parse_string_literal(lite, "'it''s'").as_deref(),
+            Some("it's")
+        );
         assert_eq!(parse_string_literal(lite, "'a' || 'b'"), None);
         assert_eq!(parse_string_literal(lite, "0"), None);
         assert_eq!(quote("it's"), "'it''s'");

@@ -159,15 +159,31 @@ pub fn assert_table_eq(actual: &Table, expected: &Table) {
     for (a, e) in actual.columns.iter().zip(&expected.columns) {
         assert_eq!(a, e, "column {}.{}", expected.name, e.name);
     }
-    assert_eq!(actual.primary_key, expected.primary_key, "pk of {}", expected.name);
-    assert_eq!(actual.uniques, expected.uniques, "uniques of {}", expected.name);
-    assert_eq!(actual.indexes, expected.indexes, "indexes of {}", expected.name);
+    assert_eq!(
+        actual.primary_key, expected.primary_key,
+        "pk of {}",
+        expected.name
+    );
+    assert_eq!(
+        actual.uniques, expected.uniques,
+        "uniques of {}",
+        expected.name
+    );
+    assert_eq!(
+        actual.indexes, expected.indexes,
+        "indexes of {}",
+        expected.name
+    );
     assert_eq!(
         actual.foreign_keys, expected.foreign_keys,
         "foreign keys of {}",
         expected.name
     );
-    assert_eq!(actual.comment, expected.comment, "comment of {}", expected.name);
+    assert_eq!(
+        actual.comment, expected.comment,
+        "comment of {}",
+        expected.name
+    );
     assert_eq!(actual, expected);
 }
 
@@ -256,7 +272,10 @@ pub fn render_expr(backend: sea_orm::DbBackend, expr: sea_query::Expr) -> String
 
 /// Default round trip: a column per `(type, default)` created by sea-query, introspected,
 /// must have the normal form of the default as sea-query spells it.
-pub async fn default_round_trip(backend: tests::Backend, cases: Vec<(ColumnType, sea_query::Expr)>) {
+pub async fn default_round_trip(
+    backend: tests::Backend,
+    cases: Vec<(ColumnType, sea_query::Expr)>,
+) {
     use sea_query::{ColumnDef, Table as Create};
     let dbb = backend.db_backend();
     let db = tests::TestDb::new(backend, "default_round_trip").await;
@@ -277,11 +296,19 @@ pub async fn default_round_trip(backend: tests::Backend, cases: Vec<(ColumnType,
         column.default = Some(render_expr(dbb, expr.clone()));
     }
     let (n_current, n_desired) = (normalized(dbb, &current), normalized(dbb, &desired));
-    for ((c, d), raw) in n_current.columns.iter().zip(&n_desired.columns).zip(&current.columns) {
+    for ((c, d), raw) in n_current
+        .columns
+        .iter()
+        .zip(&n_desired.columns)
+        .zip(&current.columns)
+    {
         assert_eq!(
-            c.default, d.default,
+            c.default,
+            d.default,
             "{backend:?} column {} reported {:?}, sea-query wrote {:?}",
-            c.name, raw.default, desired.column(&c.name).unwrap().default
+            c.name,
+            raw.default,
+            desired.column(&c.name).unwrap().default
         );
     }
 }

@@ -12,8 +12,7 @@ pub(crate) fn default_sql(
     col_type: &ColumnType,
 ) -> Option<String> {
     let raw = raw?;
-    if mariadb || extra.to_ascii_uppercase().contains("DEFAULT_GENERATED") || is_numeric(col_type)
-    {
+    if mariadb || extra.to_ascii_uppercase().contains("DEFAULT_GENERATED") || is_numeric(col_type) {
         return Some(raw);
     }
     if raw.eq_ignore_ascii_case("CURRENT_TIMESTAMP") {
@@ -39,6 +38,14 @@ fn is_numeric(col_type: &ColumnType) -> bool {
 
 /// Type-name prefixes of numeric types the model keeps as `Custom` (e.g. `int(10) unsigned`).
 const NUMERIC_PREFIXES: [&str; 10] = [
-    "tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double", "bit",
+    "tinyint",
+    "smallint",
+    "mediumint",
+    "int",
+    "bigint",
+    "decimal",
+    "float",
+    "double",
+    "bit",
     "year",
 ];

@@ -49,7 +49,14 @@ pub fn parse_type(ty: &str) -> ColumnType {
 
 /// `int(11) unsigned` → `int unsigned`: an integer's display width is not part of its type.
 fn drop_display_width(ty: &str) -> String {
-    const INTEGERS: [&str; 6] = ["tinyint", "smallint", "mediumint", "integer", "int", "bigint"];
+    const INTEGERS: [&str; 6] = [
+        "tinyint",
+        "smallint",
+        "mediumint",
+        "integer",
+        "int",
+        "bigint",
+    ];
     for name in INTEGERS {
         if let Some(rest) = ty.strip_prefix(name).and_then(|r| r.strip_prefix('('))
             && let Some(close) = rest.find(')')

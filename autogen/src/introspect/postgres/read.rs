@@ -28,7 +28,9 @@ pub(crate) async fn read<C: ConnectionTrait>(
     for row in catalog.fetch("columns", queries::COLUMNS).await? {
         let default: Option<String> = row.get("column_default")?;
         // Identity columns and serial's `nextval(...)` default are both auto-increment.
-        let serial = default.as_deref().is_some_and(|d| d.starts_with("nextval("));
+        let serial = default
+            .as_deref()
+            .is_some_and(|d| d.starts_with("nextval("));
         let auto_increment = row.get::<bool>("is_identity")? || serial;
         let data_type: String = row.get("data_type")?;
         parts.columns.push(ColumnPart {
@@ -46,7 +48,10 @@ pub(crate) async fn read<C: ConnectionTrait>(
         });
     }
 
-    for row in catalog.fetch("primary keys and uniques", queries::KEYS).await? {
+    for row in catalog
+        .fetch("primary keys and uniques", queries::KEYS)
+        .await?
+    {
         let key_type: String = row.get("key_type")?;
         parts.keys.push(KeyPart {
             table: row.get("table_name")?,
