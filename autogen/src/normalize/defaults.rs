@@ -41,8 +41,9 @@ fn null_default_is_no_default(sql: &str) -> bool {
     sql.eq_ignore_ascii_case("NULL")
 }
 
-/// SQLite keeps a parenthesized default verbatim (`(0)`), and sea-query wraps non-literal
-/// defaults in parentheses; Postgres and MySQL drop them. Outer parentheses never matter.
+/// sea-query wraps non-literal defaults in parentheses (`DEFAULT (lower('X'))`); Postgres
+/// and MySQL drop them, SQLite drops only one level (`((2))` reads back as `(2)`), and
+/// Postgres wraps some expressions itself. Outer parentheses never matter.
 fn strip_outer_parens(backend: DbBackend, mut sql: &str) -> &str {
     while sql.starts_with('(') && matching_paren(backend, sql) == Some(sql.len() - 1) {
         sql = sql[1..sql.len() - 1].trim();
