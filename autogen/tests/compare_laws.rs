@@ -1,5 +1,7 @@
 //! Laws of compare, apply and reverse, over the case table and many generated schema pairs.
 //!
+//! Every upgrade and downgrade must also replay strictly: each op executable when it runs.
+//!
 //! Equality is [`equivalent`]: equal up to column order (adding a column appends it), rename
 //! hints, and the names comparison ignores (primary key, unique and foreign key names).
 
@@ -10,6 +12,7 @@ use autogen::model::apply::{apply_all, equivalent};
 use autogen::model::{Column, ColumnType as T, FkAction, Schema, Table};
 use autogen::ops::reverse_all;
 use compare_support::cases::cases;
+use compare_support::strict::replay;
 use compare_support::*;
 
 /// Checks every law for one pair; returns a description of the first violation.
@@ -19,6 +22,12 @@ fn check_laws(current: &Schema, desired: &Schema) -> Result<(), String> {
 
     let mut up = current.clone();
     apply_all(&mut up, &ops);
+    if let Err(e) = replay(current, &ops) {
+        return Err(format!("upgrade not executable: {e}\n{}", ctx()));
+    }
+    if let Err(e) = replay(desired, &reverse_all(&ops)) {
+        return Err(format!("downgrade not executable: {e}\n{}", ctx()));
+    }
     if !equivalent(&up, desired) {
         return Err(format!(
             "apply(current, ops) != desired; got {up:#?}\n{}",
@@ -211,9 +220,14 @@ fn add_rename_hints(rng: &mut Rng, current: &Schema, desired: &mut Schema) {
 
 #[test]
 fn laws_hold_for_generated_pairs() {
+    // LAWS_PAIRS=100000 for a longer soak; the default keeps the suite fast.
+    let pairs: usize = std::env::var("LAWS_PAIRS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut with_ops = 0;
-    for _ in 0..3000 {
+    for _ in 0..pairs {
         let current = random_schema(&mut rng);
         let mut desired = random_schema(&mut rng);
         add_rename_hints(&mut rng, &current, &mut desired);
@@ -222,7 +236,10 @@ fn laws_hold_for_generated_pairs() {
         }
         with_ops += usize::from(!compare(&current, &desired).is_empty());
     }
-    assert!(with_ops > 2500, "generator too tame: {with_ops}");
+    assert!(
+        with_ops * 10 > pairs * 8,
+        "generator too tame: {with_ops} of {pairs}"
+    );
 }
 
 #[test]

@@ -65,8 +65,10 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
     phases.add_fks.extend(plan.deferred_fks);
 
     // Step 4: dropped tables are exactly the reverse of creating them, so they go child-first
-    // and any cycle-breaking foreign keys are dropped before the tables.
-    let dropped: Vec<&Table> = current
+    // and any cycle-breaking foreign keys are dropped before the tables. They are read after
+    // the renames (which run first), so their foreign keys name the referenced columns as they
+    // are when the table goes, and as they must be when a downgrade recreates it.
+    let dropped: Vec<&Table> = renamed
         .tables
         .values()
         .filter(|t| !desired.tables.contains_key(&t.name))

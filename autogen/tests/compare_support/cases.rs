@@ -510,6 +510,26 @@ pub fn cases() -> Vec<Case> {
             }],
         ),
         case(
+            "dropped table referencing a renamed column is dropped as renamed",
+            vec![
+                table("user", vec![col("uid", T::Integer)]).pk(&["uid"]),
+                table("order", vec![id(), col("user_id", T::Integer)])
+                    .pk(&["id"])
+                    .fk(&["user_id"], "user", &["uid"], FkAction::Cascade),
+            ],
+            vec![table("user", vec![col("id", T::Integer).renamed_from("uid")]).pk(&["id"])],
+            vec![
+                Op::RenameColumn {
+                    table: s("user"),
+                    from: s("uid"),
+                    to: s("id"),
+                },
+                // Its FK names `user.id`: that is the column's name when the table goes, and
+                // when a downgrade recreates it (before renaming the column back).
+                Op::DropTable(order_with(FkAction::Cascade)),
+            ],
+        ),
+        case(
             "stale rename hint is an add",
             vec![simple("user")],
             vec![
