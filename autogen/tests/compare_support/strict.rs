@@ -38,6 +38,26 @@ fn column_in_use(s: &Schema, t: &Table, column: &str) -> bool {
         })
 }
 
+/// Whether some foreign key references exactly `cols` of `table` (the key it depends on).
+fn key_referenced(s: &Schema, table: &str, cols: &[String]) -> bool {
+    s.tables.values().any(|o| {
+        o.foreign_keys
+            .values()
+            .any(|f| f.ref_table == table && f.ref_columns == cols)
+    })
+}
+
+/// Whether a foreign key uses `table.column` on either side (MySQL then refuses MODIFY).
+fn used_by_foreign_key(s: &Schema, t: &Table, column: &str) -> bool {
+    let c = &column.to_string();
+    t.foreign_keys.values().any(|f| f.columns.contains(c))
+        || s.tables.values().any(|o| {
+            o.foreign_keys
+                .values()
+                .any(|f| f.ref_table == t.name && f.ref_columns.contains(c))
+        })
+}
+
 fn check(s: &Schema, op: &Op) -> Result<(), String> {
     if let Op::AddTable(t) = op {
         if s.tables.contains_key(&t.name) {
@@ -86,6 +106,10 @@ fn check(s: &Schema, op: &Op) -> Result<(), String> {
             if now.as_ref() != Some(from) || from.name != to.name {
                 return Err("from does not match the current column".into());
             }
+            let retype = from.col_type != to.col_type || from.auto_increment != to.auto_increment;
+            if retype && used_by_foreign_key(s, t, &from.name) {
+                return Err("type change of a column a foreign key uses".into());
+            }
         }
         Op::RenameColumn { from, to, .. } => {
             has_cols(t, std::slice::from_ref(from))?;
@@ -114,6 +138,13 @@ fn check(s: &Schema, op: &Op) -> Result<(), String> {
             if !t.uniques.contains_key(&column_key(&unique.columns)) {
                 return Err("no such unique".into());
             }
+            let pk_same = t
+                .primary_key
+                .as_ref()
+                .is_some_and(|pk| pk.columns == unique.columns);
+            if !pk_same && key_referenced(s, &t.name, &unique.columns) {
+                return Err("a foreign key depends on this unique".into());
+            }
         }
         Op::AddForeignKey {
             foreign_key: fk, ..
@@ -140,6 +171,13 @@ fn check(s: &Schema, op: &Op) -> Result<(), String> {
                 |pk: &Option<autogen::model::PrimaryKey>| pk.as_ref().map(|p| p.columns.clone());
             if cols(&t.primary_key) != cols(from) {
                 return Err("from does not match the current primary key".into());
+            }
+            // A unique on the same columns keeps referencing keys valid.
+            if let Some(from) = from
+                && !t.uniques.contains_key(&column_key(&from.columns))
+                && key_referenced(s, &t.name, &from.columns)
+            {
+                return Err("a foreign key depends on this primary key".into());
             }
             if let Some(to) = to {
                 has_cols(t, &to.columns)?;
