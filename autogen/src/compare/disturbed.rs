@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{ForeignKey, Schema, column_key};
+use crate::model::{ForeignKey, Schema, Table, column_key};
 use crate::ops::ColumnChange;
 
 use super::columns::column_changes;
@@ -35,8 +35,7 @@ impl Disturbed {
                     d.retyped.insert((name.clone(), c.name.clone()));
                 }
             }
-            let pk_cols =
-                |t: &crate::model::Table| t.primary_key.as_ref().map(|pk| pk.columns.clone());
+            let pk_cols = |t: &Table| t.primary_key.as_ref().map(|pk| pk.columns.clone());
             if let Some(old) = pk_cols(cur)
                 && pk_cols(want) != Some(old.clone())
             {
