@@ -1,5 +1,7 @@
 //! Laws of compare, apply and reverse, over the case table and many generated schema pairs.
 //!
+//! Every upgrade and downgrade must also replay strictly: each op executable when it runs.
+//!
 //! Equality is [`equivalent`]: equal up to column order (adding a column appends it), rename
 //! hints, and the names comparison ignores (primary key, unique and foreign key names).
 
@@ -10,6 +12,7 @@ use autogen::model::apply::{apply_all, equivalent};
 use autogen::model::{Column, ColumnType as T, FkAction, Schema, Table};
 use autogen::ops::reverse_all;
 use compare_support::cases::cases;
+use compare_support::strict::replay;
 use compare_support::*;
 
 /// Checks every law for one pair; returns a description of the first violation.
@@ -19,6 +22,12 @@ fn check_laws(current: &Schema, desired: &Schema) -> Result<(), String> {
 
     let mut up = current.clone();
     apply_all(&mut up, &ops);
+    if let Err(e) = replay(current, &ops) {
+        return Err(format!("upgrade not executable: {e}\n{}", ctx()));
+    }
+    if let Err(e) = replay(desired, &reverse_all(&ops)) {
+        return Err(format!("downgrade not executable: {e}\n{}", ctx()));
+    }
     if !equivalent(&up, desired) {
         return Err(format!(
             "apply(current, ops) != desired; got {up:#?}\n{}",
@@ -144,7 +153,9 @@ fn random_schema(rng: &mut Rng) -> Schema {
             cols.swap(i, rng.below(i + 1));
         }
         let mut t = table(name, cols.iter().map(|c| random_column(rng, c)).collect());
-        if rng.chance(70) {
+        if t.column("id").is_some() && rng.chance(60) {
+            t = t.pk(&["id"]); // the usual shape, and a target for foreign keys
+        } else if rng.chance(70) {
             let pk = random_cols(rng, &t);
             let pk: Vec<&str> = pk.iter().map(String::as_str).collect();
             t = t.pk(&pk);
@@ -164,12 +175,16 @@ fn random_schema(rng: &mut Rng) -> Schema {
         }
         s.insert(t);
     }
-    // Foreign keys only point at existing `id` columns: a real schema cannot reference a
-    // missing column, and renames are only invertible on consistent schemas.
+    // Foreign keys only point at `id` columns that exist and are a key (primary or unique), as
+    // a database requires; renames are only invertible on consistent schemas.
+    let id = vec!["id".to_string()];
     let targets: Vec<String> = s
         .tables
         .values()
-        .filter(|t| t.column("id").is_some())
+        .filter(|t| {
+            t.primary_key.as_ref().is_some_and(|pk| pk.columns == id)
+                || t.uniques.contains_key("id")
+        })
         .map(|t| t.name.clone())
         .collect();
     if targets.is_empty() {
@@ -211,18 +226,32 @@ fn add_rename_hints(rng: &mut Rng, current: &Schema, desired: &mut Schema) {
 
 #[test]
 fn laws_hold_for_generated_pairs() {
+    // LAWS_PAIRS=100000 for a longer soak; the default keeps the suite fast.
+    let pairs: usize = std::env::var("LAWS_PAIRS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut with_ops = 0;
-    for _ in 0..3000 {
+    let (mut with_ops, mut with_fk_ops) = (0, 0);
+    for _ in 0..pairs {
         let current = random_schema(&mut rng);
         let mut desired = random_schema(&mut rng);
         add_rename_hints(&mut rng, &current, &mut desired);
         if let Err(e) = check_laws(&current, &desired) {
             panic!("{e}");
         }
-        with_ops += usize::from(!compare(&current, &desired).is_empty());
+        let ops = compare(&current, &desired);
+        with_ops += usize::from(!ops.is_empty());
+        with_fk_ops += usize::from(ops.iter().any(|op| op.kind().ends_with("foreign_key")));
     }
-    assert!(with_ops > 2500, "generator too tame: {with_ops}");
+    assert!(
+        with_ops * 10 > pairs * 8,
+        "generator too tame: {with_ops} of {pairs}"
+    );
+    assert!(
+        with_fk_ops * 10 > pairs * 3,
+        "too few foreign key ops: {with_fk_ops} of {pairs}"
+    );
 }
 
 #[test]

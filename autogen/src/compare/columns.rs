@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Column, Schema, Table};
+use crate::model::{Column, Table};
 use crate::ops::{ColumnChange, Op};
 
 use super::phases::Phases;
@@ -52,24 +52,6 @@ pub(super) fn column_changes(from: &Column, to: &Column) -> Vec<ColumnChange> {
         changes.push(ColumnChange::Comment);
     }
     changes
-}
-
-/// `(table, column)` for every kept column whose type changes (auto-increment included).
-pub(super) fn retyped_columns(current: &Schema, desired: &Schema) -> BTreeSet<(String, String)> {
-    let mut out = BTreeSet::new();
-    for (name, want) in &desired.tables {
-        let Some(cur) = current.tables.get(name) else {
-            continue;
-        };
-        for c in &want.columns {
-            if let Some(old) = cur.column(&c.name)
-                && column_changes(old, c).contains(&ColumnChange::Type)
-            {
-                out.insert((name.clone(), c.name.clone()));
-            }
-        }
-    }
-    out
 }
 
 /// Diffs the columns of a kept table (current already renamed) into `phases`; returns the

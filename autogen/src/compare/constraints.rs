@@ -1,10 +1,11 @@
 //! Key-level comparison of one kept table: primary key, uniques, indexes, foreign keys.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::model::{ForeignKey, Table};
 use crate::ops::{ColumnChange, Op};
 
+use super::disturbed::Disturbed;
 use super::phases::Phases;
 
 /// Diffs the primary key by column list (names are ignored).
@@ -101,29 +102,22 @@ pub(super) fn diff_indexes(current: &Table, desired: &Table, phases: &mut Phases
 
 /// Diffs foreign keys by column list; a changed target or action is a drop and an add.
 ///
-/// An otherwise unchanged key whose own or referenced columns change type (`retyped`) is also
-/// dropped and re-added around the alter: MySQL refuses to modify a column a foreign key uses.
+/// An otherwise unchanged key is also dropped and re-added when the migration changes the type
+/// of its columns or replaces the key it references (see [`Disturbed`]).
 pub(super) fn diff_foreign_keys(
     current: &Table,
     desired: &Table,
-    retyped: &BTreeSet<(String, String)>,
+    disturbed: &Disturbed,
     phases: &mut Phases,
 ) {
     let table = &desired.name;
-    let touches_retyped = |fk: &ForeignKey| {
-        let hit = |t: &str, cols: &[String]| {
-            cols.iter()
-                .any(|c| retyped.contains(&(t.to_string(), c.clone())))
-        };
-        hit(table, &fk.columns) || hit(&fk.ref_table, &fk.ref_columns)
-    };
     let same = |a: &ForeignKey, b: Option<&ForeignKey>| {
         b.is_some_and(|b| {
             a.ref_table == b.ref_table
                 && a.ref_columns == b.ref_columns
                 && a.on_delete == b.on_delete
                 && a.on_update == b.on_update
-        }) && !touches_retyped(a)
+        }) && !disturbed.hits(table, a)
     };
     for (key, fk) in &current.foreign_keys {
         if !same(fk, desired.foreign_keys.get(key)) {

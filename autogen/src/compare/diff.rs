@@ -4,15 +4,16 @@ use crate::model::apply::apply;
 use crate::model::{Schema, Table};
 use crate::ops::{Op, reverse_all};
 
-use super::columns::{diff_columns, renames, retyped_columns, strip_hint};
+use super::columns::{diff_columns, renames, strip_hint};
 use super::constraints::{diff_foreign_keys, diff_indexes, diff_primary_key, diff_uniques};
+use super::disturbed::Disturbed;
 use super::phases::Phases;
 use super::table_order::plan_create;
 
 /// The ops that turn `current` into `desired`, in executable, deterministic order.
 ///
 /// Both schemas are compared as given (normalize them first). Names of primary keys, uniques
-/// and foreign keys are ignored; see [`Phases`] for the order of the result.
+/// and foreign keys are ignored; the module documentation lists the rules and the order.
 pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
     let mut phases = Phases::default();
 
@@ -34,12 +35,12 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
     }
 
     // Step 2: kept tables, in name order.
-    let retyped = retyped_columns(&renamed, desired);
+    let disturbed = Disturbed::between(&renamed, desired);
     for (name, want) in &desired.tables {
         let Some(cur) = renamed.tables.get(name) else {
             continue;
         };
-        diff_foreign_keys(cur, want, &retyped, &mut phases);
+        diff_foreign_keys(cur, want, &disturbed, &mut phases);
         diff_indexes(cur, want, &mut phases);
         diff_uniques(cur, want, &mut phases);
         if cur.comment != want.comment {
@@ -65,8 +66,10 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
     phases.add_fks.extend(plan.deferred_fks);
 
     // Step 4: dropped tables are exactly the reverse of creating them, so they go child-first
-    // and any cycle-breaking foreign keys are dropped before the tables.
-    let dropped: Vec<&Table> = current
+    // and any cycle-breaking foreign keys are dropped before the tables. They are read after
+    // the renames (which run first), so their foreign keys name the referenced columns as they
+    // are when the table goes, and as they must be when a downgrade recreates it.
+    let dropped: Vec<&Table> = renamed
         .tables
         .values()
         .filter(|t| !desired.tables.contains_key(&t.name))

@@ -21,30 +21,49 @@ pub(super) struct CreatePlan {
 /// remaining table goes next anyway, and its foreign keys to tables not yet created are deferred to
 /// `AddForeignKey` ops. Self-references never block: `CREATE TABLE` may reference itself.
 pub(super) fn plan_create(tables: &[&Table]) -> CreatePlan {
-    let index: BTreeMap<&str, &Table> = tables.iter().map(|t| (t.name.as_str(), *t)).collect();
-    let by_name = |name: &str| index[name];
-    let mut remaining: BTreeSet<&str> = index.keys().copied().collect();
+    let by_name: BTreeMap<&str, &Table> = tables.iter().map(|t| (t.name.as_str(), *t)).collect();
+    let mut remaining: BTreeSet<&str> = by_name.keys().copied().collect();
+
+    // Kahn's bookkeeping: distinct in-set parents per table, and the reverse edges.
+    let mut pending: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut dependents: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (&name, t) in &by_name {
+        let parents: BTreeSet<&str> = t
+            .foreign_keys
+            .values()
+            .map(|fk| fk.ref_table.as_str())
+            .filter(|p| *p != name && by_name.contains_key(p))
+            .collect();
+        pending.insert(name, parents.len());
+        for p in parents {
+            dependents.entry(p).or_default().push(name);
+        }
+    }
+    let mut ready: BTreeSet<&str> = pending
+        .iter()
+        .filter(|(_, n)| **n == 0)
+        .map(|(name, _)| *name)
+        .collect();
+
     let mut plan = CreatePlan {
         tables: Vec::new(),
         deferred_fks: Vec::new(),
     };
     let mut deferred: Vec<(String, ForeignKey)> = Vec::new();
 
-    while let Some(&first) = remaining.iter().next() {
-        // A table is blocked by a reference to another table still waiting to be created.
-        let blocked = |t: &Table| {
-            t.foreign_keys
-                .values()
-                .any(|fk| fk.ref_table != t.name && remaining.contains(fk.ref_table.as_str()))
-        };
-        let next = remaining
-            .iter()
-            .copied()
-            .find(|name| !blocked(by_name(name)))
-            .unwrap_or(first);
+    while let Some(&first) = remaining.first() {
+        // The smallest ready table; none ready means a cycle, broken at the smallest name.
+        let next = ready.pop_first().unwrap_or(first);
         remaining.remove(next);
+        for d in dependents.get(next).into_iter().flatten() {
+            let n = pending.get_mut(d).expect("every table has a count");
+            *n -= 1;
+            if *n == 0 && remaining.contains(d) {
+                ready.insert(d);
+            }
+        }
 
-        let mut table = by_name(next).clone();
+        let mut table = by_name[next].clone();
         let late: Vec<ForeignKey> = table
             .foreign_keys
             .values()

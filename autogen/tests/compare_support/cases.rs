@@ -342,6 +342,61 @@ pub fn cases() -> Vec<Case> {
             ],
         ),
         case(
+            "foreign key is dropped and re-added around a replaced referenced key",
+            vec![
+                table("user", vec![col("code", T::Text)]).pk(&["code"]),
+                table("order", vec![id(), col("user_code", T::Text)])
+                    .pk(&["id"])
+                    .fk(&["user_code"], "user", &["code"], FkAction::NoAction),
+            ],
+            vec![
+                table("user", vec![col("code", T::Text), id()])
+                    .pk(&["id"])
+                    .unique("user_code_key", &["code"]),
+                table("order", vec![id(), col("user_code", T::Text)])
+                    .pk(&["id"])
+                    .fk(&["user_code"], "user", &["code"], FkAction::NoAction),
+            ],
+            {
+                let fk = table("order", vec![])
+                    .fk(&["user_code"], "user", &["code"], FkAction::NoAction)
+                    .foreign_keys["user_code"]
+                    .clone();
+                vec![
+                    Op::DropForeignKey {
+                        table: s("order"),
+                        foreign_key: fk.clone(),
+                    },
+                    Op::AddColumn {
+                        table: s("user"),
+                        column: id(),
+                    },
+                    Op::AlterPrimaryKey {
+                        table: s("user"),
+                        from: Some(PrimaryKey {
+                            name: None,
+                            columns: v(&["code"]),
+                        }),
+                        to: Some(PrimaryKey {
+                            name: None,
+                            columns: v(&["id"]),
+                        }),
+                    },
+                    Op::AddUnique {
+                        table: s("user"),
+                        unique: Unique {
+                            name: s("user_code_key"),
+                            columns: v(&["code"]),
+                        },
+                    },
+                    Op::AddForeignKey {
+                        table: s("order"),
+                        foreign_key: fk,
+                    },
+                ]
+            },
+        ),
+        case(
             "composite primary key table",
             vec![],
             vec![
@@ -508,6 +563,26 @@ pub fn cases() -> Vec<Case> {
                 from: s("uid"),
                 to: s("id"),
             }],
+        ),
+        case(
+            "dropped table referencing a renamed column is dropped as renamed",
+            vec![
+                table("user", vec![col("uid", T::Integer)]).pk(&["uid"]),
+                table("order", vec![id(), col("user_id", T::Integer)])
+                    .pk(&["id"])
+                    .fk(&["user_id"], "user", &["uid"], FkAction::Cascade),
+            ],
+            vec![table("user", vec![col("id", T::Integer).renamed_from("uid")]).pk(&["id"])],
+            vec![
+                Op::RenameColumn {
+                    table: s("user"),
+                    from: s("uid"),
+                    to: s("id"),
+                },
+                // Its FK names `user.id`: that is the column's name when the table goes, and
+                // when a downgrade recreates it (before renaming the column back).
+                Op::DropTable(order_with(FkAction::Cascade)),
+            ],
         ),
         case(
             "stale rename hint is an add",

@@ -147,3 +147,4 @@ pub fn simple(name: &str) -> Table {
 
 pub mod all_ops;
 pub mod cases;
+pub mod strict;
