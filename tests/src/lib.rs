@@ -4,6 +4,35 @@
 //! path), defaulting to the local servers started by `scripts/test.sh`. A backend that cannot
 //! be reached fails the test: nothing is skipped.
 
+pub mod catalog;
+pub mod fixtures;
+pub mod process;
 mod testdb;
 
-pub use testdb::{Backend, TestDb};
+pub use testdb::{Backend, TempDir, TestDb, admin_connection, unique};
+
+/// Generates one `#[tokio::test]` per backend for each named `async fn(Backend)`, as
+/// `<name>::postgres`, `<name>::mysql` and `<name>::sqlite`, so the backends run in parallel.
+#[macro_export]
+macro_rules! per_backend {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn postgres() {
+                    super::$name($crate::Backend::Postgres).await
+                }
+
+                #[tokio::test]
+                async fn mysql() {
+                    super::$name($crate::Backend::MySql).await
+                }
+
+                #[tokio::test]
+                async fn sqlite() {
+                    super::$name($crate::Backend::Sqlite).await
+                }
+            }
+        )*
+    };
+}
