@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::sync::OnceLock;
 use std::time::SystemTime;
 
 /// The real `cli` binary of this workspace; panics if it is missing or older than its sources.
@@ -36,7 +37,33 @@ pub fn cli_bin() -> PathBuf {
             newer.display()
         );
     }
+    static CHECKED: OnceLock<()> = OnceLock::new();
+    CHECKED.get_or_init(|| check_same_checkout(&bin));
     bin
+}
+
+/// Panics unless the binary's heads are migration files of this checkout. Cargo's artifact
+/// names do not depend on the workspace path, so a target directory shared with another
+/// checkout can hold a `cli` whose build script listed that checkout's files.
+fn check_same_checkout(bin: &Path) {
+    let versions = Path::new(env!("CARGO_MANIFEST_DIR")).join("../migration/src/versions");
+    let files: Vec<String> = std::fs::read_dir(&versions)
+        .expect("migration/src/versions")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let output = std::process::Command::new(bin)
+        .arg("heads")
+        .output()
+        .expect("run cli heads");
+    let heads = String::from_utf8_lossy(&output.stdout).into_owned();
+    let ids: Vec<&str> = heads.lines().filter_map(|l| l.split(' ').next()).collect();
+    assert!(
+        !ids.is_empty() && ids.iter().all(|id| files.iter().any(|f| f.starts_with(id))),
+        "the cli binary {} was built from another checkout (heads {ids:?}, files {files:?}); \
+         the target directory is shared: `touch migration/build.rs` and rebuild",
+        bin.display()
+    );
 }
 
 /// A source file of a crate the `cli` binary is built from that changed after `built`.
