@@ -22,9 +22,16 @@ pub async fn current(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
     let heads = migrator.current_heads().await?;
     let graph = ctx.migrations.graph();
     for id in heads {
-        let meta = graph.get(&id).expect("applied revisions are known");
+        let row = rows.iter().find(|r| r.revision == id);
+        // A row from a branch whose files this build lacks: show it rather than fail.
+        let Some(meta) = graph.get(&id) else {
+            println!("{id} (unknown: no migration file defines it)");
+            if let Some(row) = row.filter(|_| verbose) {
+                println!("Applied at: {}  checksum: {}", row.applied_at, row.checksum);
+            }
+            continue;
+        };
         if verbose {
-            let row = rows.iter().find(|r| r.revision == id);
             println!("{}", describe::verbose(graph, meta, true));
             if let Some(row) = row {
                 println!("Applied at: {}  checksum: {}", row.applied_at, row.checksum);
