@@ -236,3 +236,61 @@ async fn upgrade_head_with_two_heads() {
     );
     assert!(tables(&db.connect().await).await.is_empty());
 }
+
+#[test]
+fn bad_command_lines_are_one_line_errors() {
+    let dir = TempDir::new();
+    let cases: [(&[&str], &[&str]); 4] = [
+        (&["downgrade"], &["<TARGET>", "not provided"]),
+        (&["--lock-timeout", "abc", "upgrade"], &["--lock-timeout", "'abc'"]),
+        (&["frobnicate"], &["unrecognized subcommand 'frobnicate'"]),
+        (&[], &["no command given", "--help"]),
+    ];
+    for (args, needles) in cases {
+        one_line_error(&cli(&dir.path).args(args).output().unwrap(), needles);
+    }
+    // Help and version still print in full and succeed.
+    let out = tests::process::success(&cli(&dir.path).arg("--help").output().unwrap());
+    assert!(out.contains("Usage:") && out.contains("upgrade"), "{out}");
+    let out = tests::process::success(&cli(&dir.path).args(["upgrade", "-h"]).output().unwrap());
+    assert!(out.contains("--sql"), "{out}");
+    tests::process::success(&cli(&dir.path).arg("--version").output().unwrap());
+}
+
+/// A database that records a revision this build has no file for (applied from another
+/// branch): `current` shows it, `upgrade` refuses with a line naming it.
+#[tokio::test]
+async fn revision_unknown_to_this_build() {
+    let db = TestDb::new(Backend::Sqlite, "unknownapplied").await;
+    let dir = TempDir::new();
+    let run = |args: &[&str]| {
+        cli(&dir.path)
+            .args(args)
+            .env("DATABASE_URL", &db.url)
+            .output()
+            .unwrap()
+    };
+    tests::process::success(&run(&["upgrade"]));
+    db.connect()
+        .await
+        .execute_unprepared(
+            "INSERT INTO autogen_version (revision, checksum, state) VALUES ('feedbeef0000', 'x', 'applied')",
+        )
+        .await
+        .unwrap();
+    let out = tests::process::success(&run(&["current"]));
+    assert_eq!(
+        out,
+        "3c1f0e9a7b21 (head, current), initial schema\nfeedbeef0000 (unknown: no migration file defines it)\n"
+    );
+    let out = tests::process::success(&run(&["current", "--verbose"]));
+    assert!(out.contains("feedbeef0000 (unknown"), "{out}");
+    one_line_error(&run(&["upgrade"]), &["feedbeef0000", "no migration file"]);
+    one_line_error(&run(&["stamp", "head"]), &["feedbeef0000"]);
+    let out = tests::process::success(&run(&["stamp", "head", "--purge"]));
+    assert!(out.contains("recorded 1 revision(s)"), "{out}");
+    assert_eq!(
+        tests::process::success(&run(&["current"])),
+        "3c1f0e9a7b21 (head, current), initial schema\n"
+    );
+}
