@@ -11,7 +11,7 @@ use super::error::{RuntimeError, one_line};
 use crate::config::redact_url;
 
 /// Advisory-lock key shared by every autogen migrator ("autogen" in ASCII).
-const PG_LOCK_KEY: i64 = 0x6175_746f_6765_6e;
+const PG_LOCK_KEY: i64 = 0x0061_7574_6f67_656e;
 
 /// A held migration lock; released on drop or with [`MigrationLock::release`].
 pub enum MigrationLock {
