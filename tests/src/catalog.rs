@@ -37,7 +37,9 @@ pub async fn has_version_table(conn: &impl ConnectionTrait) -> bool {
         DbBackend::MySql => format!(
             "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '{VERSION_TABLE}'"
         ),
-        _ => format!("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = '{VERSION_TABLE}'"),
+        _ => format!(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = '{VERSION_TABLE}'"
+        ),
     };
     !conn
         .query_all_raw(Statement::from_string(backend, sql))

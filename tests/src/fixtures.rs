@@ -147,7 +147,12 @@ impl MigrationTrait for CreateChild {
                     .table(self.table)
                     .col(ColumnDef::new("id").integer().not_null().primary_key())
                     .col(ColumnDef::new("parent_id").integer().not_null())
-                    .col(ColumnDef::new("label").string_len(40).not_null().default("x"))
+                    .col(
+                        ColumnDef::new("label")
+                            .string_len(40)
+                            .not_null()
+                            .default("x"),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .name(format!("fk_{}_parent", self.table))

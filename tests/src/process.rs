@@ -87,9 +87,7 @@ fn newest_source_after(built: SystemTime) -> Option<PathBuf> {
             }
             continue;
         }
-        let relevant = path
-            .extension()
-            .is_some_and(|x| x == "rs" || x == "toml");
+        let relevant = path.extension().is_some_and(|x| x == "rs" || x == "toml");
         if relevant && meta.modified().is_ok_and(|m| m > built) {
             return Some(path);
         }

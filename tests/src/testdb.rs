@@ -128,7 +128,9 @@ impl TestDb {
 /// for SQLite, which has no server.
 pub async fn admin_connection(backend: Backend) -> Option<DatabaseConnection> {
     match backend {
-        Backend::Postgres => Some(connect_admin(&format!("{}/postgres", postgres_admin_url())).await),
+        Backend::Postgres => {
+            Some(connect_admin(&format!("{}/postgres", postgres_admin_url())).await)
+        }
         Backend::MySql => Some(connect_admin(&mysql_admin_url()).await),
         Backend::Sqlite => None,
     }

@@ -41,7 +41,10 @@ async fn cli_online_flow(backend: Backend) {
     assert_eq!(out, format!("{INITIAL} (head, current), initial schema\n"));
 
     let out = success(&run(d, &db.url, &["current", "--verbose"]));
-    assert!(out.starts_with(&format!("Rev: {INITIAL} (head, current)\n")), "{out}");
+    assert!(
+        out.starts_with(&format!("Rev: {INITIAL} (head, current)\n")),
+        "{out}"
+    );
     assert!(out.contains("Applied at: "), "{out}");
     assert!(out.contains("checksum: "), "{out}");
 
@@ -61,14 +64,20 @@ async fn cli_online_flow(backend: Backend) {
 
     // stamp records without running anything.
     let out = success(&run(d, &db.url, &["stamp", "head"]));
-    assert!(out.starts_with("Stamped head: recorded 1 revision(s), removed 0"), "{out}");
+    assert!(
+        out.starts_with("Stamped head: recorded 1 revision(s), removed 0"),
+        "{out}"
+    );
     assert!(tables(&conn).await.is_empty());
     assert_eq!(version_rows(&conn).await, [INITIAL]);
     let out = success(&run(d, &db.url, &["current"]));
     assert!(out.contains("(head, current)"), "{out}");
 
     let out = success(&run(d, &db.url, &["stamp", "base", "--purge"]));
-    assert!(out.starts_with("Stamped base: recorded 0 revision(s)"), "{out}");
+    assert!(
+        out.starts_with("Stamped base: recorded 0 revision(s)"),
+        "{out}"
+    );
     assert!(version_rows(&conn).await.is_empty());
 
     // Failures are exit code 2 with one line.
@@ -88,10 +97,7 @@ async fn cli_offline_sql_without_database(backend: Backend) {
     let url = match backend {
         Backend::Postgres => "postgres://u:secretpw@127.0.0.1:1/db".to_string(),
         Backend::MySql => "mysql://u:secretpw@127.0.0.1:1/db".to_string(),
-        Backend::Sqlite => format!(
-            "sqlite://{}/missing-dir/x.db",
-            dir.path.display()
-        ),
+        Backend::Sqlite => format!("sqlite://{}/missing-dir/x.db", dir.path.display()),
     };
     let output = run(&dir.path, &url, &["upgrade", "--sql"]);
     let out = success(&output);
@@ -103,7 +109,11 @@ async fn cli_offline_sql_without_database(backend: Backend) {
     assert!(out.contains(table), "{out}");
     assert!(out.contains(version), "{out}");
     assert!(out.contains(&format!("'{INITIAL}'")), "{out}");
-    assert_eq!(out.contains("\nBEGIN;\n"), backend != Backend::MySql, "{out}");
+    assert_eq!(
+        out.contains("\nBEGIN;\n"),
+        backend != Backend::MySql,
+        "{out}"
+    );
     assert_eq!(
         out.contains("PRAGMA foreign_keys = OFF;"),
         backend == Backend::Sqlite,
@@ -115,7 +125,10 @@ async fn cli_offline_sql_without_database(backend: Backend) {
     assert!(out.contains("DELETE FROM"), "{out}");
 
     // A downgrade script needs an explicit starting point.
-    one_line_error(&run(&dir.path, &url, &["downgrade", "--sql", "base"]), &["start:end"]);
+    one_line_error(
+        &run(&dir.path, &url, &["downgrade", "--sql", "base"]),
+        &["start:end"],
+    );
     if backend == Backend::Sqlite {
         assert!(!dir.path.join("missing-dir").exists());
     }
@@ -130,13 +143,27 @@ fn cli_graph_commands() {
     assert_eq!(out, format!("{INITIAL} (head)\n"));
 
     let out = success(&cli(&dir.path).args(["show", "3c1f"]).output().unwrap());
-    assert!(out.starts_with(&format!("Rev: {INITIAL} (head)\n")), "{out}");
+    assert!(
+        out.starts_with(&format!("Rev: {INITIAL} (head)\n")),
+        "{out}"
+    );
     assert!(out.contains("Parent: <base>\n"), "{out}");
-    assert!(out.contains("Create Date: 2026-11-21 17:00:00 UTC"), "{out}");
+    assert!(
+        out.contains("Create Date: 2026-11-21 17:00:00 UTC"),
+        "{out}"
+    );
     assert!(out.contains("    initial schema"), "{out}");
 
-    let out = success(&cli(&dir.path).args(["history", "--verbose"]).output().unwrap());
-    assert!(out.starts_with(&format!("Rev: {INITIAL} (head)\n")), "{out}");
+    let out = success(
+        &cli(&dir.path)
+            .args(["history", "--verbose"])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        out.starts_with(&format!("Rev: {INITIAL} (head)\n")),
+        "{out}"
+    );
     assert!(out.contains("Parent: <base>"), "{out}");
 
     let out = success(&cli(&dir.path).arg("history").output().unwrap());
@@ -192,7 +219,13 @@ fn cli_revision_writes_a_file() {
     let work = TempDir::new();
     let dir_arg = versions.path.display().to_string();
     let output = cli(&work.path)
-        .args(["revision", "-m", "Add widgets table", "--versions-dir", &dir_arg])
+        .args([
+            "revision",
+            "-m",
+            "Add widgets table",
+            "--versions-dir",
+            &dir_arg,
+        ])
         .output()
         .unwrap();
     let out = success(&output);
@@ -201,14 +234,18 @@ fn cli_revision_writes_a_file() {
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let (id, rest) = name.split_at(12);
     assert!(
-        id.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()),
+        id.chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()),
         "{name}"
     );
     assert_eq!(rest, "_add_widgets_table.rs");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("//! Add widgets table\n//!\n"), "{text}");
     assert!(text.contains(&format!("//! Revision ID: {id}\n")), "{text}");
-    assert!(text.contains(&format!("//! Revises: {INITIAL}\n")), "{text}");
+    assert!(
+        text.contains(&format!("//! Revises: {INITIAL}\n")),
+        "{text}"
+    );
     assert!(text.contains("//! Create Date: "), "{text}");
     assert!(text.contains(&format!("    id: \"{id}\",")), "{text}");
     assert!(
@@ -254,7 +291,15 @@ fn cli_revision_writes_a_file() {
     // An id the migrations already use is refused.
     one_line_error(
         &cli(&work.path)
-            .args(["revision", "-m", "x", "--rev-id", INITIAL, "--versions-dir", &dir_arg])
+            .args([
+                "revision",
+                "-m",
+                "x",
+                "--rev-id",
+                INITIAL,
+                "--versions-dir",
+                &dir_arg,
+            ])
             .output()
             .unwrap(),
         &[INITIAL, "already exists"],
@@ -262,7 +307,13 @@ fn cli_revision_writes_a_file() {
     // A missing directory is named.
     one_line_error(
         &cli(&work.path)
-            .args(["revision", "-m", "x", "--versions-dir", "/nonexistent/versions"])
+            .args([
+                "revision",
+                "-m",
+                "x",
+                "--versions-dir",
+                "/nonexistent/versions",
+            ])
             .output()
             .unwrap(),
         &["/nonexistent/versions", "--versions-dir"],
@@ -282,7 +333,10 @@ fn cli_merge_writes_a_file() {
             .unwrap(),
         &["merge needs at least two revisions", INITIAL],
     );
-    assert_eq!(std::fs::read_dir(&versions.path).unwrap().count(), before.len());
+    assert_eq!(
+        std::fs::read_dir(&versions.path).unwrap().count(),
+        before.len()
+    );
 
     // The same entry point over a graph with two heads.
     let output = command(Path::new(FIXTURE), &work.path)
@@ -293,7 +347,10 @@ fn cli_merge_writes_a_file() {
     let path = new_file(&versions.path, &before);
     assert_eq!(out, format!("Generated {}\n", path.display()));
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    assert!(name.ends_with("_merge_branches.rs") && name.len() == 12 + 18, "{name}");
+    assert!(
+        name.ends_with("_merge_branches.rs") && name.len() == 12 + 18,
+        "{name}"
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
         text.contains("//! Revises: a1b2c3aaaaaa, a1b2c3bbbbbb\n"),
@@ -339,4 +396,58 @@ fn cli_merge_writes_a_file() {
         &["a1b2c3d4e5f6 is already an ancestor of a1b2c3aaaaaa"],
     );
     assert_eq!(std::fs::read_dir(&versions.path).unwrap().count(), count);
+}
+
+/// Graph commands over two branches (the same `autogen::cli::run` entry point, fixture graph).
+#[tokio::test]
+async fn cli_graph_commands_with_branches() {
+    let db = TestDb::new(Backend::Sqlite, "branches").await;
+    let dir = TempDir::new();
+    let fixture = |args: &[&str]| {
+        command(Path::new(FIXTURE), &dir.path)
+            .args(args)
+            .env("DATABASE_URL", &db.url)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(
+        success(&fixture(&["heads"])),
+        "a1b2c3aaaaaa (head)\na1b2c3bbbbbb (head)\n"
+    );
+    let out = success(&fixture(&["branches"]));
+    assert_eq!(
+        out,
+        "<base> -> a1b2c3d4e5f6 (branchpoint), a1b2c3d4e5f6\n    -> a1b2c3aaaaaa\n    -> a1b2c3bbbbbb\n"
+    );
+    let out = success(&fixture(&["history", "-r", "a1b2c3d4e5f6:a1b2c3aaaaaa"]));
+    assert_eq!(
+        out,
+        "a1b2c3d4e5f6 -> a1b2c3aaaaaa (head), a1b2c3aaaaaa\n<base> -> a1b2c3d4e5f6 (branchpoint), a1b2c3d4e5f6\n"
+    );
+
+    let out = success(&fixture(&["upgrade", "heads"]));
+    assert!(
+        out.starts_with("Upgraded 3 revision(s): a1b2c3d4e5f6, "),
+        "{out}"
+    );
+    let out = success(&fixture(&["current"]));
+    assert_eq!(
+        out,
+        "a1b2c3aaaaaa (head, current), a1b2c3aaaaaa\na1b2c3bbbbbb (head, current), a1b2c3bbbbbb\n"
+    );
+    let out = success(&fixture(&["history", "-i"]));
+    assert_eq!(out.matches("current").count(), 2, "{out}");
+    assert!(!out.contains("(branchpoint, current)"), "{out}");
+
+    // Downgrading one branch by id leaves the other applied.
+    let out = success(&fixture(&["downgrade", "a1b2c3d4e5f6"]));
+    assert!(out.starts_with("Downgraded 2 revision(s)"), "{out}");
+    let out = success(&fixture(&["upgrade", "a1b2c3bbbbbb"]));
+    assert_eq!(out, "Upgraded 1 revision(s): a1b2c3bbbbbb\n");
+    assert_eq!(
+        success(&fixture(&["current"])),
+        "a1b2c3bbbbbb (head, current), a1b2c3bbbbbb\n"
+    );
+    let conn = db.connect().await;
+    assert_eq!(tables(&conn).await, set(&["fx_base", "fx_right"]));
 }

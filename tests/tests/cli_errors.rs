@@ -61,9 +61,7 @@ async fn wrong_password_mysql() {
     let user = unique("u").chars().take(32).collect::<String>();
     let right = "Right-Horse-7";
     admin
-        .execute_unprepared(&format!(
-            "CREATE USER '{user}'@'%' IDENTIFIED BY '{right}'"
-        ))
+        .execute_unprepared(&format!("CREATE USER '{user}'@'%' IDENTIFIED BY '{right}'"))
         .await
         .unwrap();
     admin
@@ -242,7 +240,10 @@ fn bad_command_lines_are_one_line_errors() {
     let dir = TempDir::new();
     let cases: [(&[&str], &[&str]); 4] = [
         (&["downgrade"], &["<TARGET>", "not provided"]),
-        (&["--lock-timeout", "abc", "upgrade"], &["--lock-timeout", "'abc'"]),
+        (
+            &["--lock-timeout", "abc", "upgrade"],
+            &["--lock-timeout", "'abc'"],
+        ),
         (&["frobnicate"], &["unrecognized subcommand 'frobnicate'"]),
         (&[], &["no command given", "--help"]),
     ];

@@ -35,7 +35,7 @@ fn resolve(dir: &Path, env: &[(&str, &str)], flag: Option<&str>) -> (String, Str
     let dialect = script
         .lines()
         .next()
-        .and_then(|l| l.rsplit_once('(')) 
+        .and_then(|l| l.rsplit_once('('))
         .map(|(_, d)| d.trim_end_matches(')').to_string())
         .expect("script header");
     (source.to_string(), url.to_string(), dialect)
@@ -70,8 +70,19 @@ fn each_source_beats_the_next() {
         "sqlite",
     );
 
-    std::fs::write(d.join(".env"), "DATABASE_URL=mysql://dotenv@dothost/dotdb\n").unwrap();
-    check(d, &[], None, ".env file", "mysql://dotenv@dothost/dotdb", "mysql");
+    std::fs::write(
+        d.join(".env"),
+        "DATABASE_URL=mysql://dotenv@dothost/dotdb\n",
+    )
+    .unwrap();
+    check(
+        d,
+        &[],
+        None,
+        ".env file",
+        "mysql://dotenv@dothost/dotdb",
+        "mysql",
+    );
 
     let mut env = vec![("POSTGRES_USER", "pguser"), ("POSTGRES_HOST", "pghost")];
     check(

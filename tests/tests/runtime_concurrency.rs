@@ -155,7 +155,10 @@ async fn lock_timeout_and_killed_holder(backend: Backend) {
         started.elapsed()
     );
     let conn = connect(&db).await;
-    assert!(tables(&conn).await.is_empty(), "nothing ran without the lock");
+    assert!(
+        tables(&conn).await.is_empty(),
+        "nothing ran without the lock"
+    );
     drop(conn);
 
     // SIGKILL: the holder gets no chance to release anything.

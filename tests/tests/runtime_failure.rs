@@ -4,8 +4,7 @@
 use autogen::runtime::{ConnectOptions, Migrator, RevisionState, RunOptions};
 use tests::catalog::{set, tables, version_rows};
 use tests::fixtures::{
-    CreateTable, CreateTableEdited, CreateTableReformatted, FailingSecondStatement, migrations,
-    rev,
+    CreateTable, CreateTableEdited, CreateTableReformatted, FailingSecondStatement, migrations, rev,
 };
 use tests::{Backend, TestDb, per_backend};
 
@@ -54,7 +53,10 @@ async fn failing_revision(backend: Backend) {
         // records the state reached and clears the failure.
         m.stamp(BAD, false, &opts).await.unwrap();
         let rows = m.applied().await.unwrap();
-        assert!(rows.iter().all(|r| r.state == RevisionState::Applied), "{rows:?}");
+        assert!(
+            rows.iter().all(|r| r.state == RevisionState::Applied),
+            "{rows:?}"
+        );
         assert_eq!(version_rows(m.connection()).await.len(), 2);
         assert_eq!(m.current_heads().await.unwrap(), [BAD]);
         assert!(m.upgrade("head", &opts).await.unwrap().is_empty());

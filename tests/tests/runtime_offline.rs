@@ -88,7 +88,11 @@ async fn offline_matches_online(backend: Backend) {
     let script = offline_sql(&migs, db_backend, OfflineDirection::Downgrade, "head:base")
         .await
         .unwrap();
-    assert_eq!(script_statements(&script), online, "downgrade script:\n{script}");
+    assert_eq!(
+        script_statements(&script),
+        online,
+        "downgrade script:\n{script}"
+    );
     assert!(tables(m.connection()).await.is_empty());
 
     // A partial range: from O1 to head, and back down to O1.
@@ -104,7 +108,11 @@ async fn offline_matches_online(backend: Backend) {
     )
     .await
     .unwrap();
-    assert_eq!(script_statements(&script), online, "partial upgrade:\n{script}");
+    assert_eq!(
+        script_statements(&script),
+        online,
+        "partial upgrade:\n{script}"
+    );
     assert!(!script.contains(&format!("'{O1}'")), "{script}");
 
     let start = m.recorder().len();
@@ -118,7 +126,11 @@ async fn offline_matches_online(backend: Backend) {
     )
     .await
     .unwrap();
-    assert_eq!(script_statements(&script), online, "partial downgrade:\n{script}");
+    assert_eq!(
+        script_statements(&script),
+        online,
+        "partial downgrade:\n{script}"
+    );
     assert_eq!(tables(m.connection()).await, set(&["o_parent"]));
 }
 

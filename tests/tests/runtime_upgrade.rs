@@ -78,7 +78,10 @@ async fn chain_upgrade_downgrade(backend: Backend) {
     assert_eq!(m.downgrade("-2", &opts).await.unwrap(), [R3, R2]);
     expect_state(&m, &["t_one"], &[R1], &[R1]).await;
     assert_eq!(m.upgrade("+2", &opts).await.unwrap(), [R2, R3]);
-    assert_eq!(m.downgrade(&format!("{R3}-2"), &opts).await.unwrap(), [R3, R2]);
+    assert_eq!(
+        m.downgrade(&format!("{R3}-2"), &opts).await.unwrap(),
+        [R3, R2]
+    );
     expect_state(&m, &["t_one"], &[R1], &[R1]).await;
 }
 
