@@ -295,3 +295,68 @@ async fn revision_unknown_to_this_build() {
         "3c1f0e9a7b21 (head, current), initial schema\n"
     );
 }
+
+/// A revision that fails: progress lines, then one error line (only the error with `-q`);
+/// MySQL's recorded failure shows in `current` and blocks the next run until `stamp`.
+async fn failing_revision_through_the_cli(backend: Backend) {
+    let db = TestDb::new(backend, "clifail").await;
+    let dir = TempDir::new();
+    let fixture = |args: &[&str]| {
+        command(Path::new(FIXTURE), &dir.path)
+            .args(args)
+            .env("AUTOGEN_FIXTURE", "failing")
+            .env("DATABASE_URL", &db.url)
+            .output()
+            .unwrap()
+    };
+    let expected = if backend == Backend::MySql {
+        "failed at statement 2 of 2"
+    } else {
+        "rolled back"
+    };
+    let output = fixture(&["upgrade"]);
+    let (_, err) = tests::process::texts(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    let (last, progress) = lines.split_last().expect("stderr");
+    assert!(last.starts_with("error: revision f00d00000002"), "{err}");
+    assert!(last.contains(expected), "{err}");
+    assert!(
+        progress.iter().all(|l| l.contains("INFO running upgrade")),
+        "{err}"
+    );
+
+    if backend == Backend::MySql {
+        let out = tests::process::success(&fixture(&["current"]));
+        assert_eq!(
+            out,
+            "f00d00000002 (FAILED at statement 2; repair, then stamp)\n\
+             f00d00000001 (current), f00d00000001\n"
+        );
+        one_line_error(
+            &fixture(&["-q", "upgrade"]),
+            &["previously failed", "stamp"],
+        );
+        // Repair by hand: drop what the failed revision created, then record the state.
+        db.connect()
+            .await
+            .execute_unprepared("DROP TABLE fx_half")
+            .await
+            .unwrap();
+        tests::process::success(&fixture(&["stamp", "f00d00000001"]));
+        assert_eq!(
+            tests::process::success(&fixture(&["current"])),
+            "f00d00000001 (current), f00d00000001\n"
+        );
+    }
+    one_line_error(&fixture(&["-q", "upgrade"]), &[expected]);
+    let conn = db.connect().await;
+    let expected_tables: &[&str] = if backend == Backend::MySql {
+        &["fx_good", "fx_half"]
+    } else {
+        &["fx_good"]
+    };
+    assert_eq!(tables(&conn).await, tests::catalog::set(expected_tables));
+}
+
+tests::per_backend!(failing_revision_through_the_cli);

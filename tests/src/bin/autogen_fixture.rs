@@ -6,6 +6,9 @@
 //! - `slow_chain`: five revisions `5c0000000001`..`5c0000000005`, each creating a table and then
 //!   sleeping 200 ms, so that concurrent runs really overlap.
 //!
+//! - `failing`: `f00d00000001` creates a table, `f00d00000002` creates one and then runs
+//!   invalid SQL.
+//!
 //! `autogen_fixture hold-lock <url>` instead takes the migration lock, prints `locked`, and
 //! sleeps until it is killed.
 
@@ -15,7 +18,7 @@ use std::time::Duration;
 
 use autogen::runtime::{MigrationLock, Revision};
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
-use tests::fixtures::{CreateTable, rev};
+use tests::fixtures::{CreateTable, FailingSecondStatement, rev};
 
 /// Creates a table, then sleeps.
 struct SlowCreate(&'static str);
@@ -47,6 +50,14 @@ fn revisions() -> Vec<Revision> {
             rev("5c0000000003", &["5c0000000002"], SlowCreate("slow_3")),
             rev("5c0000000004", &["5c0000000003"], SlowCreate("slow_4")),
             rev("5c0000000005", &["5c0000000004"], SlowCreate("slow_5")),
+        ],
+        Ok("failing") => vec![
+            rev("f00d00000001", &[], CreateTable("fx_good")),
+            rev(
+                "f00d00000002",
+                &["f00d00000001"],
+                FailingSecondStatement("fx_half"),
+            ),
         ],
         Ok("two_heads") | Err(_) => vec![
             rev("a1b2c3d4e5f6", &[], CreateTable("fx_base")),
