@@ -12,12 +12,19 @@ use super::describe;
 pub async fn current(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
     let rows = migrator.applied().await?;
-    for row in rows.iter().filter(|r| r.state == RevisionState::Failed) {
-        println!(
-            "{} (FAILED at statement {}; repair, then stamp)",
-            row.revision,
-            row.failed_statement.unwrap_or(0)
-        );
+    for row in &rows {
+        match row.state {
+            RevisionState::Applied => {}
+            RevisionState::Failed => println!(
+                "{} (FAILED at statement {}; repair, then stamp)",
+                row.revision,
+                row.failed_statement.unwrap_or(0)
+            ),
+            RevisionState::Running => println!(
+                "{} (INTERRUPTED: started, never finished; repair, then stamp)",
+                row.revision
+            ),
+        }
     }
     let heads = migrator.current_heads().await?;
     let graph = ctx.migrations.graph();
