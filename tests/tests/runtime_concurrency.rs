@@ -9,7 +9,7 @@ use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use sea_orm::DatabaseConnection;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 use tests::catalog::{set, tables, version_rows};
 use tests::process::{cli, cli_bin, one_line_error, std_command, success, texts};
 use tests::{Backend, TempDir, TestDb, per_backend};
@@ -188,3 +188,81 @@ per_backend!(
     concurrent_slow_chain,
     lock_timeout_and_killed_holder
 );
+
+/// A migrator SIGKILLed in the middle of a revision: Postgres and SQLite roll the revision back
+/// (the next run applies it cleanly); MySQL, whose DDL already committed, must name the
+/// half-applied revision instead of retrying it blindly.
+async fn killed_in_the_middle_of_a_revision(backend: Backend) {
+    let db = TestDb::new(backend, "killedmid").await;
+    let dir = TempDir::new();
+    let mark = dir.path.join("started");
+    let fixture = |sleep: &str| {
+        let mut cmd = std_command(Path::new(FIXTURE), &dir.path);
+        cmd.args(["upgrade"])
+            .env("AUTOGEN_FIXTURE", "interruptible")
+            .env("AUTOGEN_FIXTURE_SLEEP", sleep)
+            .env("AUTOGEN_FIXTURE_MARK", &mark)
+            .env("DATABASE_URL", &db.url)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd
+    };
+    let mut victim = fixture("60").spawn().expect("spawn fixture");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !mark.exists() {
+        assert!(Instant::now() < deadline, "the revision never started");
+        if let Some(status) = victim.try_wait().unwrap() {
+            panic!("fixture exited early: {status}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    victim.kill().expect("SIGKILL");
+    victim.wait().unwrap();
+
+    let rerun = fixture("0").output().unwrap();
+    let conn = connect(&db).await;
+    if backend == Backend::MySql {
+        let line = one_line_error(&rerun, &["1e0000000001", "was interrupted", "stamp"]);
+        assert!(!line.contains("already exists"), "{line}");
+        // Nothing was retried, and the state is visible.
+        assert_eq!(tables(&conn).await, set(&["fx_first"]));
+        let out = success(
+            &cli(&dir.path)
+                .arg("current")
+                .env("DATABASE_URL", &db.url)
+                .output()
+                .unwrap(),
+        );
+        assert!(out.contains("1e0000000001 (INTERRUPTED"), "{out}");
+        // Repair by hand (undo the half), stamp, and run again.
+        conn.execute_unprepared("DROP TABLE fx_first")
+            .await
+            .unwrap();
+        success(
+            &std_command(Path::new(FIXTURE), &dir.path)
+                .args(["stamp", "base"])
+                .env("AUTOGEN_FIXTURE", "interruptible")
+                .env("DATABASE_URL", &db.url)
+                .output()
+                .unwrap(),
+        );
+        assert!(version_rows(&conn).await.is_empty());
+        let out = success(&fixture("0").output().unwrap());
+        assert!(
+            out.contains("Upgraded 1 revision(s): 1e0000000001"),
+            "{out}"
+        );
+        assert_eq!(tables(&conn).await, set(&["fx_first", "fx_second"]));
+        assert_eq!(version_rows(&conn).await, ["1e0000000001"]);
+    } else {
+        let out = success(&rerun);
+        assert!(
+            out.contains("Upgraded 1 revision(s): 1e0000000001"),
+            "{out}"
+        );
+        assert_eq!(tables(&conn).await, set(&["fx_first", "fx_second"]));
+        assert_eq!(version_rows(&conn).await, ["1e0000000001"]);
+    }
+}
+
+per_backend!(killed_in_the_middle_of_a_revision);

@@ -9,6 +9,10 @@
 //! - `failing`: `f00d00000001` creates a table, `f00d00000002` creates one and then runs
 //!   invalid SQL.
 //!
+//! - `interruptible`: `1e0000000001` creates `fx_first`, creates the file named by
+//!   `AUTOGEN_FIXTURE_MARK` (if set), sleeps `AUTOGEN_FIXTURE_SLEEP` seconds (default 0), then
+//!   creates `fx_second`: a test can SIGKILL the process in the middle of the revision.
+//!
 //! `autogen_fixture hold-lock <url>` instead takes the migration lock, prints `locked`, and
 //! sleeps until it is killed.
 
@@ -17,6 +21,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use autogen::runtime::{MigrationLock, Revision};
+use sea_orm::{ConnectionTrait, Statement};
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
 use tests::fixtures::{CreateTable, FailingSecondStatement, rev};
 
@@ -42,8 +47,46 @@ impl MigrationTrait for SlowCreate {
     }
 }
 
+/// Two tables, with a pause (and a mark file) between them.
+struct Interruptible;
+
+impl MigrationName for Interruptible {
+    fn name(&self) -> &str {
+        "interruptible"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Interruptible {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        CreateTable("fx_first").up(manager).await?;
+        // The runner also runs `up` against a recording connection (checksums, statement
+        // counts), where every query returns no rows: mark and pause only in the real run.
+        let conn = manager.get_connection();
+        let probe = Statement::from_string(conn.get_database_backend(), "SELECT 1 AS one");
+        if conn.query_one_raw(probe).await?.is_none() {
+            return CreateTable("fx_second").up(manager).await;
+        }
+        if let Ok(mark) = std::env::var("AUTOGEN_FIXTURE_MARK") {
+            std::fs::write(mark, "started").expect("write mark file");
+        }
+        let pause: u64 = std::env::var("AUTOGEN_FIXTURE_SLEEP")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        tokio::time::sleep(Duration::from_secs(pause)).await;
+        CreateTable("fx_second").up(manager).await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        CreateTable("fx_second").down(manager).await?;
+        CreateTable("fx_first").down(manager).await
+    }
+}
+
 fn revisions() -> Vec<Revision> {
     match std::env::var("AUTOGEN_FIXTURE").as_deref() {
+        Ok("interruptible") => vec![rev("1e0000000001", &[], Interruptible)],
         Ok("slow_chain") => vec![
             rev("5c0000000001", &[], SlowCreate("slow_1")),
             rev("5c0000000002", &["5c0000000001"], SlowCreate("slow_2")),
