@@ -40,6 +40,36 @@ pub struct TestDb {
     _dir: Option<TempDir>,
 }
 
+impl Drop for TestDb {
+    /// Drops the database of a test that passed; a failed test keeps it for inspection.
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("keeping test database {} ({})", self.name, self.url);
+            return;
+        }
+        let sql = match self.backend {
+            Backend::Postgres => format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name),
+            Backend::MySql => format!("DROP DATABASE IF EXISTS `{}`", self.name),
+            Backend::Sqlite => return,
+        };
+        let backend = self.backend;
+        // Drop runs inside the test's runtime, which cannot be blocked on: use a thread.
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async {
+                if let Some(conn) = admin_connection(backend).await {
+                    let _ = conn.execute_unprepared(&sql).await;
+                    let _ = conn.close().await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
 fn postgres_admin_url() -> String {
     std::env::var("TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
