@@ -54,8 +54,17 @@ async fn cli_online_flow(backend: Backend) {
         format!("<base> -> {INITIAL} (head, current), initial schema\n")
     );
 
-    let out = success(&run(d, &db.url, &["downgrade", "base"]));
+    let output = run(d, &db.url, &["--echo-sql", "downgrade", "base"]);
+    let out = success(&output);
     assert_eq!(out, format!("Downgraded 1 revision(s): {INITIAL}\n"));
+    let (_, err) = tests::process::texts(&output);
+    for table in ["order", "product", "user"] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("DROP TABLE") && l.contains(table)),
+            "--echo-sql did not show dropping {table}:\n{err}"
+        );
+    }
     assert!(tables(&conn).await.is_empty());
     assert!(version_rows(&conn).await.is_empty());
     assert_eq!(success(&run(d, &db.url, &["current"])), "");
