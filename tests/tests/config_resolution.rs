@@ -268,3 +268,24 @@ fn password_in_a_url_file_is_not_logged() {
         "{err}"
     );
 }
+
+#[test]
+fn malformed_dotenv_is_named_without_its_contents() {
+    let dir = TempDir::new();
+    for content in [
+        "FOO=bar\nDATABASE_URL=\"postgres://u:hunter2-secret@127.0.0.1/db\n",
+        "POSTGRES_USER=app\nPOSTGRES_PASSWORD=hunter2 secret\n",
+    ] {
+        std::fs::write(dir.path.join(".env"), content).unwrap();
+        let output = cli(&dir.path).arg("current").output().unwrap();
+        tests::process::one_line_error(&output, &["cannot parse .env file: line 2"]);
+        assert_no_secret(&output, "hunter2");
+    }
+    // A real DATABASE_URL means .env is never read.
+    let output = cli(&dir.path)
+        .args(["upgrade", "--sql"])
+        .env("DATABASE_URL", "sqlite://x.db")
+        .output()
+        .unwrap();
+    success(&output);
+}
