@@ -111,7 +111,8 @@ fn unreachable_server_fails_within_connect_timeout() {
         let elapsed = started.elapsed();
         one_line_error(&output, &["cannot connect", "127.0.0.1:1", "refused"]);
         assert_no_secret(&output, SECRET);
-        assert!(elapsed < Duration::from_millis(3500), "{url}: {elapsed:?}");
+        // The 3 s budget, plus process start-up on a loaded machine.
+        assert!(elapsed < Duration::from_millis(4500), "{url}: {elapsed:?}");
     }
 }
 
@@ -140,7 +141,7 @@ fn silent_server_times_out() {
         one_line_error(&output, &["cannot connect", "timed out after 2s"]);
         assert_no_secret(&output, SECRET);
         assert!(
-            elapsed >= Duration::from_secs(2) && elapsed < Duration::from_secs(4),
+            elapsed >= Duration::from_secs(2) && elapsed < Duration::from_millis(4500),
             "{scheme}: {elapsed:?}"
         );
     }

@@ -9,18 +9,13 @@ use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::ConnectionTrait;
 use tests::catalog::{set, tables, version_rows};
 use tests::process::{cli, cli_bin, one_line_error, std_command, success, texts};
 use tests::{Backend, TempDir, TestDb, per_backend};
 
 const INITIAL: &str = "3c1f0e9a7b21";
 const FIXTURE: &str = env!("CARGO_BIN_EXE_autogen_fixture");
-
-/// Connects to the test database (SQLite through a fresh connection, after the runs).
-async fn connect(db: &TestDb) -> DatabaseConnection {
-    db.connect().await
-}
 
 async fn concurrent_cli_upgrades(backend: Backend) {
     let db = TestDb::new(backend, "concurrent").await;
@@ -51,7 +46,7 @@ async fn concurrent_cli_upgrades(backend: Backend) {
         }
     }
     assert_eq!(upgraded, 1, "exactly one process applies the revision");
-    let conn = connect(&db).await;
+    let conn = db.connect().await;
     assert_eq!(version_rows(&conn).await, [INITIAL]);
     assert_eq!(tables(&conn).await, set(&["order", "product", "user"]));
 }
@@ -94,7 +89,7 @@ async fn concurrent_slow_chain(backend: Backend) {
         }
     }
     assert_eq!(applied, 5, "every revision applied once in total");
-    let conn = connect(&db).await;
+    let conn = db.connect().await;
     let rows = version_rows(&conn).await;
     assert_eq!(
         rows,
@@ -154,7 +149,7 @@ async fn lock_timeout_and_killed_holder(backend: Backend) {
         "took {:?}: {line}",
         started.elapsed()
     );
-    let conn = connect(&db).await;
+    let conn = db.connect().await;
     assert!(
         tables(&conn).await.is_empty(),
         "nothing ran without the lock"
@@ -179,7 +174,7 @@ async fn lock_timeout_and_killed_holder(backend: Backend) {
         "the lock of a killed process was released only after {:?}",
         started.elapsed()
     );
-    let conn = connect(&db).await;
+    let conn = db.connect().await;
     assert_eq!(version_rows(&conn).await, [INITIAL]);
 }
 
@@ -220,7 +215,7 @@ async fn killed_in_the_middle_of_a_revision(backend: Backend) {
     victim.wait().unwrap();
 
     let rerun = fixture("0").output().unwrap();
-    let conn = connect(&db).await;
+    let conn = db.connect().await;
     if backend == Backend::MySql {
         let line = one_line_error(&rerun, &["1e0000000001", "was interrupted", "stamp"]);
         assert!(!line.contains("already exists"), "{line}");
