@@ -3,6 +3,11 @@
 //! Servers come from `TEST_POSTGRES_URL` and `TEST_MYSQL_URL` (admin URLs without a database
 //! path), defaulting to the local servers started by `scripts/test.sh`. A backend that cannot
 //! be reached fails the test: nothing is skipped.
+//!
+//! Run with `cargo nextest run --workspace`: the CLI tests start the workspace's `cli` binary,
+//! which only a workspace build produces (see [`process`]). Test files: `runtime_*` drive the
+//! library against in-test revision graphs ([`fixtures`]); `cli_*` and `config_*` run the
+//! binaries. Databases of passing tests are dropped; a failing test keeps its database.
 
 pub mod catalog;
 pub mod fixtures;
