@@ -3,7 +3,41 @@
 //! Servers come from `TEST_POSTGRES_URL` and `TEST_MYSQL_URL` (admin URLs without a database
 //! path), defaulting to the local servers started by `scripts/test.sh`. A backend that cannot
 //! be reached fails the test: nothing is skipped.
+//!
+//! Run with `cargo nextest run --workspace`: the CLI tests start the workspace's `cli` binary,
+//! which only a workspace build produces (see [`process`]). Test files: `runtime_*` drive the
+//! library against in-test revision graphs ([`fixtures`]); `cli_*` and `config_*` run the
+//! binaries. Databases of passing tests are dropped; a failing test keeps its database.
 
+pub mod catalog;
+pub mod fixtures;
+pub mod process;
 mod testdb;
 
-pub use testdb::{Backend, TestDb};
+pub use testdb::{Backend, TempDir, TestDb, admin_connection, unique};
+
+/// Generates one `#[tokio::test]` per backend for each named `async fn(Backend)`, as
+/// `<name>::postgres`, `<name>::mysql` and `<name>::sqlite`, so the backends run in parallel.
+#[macro_export]
+macro_rules! per_backend {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn postgres() {
+                    super::$name($crate::Backend::Postgres).await
+                }
+
+                #[tokio::test]
+                async fn mysql() {
+                    super::$name($crate::Backend::MySql).await
+                }
+
+                #[tokio::test]
+                async fn sqlite() {
+                    super::$name($crate::Backend::Sqlite).await
+                }
+            }
+        )*
+    };
+}

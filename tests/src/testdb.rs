@@ -37,7 +37,37 @@ pub struct TestDb {
     pub url: String,
     /// Database name (the file path for SQLite).
     pub name: String,
-    _dir: Option<tempdir::TempDir>,
+    _dir: Option<TempDir>,
+}
+
+impl Drop for TestDb {
+    /// Drops the database of a test that passed; a failed test keeps it for inspection.
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("keeping test database {} ({})", self.name, self.url);
+            return;
+        }
+        let sql = match self.backend {
+            Backend::Postgres => format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name),
+            Backend::MySql => format!("DROP DATABASE IF EXISTS `{}`", self.name),
+            Backend::Sqlite => return,
+        };
+        let backend = self.backend;
+        // Drop runs inside the test's runtime, which cannot be blocked on: use a thread.
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async {
+                if let Some(conn) = admin_connection(backend).await {
+                    let _ = conn.execute_unprepared(&sql).await;
+                    let _ = conn.close().await;
+                }
+            });
+        })
+        .join();
+    }
 }
 
 fn postgres_admin_url() -> String {
@@ -103,7 +133,7 @@ impl TestDb {
                 }
             }
             Backend::Sqlite => {
-                let dir = tempdir::TempDir::new();
+                let dir = TempDir::new();
                 let path = dir.path.join(format!("{name}.db"));
                 let url = format!("sqlite://{}?mode=rwc", path.display());
                 TestDb {
@@ -124,6 +154,23 @@ impl TestDb {
     }
 }
 
+/// An administrative connection to the server of `backend` (not to a test database); `None`
+/// for SQLite, which has no server.
+pub async fn admin_connection(backend: Backend) -> Option<DatabaseConnection> {
+    match backend {
+        Backend::Postgres => {
+            Some(connect_admin(&format!("{}/postgres", postgres_admin_url())).await)
+        }
+        Backend::MySql => Some(connect_admin(&mysql_admin_url()).await),
+        Backend::Sqlite => None,
+    }
+}
+
+/// A name no other test uses, for databases, users and files.
+pub fn unique(label: &str) -> String {
+    unique_name(label)
+}
+
 async fn connect_admin(url: &str) -> DatabaseConnection {
     Database::connect(url).await.unwrap_or_else(|e| {
         panic!("backend at {url} is unreachable ({e}); run scripts/test.sh, which starts it")
@@ -131,24 +178,23 @@ async fn connect_admin(url: &str) -> DatabaseConnection {
 }
 
 /// A minimal temporary directory, removed on drop.
-mod tempdir {
-    use std::path::PathBuf;
+pub struct TempDir {
+    /// Its path.
+    pub path: std::path::PathBuf,
+}
 
-    pub struct TempDir {
-        pub path: PathBuf,
+impl TempDir {
+    /// Creates a new, empty, uniquely named directory.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        let path = std::env::temp_dir().join(unique_name("dir"));
+        std::fs::create_dir_all(&path).expect("create temp dir");
+        TempDir { path }
     }
+}
 
-    impl TempDir {
-        pub fn new() -> Self {
-            let path = std::env::temp_dir().join(super::unique_name("dir"));
-            std::fs::create_dir_all(&path).expect("create temp dir");
-            TempDir { path }
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.path);
-        }
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
     }
 }

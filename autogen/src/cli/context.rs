@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 
 use super::args::{Cli, Command};
 use super::{commands, logging};
@@ -60,7 +61,10 @@ impl Context {
 /// Parses the process arguments and runs the command. `Ok` carries the exit code (0, or 1 for
 /// `check` when the schema drifted); `Err` is a one-line error for exit code 2.
 pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<ExitCode, Error> {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return parse_failure(e),
+    };
     logging::init(cli.log_verbose, cli.quiet);
     let migrations = Migrations::new(revisions)?;
     let ctx = Context {
@@ -127,5 +131,27 @@ pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<E
             }
         }
         Command::Check { format } => commands::autogenerate::check(&ctx, *format).await,
+    }
+}
+
+/// `--help` and `--version` print and succeed; any other parse error becomes one line (clap's
+/// own rendering spans several lines, with usage and tips).
+fn parse_failure(e: clap::Error) -> Result<ExitCode, Error> {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            Ok(ExitCode::SUCCESS)
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Err(Error::Usage(
+            "no command given; see --help for the list of commands".into(),
+        )),
+        _ => {
+            // The first paragraph is the message; the rest is usage and tips.
+            let rendered = e.render().to_string();
+            let message = rendered.split("\n\n").next().unwrap_or_default();
+            let message = message.strip_prefix("error:").unwrap_or(message);
+            let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+            Err(Error::Usage(format!("{message} (see --help)")))
+        }
     }
 }

@@ -41,9 +41,38 @@ pub fn resolve_database_url(flag: Option<&str>, dir: &Path) -> Result<ResolvedUr
 }
 
 fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
-    let iter = dotenvy::from_path_iter(path).map_err(|e| ConfigError::DotEnv(e.to_string()))?;
-    iter.map(|item| item.map_err(|e| ConfigError::DotEnv(e.to_string())))
+    let iter = dotenvy::from_path_iter(path).map_err(|e| dotenv_error(path, e))?;
+    iter.map(|item| item.map_err(|e| dotenv_error(path, e)))
         .collect()
+}
+
+/// A `.env` error without the offending text: dotenvy quotes the malformed line, which may be
+/// a password (and may span lines). Names the line number and the variable instead.
+fn dotenv_error(path: &Path, err: dotenvy::Error) -> ConfigError {
+    let dotenvy::Error::LineParse(snippet, _) = err else {
+        return ConfigError::DotEnv(err.to_string());
+    };
+    let first = snippet.lines().next().unwrap_or("").trim();
+    let content = std::fs::read_to_string(path).unwrap_or_default();
+    let found = content
+        .lines()
+        .enumerate()
+        .find(|(_, line)| !first.is_empty() && line.contains(first));
+    let message = match found {
+        Some((n, line)) => {
+            let key = line.split('=').next().unwrap_or("").trim();
+            let key = key.strip_prefix("export ").unwrap_or(key).trim();
+            let is_name =
+                !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if is_name && line.contains('=') {
+                format!("line {}: malformed value of {key} (not shown)", n + 1)
+            } else {
+                format!("line {}: malformed entry (not shown)", n + 1)
+            }
+        }
+        None => "malformed entry (not shown)".to_string(),
+    };
+    ConfigError::DotEnv(message)
 }
 
 /// Applies the variable-based steps to one set of variables.
@@ -169,6 +198,28 @@ mod tests {
             err.to_string()
                 .starts_with("malformed database URL from DATABASE_URL")
         );
+    }
+
+    #[test]
+    fn dotenv_errors_do_not_quote_the_line() {
+        let dir = std::env::temp_dir().join(format!("autogen-dotenv-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(".env");
+        for (content, expected) in [
+            (
+                "A=1\nDATABASE_URL=\"postgres://u:s3cret@h/db\n",
+                "cannot parse .env file: line 2: malformed value of DATABASE_URL (not shown)",
+            ),
+            (
+                "export POSTGRES_PASSWORD=s3 cret\n",
+                "cannot parse .env file: line 1: malformed value of POSTGRES_PASSWORD (not shown)",
+            ),
+        ] {
+            std::fs::write(&path, content).unwrap();
+            let err = read_dotenv(&path).unwrap_err().to_string();
+            assert_eq!(err, expected);
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

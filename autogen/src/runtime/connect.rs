@@ -1,9 +1,10 @@
 //! Connecting with a bounded wait and without leaking the password.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use sea_orm::{Database, DatabaseConnection, DbBackend};
+use sqlx::Connection;
 
 use super::error::{RuntimeError, one_line};
 use super::recorder::Recorder;
@@ -44,6 +45,7 @@ pub async fn connect(
     options: &ConnectOptions,
 ) -> Result<(DatabaseConnection, Arc<Recorder>), RuntimeError> {
     let shown = redact_url(url);
+    probe(url, &shown, options.timeout).await?;
     let mut opts = sea_orm::ConnectOptions::new(url.to_string());
     opts.connect_timeout(options.timeout)
         .acquire_timeout(options.timeout)
@@ -72,4 +74,52 @@ pub async fn connect(
     let sink = recorder.clone();
     conn.set_metric_callback(move |info| sink.record(info.statement, info.failed));
     Ok((conn, recorder))
+}
+
+/// Opens (and closes) one plain connection before the pool is built. The pool retries a refused
+/// connection until its deadline and then reports only "pool timed out", which hides the cause;
+/// the probe retries refusals too (a server that is still starting), but reports the refusal,
+/// and fails at once on any other error.
+async fn probe(url: &str, shown: &str, timeout: Duration) -> Result<(), RuntimeError> {
+    let deadline = Instant::now() + timeout;
+    let mut backoff = Duration::from_millis(50);
+    loop {
+        let remaining = deadline.saturating_duration_since(Instant::now());
+        let err = match tokio::time::timeout(remaining, connect_once(url)).await {
+            Err(_) => {
+                return Err(RuntimeError::ConnectTimeout {
+                    url: shown.to_string(),
+                    seconds: timeout.as_secs(),
+                });
+            }
+            Ok(Ok(())) => return Ok(()),
+            Ok(Err(e)) => e,
+        };
+        let refused =
+            matches!(&err, sqlx::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused);
+        let reason = one_line(&err.to_string()).replace(url, shown);
+        if !refused {
+            return Err(RuntimeError::Connect {
+                url: shown.to_string(),
+                reason,
+            });
+        }
+        if Instant::now() + backoff >= deadline {
+            return Err(RuntimeError::Connect {
+                url: shown.to_string(),
+                reason: format!("{reason}; still refused after {}s", timeout.as_secs()),
+            });
+        }
+        tokio::time::sleep(backoff).await;
+        backoff = (backoff * 2).min(Duration::from_secs(1));
+    }
+}
+
+/// One connection attempt to a server; nothing to do for SQLite, which has no server.
+async fn connect_once(url: &str) -> Result<(), sqlx::Error> {
+    match backend_of_url(url) {
+        DbBackend::Postgres => sqlx::PgConnection::connect(url).await?.close().await,
+        DbBackend::MySql => sqlx::MySqlConnection::connect(url).await?.close().await,
+        _ => Ok(()),
+    }
 }

@@ -38,6 +38,11 @@ pub enum RuntimeError {
         "revision {revision} previously failed at statement {statement}; repair the schema by hand, then run `stamp` to record the state you reached"
     )]
     PreviouslyFailed { revision: String, statement: i64 },
+    /// An earlier run died in the middle of a revision (MySQL: its DDL may be half-applied).
+    #[error(
+        "revision {revision} was interrupted: an earlier migrator started it and never finished (killed?); check which of its statements were applied, repair the schema by hand, then run `stamp` to record the state you reached"
+    )]
+    Interrupted { revision: String },
     /// An applied revision's SQL no longer matches what was applied.
     #[error(
         "revision {revision} was modified after it was applied (checksum {applied} != {current}); revert the file, or pass --allow-modified"

@@ -148,7 +148,8 @@ impl<'m> Migrator<'m> {
     }
 
     /// Records `target` as the current state without running any migration code.
-    /// Failed markers are cleared: stamping is how a repaired MySQL failure is recorded.
+    /// Failed and interrupted markers are cleared: stamping is how a repaired MySQL failure is
+    /// recorded.
     pub async fn stamp(
         &self,
         target: &str,
@@ -176,7 +177,7 @@ impl<'m> Migrator<'m> {
             )
             .await?;
         } else {
-            for row in rows.iter().filter(|r| r.state == RevisionState::Failed) {
+            for row in rows.iter().filter(|r| r.state != RevisionState::Applied) {
                 self.exec(
                     &version_table::delete_statement(&row.revision),
                     "cannot clear a failed marker",
@@ -219,11 +220,19 @@ impl<'m> Migrator<'m> {
             if self.migrations.get(&row.revision).is_none() {
                 return Err(RuntimeError::UnknownApplied(row.revision.clone()));
             }
-            if row.state == RevisionState::Failed {
-                return Err(RuntimeError::PreviouslyFailed {
-                    revision: row.revision.clone(),
-                    statement: row.failed_statement.unwrap_or(0),
-                });
+            match row.state {
+                RevisionState::Applied => {}
+                RevisionState::Failed => {
+                    return Err(RuntimeError::PreviouslyFailed {
+                        revision: row.revision.clone(),
+                        statement: row.failed_statement.unwrap_or(0),
+                    });
+                }
+                RevisionState::Running => {
+                    return Err(RuntimeError::Interrupted {
+                        revision: row.revision.clone(),
+                    });
+                }
             }
             if !options.allow_modified {
                 let current = self.checksum_of(&row.revision).await?;
@@ -365,7 +374,9 @@ impl<'m> Migrator<'m> {
         txn.commit().await.map_err(|e| rolled_back(&e))
     }
 
-    /// MySQL commits each DDL statement on its own, so count how far we got and record it.
+    /// MySQL commits each DDL statement on its own, so the row is written first (`running`),
+    /// and replaced when the revision ends: `applied` (or deleted, for a downgrade), or `failed`
+    /// with the statement that failed. A migrator killed in between leaves `running`.
     async fn run_without_transaction(
         &self,
         id: &'static str,
@@ -375,7 +386,15 @@ impl<'m> Migrator<'m> {
         let revision = self.migrations.get(id).expect("planned revision exists");
         let total = capture_sql(self.backend(), revision.migration.as_ref(), side, id)
             .await?
-            .len();
+            .iter()
+            .filter(|sql| !is_query(sql))
+            .count();
+        for stmt in mysql_prologue(id, sum, side) {
+            self.conn
+                .execute_raw(stmt)
+                .await
+                .map_err(|e| RuntimeError::db("cannot record the revision as running", e))?;
+        }
         let start = self.recorder.len();
         let manager = SchemaManager::new(&self.conn);
         let outcome = match side {
@@ -387,20 +406,13 @@ impl<'m> Migrator<'m> {
                 .recorder
                 .since(start)
                 .iter()
-                .filter(|s| !s.failed && !s.sql.trim_start().to_uppercase().starts_with("SELECT"))
+                .filter(|s| !s.failed && !is_query(&s.sql))
                 .count();
-            let marker = version_table::insert_statement(
+            let marker = version_table::update_state_statement(
                 id,
-                sum,
                 RevisionState::Failed,
                 Some(done as i64 + 1),
             );
-            if side == Side::Down {
-                let _ = self
-                    .conn
-                    .execute(&version_table::delete_statement(id))
-                    .await;
-            }
             let _ = self.conn.execute(&marker).await;
             return Err(RuntimeError::PartiallyApplied {
                 revision: id.to_string(),
@@ -410,22 +422,13 @@ impl<'m> Migrator<'m> {
                 reason: one_line(&e.to_string()),
             });
         }
-        match side {
-            Side::Up => {
-                self.exec(
-                    &version_table::insert_statement(id, sum, RevisionState::Applied, None),
-                    "cannot record the revision",
-                )
+        for stmt in mysql_epilogue(id, side) {
+            self.conn
+                .execute_raw(stmt)
                 .await
-            }
-            Side::Down => {
-                self.exec(
-                    &version_table::delete_statement(id),
-                    "cannot record the revision",
-                )
-                .await
-            }
+                .map_err(|e| RuntimeError::db("cannot record the revision", e))?;
         }
+        Ok(())
     }
 
     async fn pragma(&self, sql: &str) -> Result<(), RuntimeError> {
@@ -435,6 +438,43 @@ impl<'m> Migrator<'m> {
             .map_err(|e| RuntimeError::db(format!("cannot run {sql}"), e))?;
         Ok(())
     }
+}
+
+/// Whether a statement only reads (the runner does not count those as a revision's steps).
+fn is_query(sql: &str) -> bool {
+    let head = sql.trim_start();
+    head.len() >= 6 && head[..6].eq_ignore_ascii_case("SELECT")
+}
+
+/// Version-table writes before a MySQL revision runs: mark it `running`.
+pub(crate) fn mysql_prologue(id: &str, sum: &str, side: Side) -> Vec<Statement> {
+    let backend = DbBackend::MySql;
+    vec![match side {
+        Side::Up => backend.build(&version_table::insert_statement(
+            id,
+            sum,
+            RevisionState::Running,
+            None,
+        )),
+        Side::Down => backend.build(&version_table::update_state_statement(
+            id,
+            RevisionState::Running,
+            None,
+        )),
+    }]
+}
+
+/// Version-table writes after a MySQL revision succeeded: `applied`, or the row removed.
+pub(crate) fn mysql_epilogue(id: &str, side: Side) -> Vec<Statement> {
+    let backend = DbBackend::MySql;
+    vec![match side {
+        Side::Up => backend.build(&version_table::update_state_statement(
+            id,
+            RevisionState::Applied,
+            None,
+        )),
+        Side::Down => backend.build(&version_table::delete_statement(id)),
+    }]
 }
 
 /// The ids of applied (not failed) rows.

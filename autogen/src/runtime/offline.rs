@@ -9,6 +9,7 @@ use super::Migrations;
 use super::capture::{Side, capture_sql};
 use super::checksum::checksum;
 use super::error::RuntimeError;
+use super::migrator::{mysql_epilogue, mysql_prologue};
 use super::version_table::{self, RevisionState};
 
 /// Which way an offline script goes.
@@ -81,19 +82,31 @@ pub async fn offline_sql(
         if transactional {
             push(&mut out, "BEGIN");
         }
+        if !transactional {
+            // The same `running` marker an online MySQL run writes first.
+            for stmt in mysql_prologue(id, &sum, side) {
+                push(&mut out, &stmt.to_string());
+            }
+        }
         for stmt in &body {
             push(&mut out, stmt);
         }
-        let record = match side {
-            Side::Up => backend.build(&version_table::insert_statement(
-                id,
-                &sum,
-                RevisionState::Applied,
-                None,
-            )),
-            Side::Down => backend.build(&version_table::delete_statement(id)),
+        let record = if transactional {
+            vec![match side {
+                Side::Up => backend.build(&version_table::insert_statement(
+                    id,
+                    &sum,
+                    RevisionState::Applied,
+                    None,
+                )),
+                Side::Down => backend.build(&version_table::delete_statement(id)),
+            }]
+        } else {
+            mysql_epilogue(id, side)
         };
-        push(&mut out, &record.to_string());
+        for stmt in record {
+            push(&mut out, &stmt.to_string());
+        }
         if transactional {
             push(&mut out, "COMMIT");
         }

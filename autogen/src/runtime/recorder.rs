@@ -1,5 +1,10 @@
-//! Records every statement a connection executes: for `--echo-sql`, for counting how far a
+//! Records the statements a connection executes: for `--echo-sql`, for counting how far a
 //! MySQL revision got, and for comparing offline SQL with what really ran.
+//!
+//! It is fed by sea-orm's metric callback, which sea-orm 2.0.4 does not call for
+//! `execute_unprepared`: raw SQL run that way is executed but not recorded (not echoed, and not
+//! counted in a MySQL "failed at statement N"). Migrations built from `SchemaManager` calls and
+//! `execute(Statement)` are recorded in full.
 
 use std::sync::Mutex;
 

@@ -18,6 +18,27 @@ pub enum RevisionState {
     Applied,
     /// Failed part-way (only possible on MySQL, whose DDL is not transactional).
     Failed,
+    /// Started and never finished: the migrator died in the middle (MySQL only; written before
+    /// the first statement of a revision and replaced when it ends).
+    Running,
+}
+
+impl RevisionState {
+    /// The value stored in the `state` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevisionState::Applied => "applied",
+            RevisionState::Failed => "failed",
+            RevisionState::Running => "running",
+        }
+    }
+
+    /// Parses a `state` column value.
+    fn parse(s: &str) -> Option<Self> {
+        [Self::Applied, Self::Failed, Self::Running]
+            .into_iter()
+            .find(|state| state.as_str() == s)
+    }
 }
 
 /// One row of the version table.
@@ -79,19 +100,29 @@ pub fn insert_statement(
     state: RevisionState,
     failed_statement: Option<i64>,
 ) -> impl StatementBuilder {
-    let state = match state {
-        RevisionState::Applied => "applied",
-        RevisionState::Failed => "failed",
-    };
     Query::insert()
         .into_table(t())
         .columns(["revision", "checksum", "state", "failed_statement"].map(Alias::new))
         .values_panic([
             revision.into(),
             checksum.into(),
-            state.into(),
+            state.as_str().into(),
             failed_statement.into(),
         ])
+        .to_owned()
+}
+
+/// Set the state (and failed statement) of the row of `revision`.
+pub fn update_state_statement(
+    revision: &str,
+    state: RevisionState,
+    failed_statement: Option<i64>,
+) -> impl StatementBuilder {
+    Query::update()
+        .table(t())
+        .value(Alias::new("state"), state.as_str())
+        .value(Alias::new("failed_statement"), failed_statement)
+        .and_where(Expr::col("revision").eq(revision))
         .to_owned()
 }
 
@@ -163,16 +194,18 @@ pub async fn read(conn: &impl ConnectionTrait) -> Result<Vec<AppliedRevision>, R
             let get =
                 |e: sea_orm::DbErr| RuntimeError::db(format!("bad row in {VERSION_TABLE}"), e);
             let state: String = row.try_get("", "state").map_err(get)?;
+            let state = RevisionState::parse(&state).ok_or_else(|| {
+                RuntimeError::db(
+                    format!("bad row in {VERSION_TABLE}"),
+                    format!("unknown state '{state}'"),
+                )
+            })?;
             let failed: Option<i32> = row.try_get("", "failed_statement").map_err(get)?;
             Ok(AppliedRevision {
                 seq: row.try_get("", "seq").map_err(get)?,
                 revision: row.try_get("", "revision").map_err(get)?,
                 checksum: row.try_get("", "checksum").map_err(get)?,
-                state: if state == "failed" {
-                    RevisionState::Failed
-                } else {
-                    RevisionState::Applied
-                },
+                state,
                 failed_statement: failed.map(i64::from),
                 applied_at: row.try_get("", "applied_at").map_err(get)?,
             })

@@ -65,12 +65,27 @@ pub fn merge(
     let parents: Vec<String> = if revisions.is_empty() {
         graph.heads().into_iter().map(str::to_string).collect()
     } else {
-        let mut ids = Vec::new();
+        // The same revision named twice (or by id and prefix) is one parent.
+        let mut ids: Vec<String> = Vec::new();
         for r in revisions {
-            ids.extend(graph.resolve_many(r)?.into_iter().map(str::to_string));
+            for id in graph.resolve_many(r)? {
+                if !ids.iter().any(|known| known == id) {
+                    ids.push(id.to_string());
+                }
+            }
         }
         ids
     };
+    // A parent that is an ancestor of another parent is already merged into it.
+    for p in &parents {
+        for q in &parents {
+            if graph.ancestors(q)?.contains(&p.as_str()) {
+                return Err(Error::Usage(format!(
+                    "cannot merge {p} with {q}: {p} is already an ancestor of {q}"
+                )));
+            }
+        }
+    }
     if parents.len() < 2 {
         return Err(Error::Usage(format!(
             "merge needs at least two revisions, got {}: {}",

@@ -12,19 +12,33 @@ use super::describe;
 pub async fn current(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
     let rows = migrator.applied().await?;
-    for row in rows.iter().filter(|r| r.state == RevisionState::Failed) {
-        println!(
-            "{} (FAILED at statement {}; repair, then stamp)",
-            row.revision,
-            row.failed_statement.unwrap_or(0)
-        );
+    for row in &rows {
+        match row.state {
+            RevisionState::Applied => {}
+            RevisionState::Failed => println!(
+                "{} (FAILED at statement {}; repair, then stamp)",
+                row.revision,
+                row.failed_statement.unwrap_or(0)
+            ),
+            RevisionState::Running => println!(
+                "{} (INTERRUPTED: started, never finished; repair, then stamp)",
+                row.revision
+            ),
+        }
     }
     let heads = migrator.current_heads().await?;
     let graph = ctx.migrations.graph();
     for id in heads {
-        let meta = graph.get(&id).expect("applied revisions are known");
+        let row = rows.iter().find(|r| r.revision == id);
+        // A row from a branch whose files this build lacks: show it rather than fail.
+        let Some(meta) = graph.get(&id) else {
+            println!("{id} (unknown: no migration file defines it)");
+            if let Some(row) = row.filter(|_| verbose) {
+                println!("Applied at: {}  checksum: {}", row.applied_at, row.checksum);
+            }
+            continue;
+        };
         if verbose {
-            let row = rows.iter().find(|r| r.revision == id);
             println!("{}", describe::verbose(graph, meta, true));
             if let Some(row) = row {
                 println!("Applied at: {}  checksum: {}", row.applied_at, row.checksum);

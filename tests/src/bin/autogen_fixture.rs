@@ -1,0 +1,135 @@
+//! A user binary over `autogen::cli::run`, like `cli/src/main.rs`, but with in-test revision
+//! graphs the real `migration` crate does not have (two heads sharing an id prefix, a slow
+//! chain). `AUTOGEN_FIXTURE` picks the graph:
+//!
+//! - `two_heads` (default): `a1b2c3d4e5f6` with children `a1b2c3aaaaaa` and `a1b2c3bbbbbb`.
+//! - `slow_chain`: five revisions `5c0000000001`..`5c0000000005`, each creating a table and then
+//!   sleeping 200 ms, so that concurrent runs really overlap.
+//!
+//! - `failing`: `f00d00000001` creates a table, `f00d00000002` creates one and then runs
+//!   invalid SQL.
+//!
+//! - `interruptible`: `1e0000000001` creates `fx_first`, creates the file named by
+//!   `AUTOGEN_FIXTURE_MARK` (if set), sleeps `AUTOGEN_FIXTURE_SLEEP` seconds (default 0), then
+//!   creates `fx_second`: a test can SIGKILL the process in the middle of the revision.
+//!
+//! `autogen_fixture hold-lock <url>` instead takes the migration lock, prints `locked`, and
+//! sleeps until it is killed.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use autogen::runtime::{MigrationLock, Revision};
+use sea_orm::{ConnectionTrait, Statement};
+use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
+use tests::fixtures::{CreateTable, FailingSecondStatement, rev};
+
+/// Creates a table, then sleeps.
+struct SlowCreate(&'static str);
+
+impl MigrationName for SlowCreate {
+    fn name(&self) -> &str {
+        self.0
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for SlowCreate {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        CreateTable(self.0).up(manager).await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        CreateTable(self.0).down(manager).await
+    }
+}
+
+/// Two tables, with a pause (and a mark file) between them.
+struct Interruptible;
+
+impl MigrationName for Interruptible {
+    fn name(&self) -> &str {
+        "interruptible"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Interruptible {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        CreateTable("fx_first").up(manager).await?;
+        // The runner also runs `up` against a recording connection (checksums, statement
+        // counts), where every query returns no rows: mark and pause only in the real run.
+        let conn = manager.get_connection();
+        let probe = Statement::from_string(conn.get_database_backend(), "SELECT 1 AS one");
+        if conn.query_one_raw(probe).await?.is_none() {
+            return CreateTable("fx_second").up(manager).await;
+        }
+        if let Ok(mark) = std::env::var("AUTOGEN_FIXTURE_MARK") {
+            std::fs::write(mark, "started").expect("write mark file");
+        }
+        let pause: u64 = std::env::var("AUTOGEN_FIXTURE_SLEEP")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        tokio::time::sleep(Duration::from_secs(pause)).await;
+        CreateTable("fx_second").up(manager).await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        CreateTable("fx_second").down(manager).await?;
+        CreateTable("fx_first").down(manager).await
+    }
+}
+
+fn revisions() -> Vec<Revision> {
+    match std::env::var("AUTOGEN_FIXTURE").as_deref() {
+        Ok("interruptible") => vec![rev("1e0000000001", &[], Interruptible)],
+        Ok("slow_chain") => vec![
+            rev("5c0000000001", &[], SlowCreate("slow_1")),
+            rev("5c0000000002", &["5c0000000001"], SlowCreate("slow_2")),
+            rev("5c0000000003", &["5c0000000002"], SlowCreate("slow_3")),
+            rev("5c0000000004", &["5c0000000003"], SlowCreate("slow_4")),
+            rev("5c0000000005", &["5c0000000004"], SlowCreate("slow_5")),
+        ],
+        Ok("failing") => vec![
+            rev("f00d00000001", &[], CreateTable("fx_good")),
+            rev(
+                "f00d00000002",
+                &["f00d00000001"],
+                FailingSecondStatement("fx_half"),
+            ),
+        ],
+        Ok("two_heads") | Err(_) => vec![
+            rev("a1b2c3d4e5f6", &[], CreateTable("fx_base")),
+            rev("a1b2c3aaaaaa", &["a1b2c3d4e5f6"], CreateTable("fx_left")),
+            rev("a1b2c3bbbbbb", &["a1b2c3d4e5f6"], CreateTable("fx_right")),
+        ],
+        Ok(other) => panic!("unknown AUTOGEN_FIXTURE {other}"),
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("hold-lock") {
+        let url = args.get(2).expect("hold-lock <url>");
+        let _lock = MigrationLock::acquire(url, Duration::from_secs(30))
+            .await
+            .expect("take the migration lock");
+        println!("locked");
+        std::io::stdout().flush().expect("flush");
+        loop {
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+        }
+    }
+    match autogen::cli::run(entity::all(), revisions()).await {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
