@@ -12,5 +12,6 @@ fi
 
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
-# --workspace builds the cli binary too, which the CLI and concurrency tests run.
+# The CLI and concurrency tests run the real binaries; nextest builds only test harnesses.
+cargo build --workspace --bins
 cargo nextest run --workspace --no-fail-fast "$@"

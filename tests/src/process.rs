@@ -3,8 +3,8 @@
 //!
 //! The `cli` binary belongs to another package, so `CARGO_BIN_EXE_cli` is not available here.
 //! It is found next to the test executable instead (`<target>/debug/deps/<test>` →
-//! `<target>/debug/cli`). `cargo nextest run --workspace` (or `cargo test --workspace`) builds
-//! it before running any test; with `-p tests` only, run `cargo build -p cli` first. A missing
+//! `<target>/debug/cli`). nextest builds only test harnesses, so `scripts/test.sh` runs
+//! `cargo build --workspace --bins` first. A missing
 //! or out-of-date binary fails the test with a message saying so, rather than testing old code.
 
 use std::path::{Path, PathBuf};
@@ -24,15 +24,15 @@ pub fn cli_bin() -> PathBuf {
         .and_then(|m| m.modified())
         .unwrap_or_else(|_| {
             panic!(
-                "the cli binary {} is missing: run `cargo nextest run --workspace` \
-                 (or `cargo build -p cli` before `cargo nextest run -p tests`)",
+                "the cli binary {} is missing: run `cargo build --workspace --bins` first \
+                 (scripts/test.sh does)",
                 bin.display()
             )
         });
     if let Some(newer) = newest_source_after(built) {
         panic!(
-            "the cli binary {} is older than {}: run `cargo nextest run --workspace` \
-             (or `cargo build -p cli` before `cargo nextest run -p tests`)",
+            "the cli binary {} is older than {}: run `cargo build --workspace --bins` first \
+             (scripts/test.sh does)",
             bin.display(),
             newer.display()
         );
@@ -72,11 +72,17 @@ fn newest_source_after(built: SystemTime) -> Option<PathBuf> {
         .parent()
         .expect("workspace root")
         .to_path_buf();
-    let mut stack: Vec<PathBuf> = ["autogen", "cli", "migration", "entity"]
-        .iter()
-        .map(|c| root.join(c))
-        .collect();
-    stack.push(root.join("Cargo.toml"));
+    // Only the code the binary is built from: test files never relink it.
+    let mut stack: Vec<PathBuf> = [
+        "autogen/src",
+        "cli/src",
+        "migration/src",
+        "migration/build.rs",
+        "entity/src",
+    ]
+    .iter()
+    .map(|c| root.join(c))
+    .collect();
     while let Some(path) = stack.pop() {
         let Ok(meta) = std::fs::metadata(&path) else {
             continue;
@@ -87,7 +93,7 @@ fn newest_source_after(built: SystemTime) -> Option<PathBuf> {
             }
             continue;
         }
-        let relevant = path.extension().is_some_and(|x| x == "rs" || x == "toml");
+        let relevant = path.extension().is_some_and(|x| x == "rs");
         if relevant && meta.modified().is_ok_and(|m| m > built) {
             return Some(path);
         }
