@@ -50,7 +50,7 @@ pub fn statement(step: &Step) -> Option<Statement> {
         Step::AddColumn { table, column } => Statement::AlterTable(
             SqTable::alter()
                 .table(a(table))
-                .add_column(&mut column_def(column, false))
+                .add_column(column_def(column, false))
                 .to_owned(),
         ),
         Step::DropColumn { table, column } => Statement::AlterTable(
@@ -68,7 +68,7 @@ pub fn statement(step: &Step) -> Option<Statement> {
         Step::ModifyColumn { table, column } => Statement::AlterTable(
             SqTable::alter()
                 .table(a(table))
-                .modify_column(&mut column_def(column, false))
+                .modify_column(column_def(column, false))
                 .to_owned(),
         ),
         Step::AlterColumnParts {
@@ -97,7 +97,7 @@ pub fn statement(step: &Step) -> Option<Statement> {
             Statement::AlterTable(
                 SqTable::alter()
                     .table(a(table))
-                    .modify_column(&mut def)
+                    .modify_column(def)
                     .to_owned(),
             )
         }
@@ -226,10 +226,7 @@ pub fn create_table(table: &Table, name: &str) -> TableCreateStatement {
     stmt.table(a(name));
     let single = inline_pk(table);
     for column in &table.columns {
-        stmt.col(&mut column_def(
-            column,
-            single == Some(column.name.as_str()),
-        ));
+        stmt.col(column_def(column, single == Some(column.name.as_str())));
     }
     if let Some(pk) = table.primary_key.as_ref().filter(|pk| pk.columns.len() > 1) {
         let mut index = Index::create();
