@@ -4,6 +4,8 @@
 //! path), defaulting to the local servers started by `scripts/test.sh`. A backend that cannot
 //! be reached fails the test: nothing is skipped.
 
+pub mod entities;
+pub mod roundtrip;
 mod testdb;
 
 pub use testdb::{Backend, TestDb};
