@@ -9,6 +9,7 @@ mod build;
 mod default;
 mod execute;
 mod migration;
+mod mysql;
 mod planner;
 mod rebuild;
 mod sql;

@@ -6,6 +6,7 @@ use crate::model::Schema;
 use crate::model::apply::{apply, apply_all};
 use crate::ops::Op;
 
+use super::mysql::implicit_index_drop;
 use super::rebuild::{except_sqlite, needs_sqlite_rebuild, rebuild_steps};
 use super::step::Step;
 use super::translate::op_steps;
@@ -16,7 +17,8 @@ use super::translate::op_steps;
 /// its statements. A table that SQLite cannot alter in place is rebuilt once, at its first op
 /// that needs it, straight into its final shape; that op and the later ones on the table then
 /// skip SQLite. A table that the migration drops later is not rebuilt: the ops SQLite cannot
-/// run on it are skipped there.
+/// run on it are skipped there. On MySQL, dropping a foreign key for good also drops the index
+/// MySQL made for it.
 pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
     let mut after = before.clone();
     apply_all(&mut after, ops);
@@ -39,6 +41,12 @@ pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
         }
         let table = op.table();
         let mut own = op_steps(op);
+        if let (Op::DropForeignKey { foreign_key, .. }, Some(current)) =
+            (op, state.tables.get(table))
+            && let Some(drop) = implicit_index_drop(current, foreign_key, after.tables.get(table))
+        {
+            own.push(drop);
+        }
         if let Some(&k) = first_rebuild.get(table) {
             match (state.tables.get(table), after.tables.get(table)) {
                 (Some(from), Some(to)) if i >= k => {

@@ -28,6 +28,7 @@ macro_rules! entity {
 }
 
 pub mod columns;
+pub mod combined;
 pub mod comments;
 pub mod defaults;
 pub mod foreign_keys;

@@ -16,7 +16,8 @@ macro_rules! roundtrip_tests {
         $crate::roundtrip_tests!(
             $backend;
             tables, columns, type_change, nullability, defaults, comments, unique_added_and_removed,
-            index_added_and_removed, foreign_key_on_delete, primary_key_change, rename_hint
+            index_added_and_removed, foreign_key_on_delete, primary_key_change, rename_hint,
+            combined
         );
     };
     ($backend:expr; $($name:ident),*) => {
@@ -215,4 +216,48 @@ pub async fn rename_hint(backend: Backend) {
     // Renamed columns keep their values (through the SQLite rebuild too).
     assert_eq!(rt.text("user", "full_name", 1).await, "Ann");
     assert_eq!(rt.text("user", "handle", 2).await, "bob");
+}
+
+/// Many changes to one table in one revision, and a foreign key added to an existing column.
+pub async fn combined(backend: Backend) {
+    let mut rt = RoundTrip::new(backend, "rt_combined").await;
+    rt.step(&combined::v1::entities(), &["add_table"]).await;
+    rt.insert("user", &["id", "name"], &[&["1", "'ann'"]]).await;
+    rt.insert(
+        "post",
+        &["id", "title", "author_id", "slug", "legacy"],
+        &[
+            &["1", "'hello'", "1", "'hello'", "3"],
+            &["2", "'bye'", "NULL", "'bye'", "NULL"],
+        ],
+    )
+    .await;
+    let s = rt
+        .step(
+            &combined::v2::entities(),
+            &[
+                "drop_column",
+                "alter_column",
+                "add_column",
+                "add_unique",
+                "add_index",
+                "add_foreign_key",
+            ],
+        )
+        .await;
+    rebuilt(backend, &s, &["post"]);
+    assert_eq!(rt.text("post", "title", 1).await, "hello");
+    // And back: the foreign key is dropped while its column stays.
+    rt.step(
+        &combined::v1::entities(),
+        &[
+            "drop_foreign_key",
+            "drop_index",
+            "drop_unique",
+            "drop_column",
+            "alter_column",
+            "add_column",
+        ],
+    )
+    .await;
 }
