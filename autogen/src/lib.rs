@@ -10,6 +10,7 @@ pub mod metadata;
 pub mod model;
 pub mod normalize;
 pub mod ops;
+pub mod plan;
 pub mod render;
 pub mod revision;
 pub mod runtime;

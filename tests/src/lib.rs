@@ -4,14 +4,16 @@
 //! path), defaulting to the local servers started by `scripts/test.sh`. A backend that cannot
 //! be reached fails the test: nothing is skipped.
 //!
-//! Run with `cargo nextest run --workspace`: the CLI tests start the workspace's `cli` binary,
-//! which only a workspace build produces (see [`process`]). Test files: `runtime_*` drive the
+//! Run with `scripts/test.sh`: the CLI tests start the workspace's `cli` binary, which it builds
+//! first (see [`process`]). Test files: `runtime_*` drive the
 //! library against in-test revision graphs ([`fixtures`]); `cli_*` and `config_*` run the
 //! binaries. Databases of passing tests are dropped; a failing test keeps its database.
 
 pub mod catalog;
+pub mod entities;
 pub mod fixtures;
 pub mod process;
+pub mod roundtrip;
 mod testdb;
 
 pub use testdb::{Backend, TempDir, TestDb, admin_connection, unique};

@@ -1,6 +1,7 @@
 //! Column definitions as sea-query `ColumnDef` builder chains.
 
 use crate::model::{Column, ColumnType, FkAction};
+use crate::plan::{DefaultArg, can_auto_increment};
 
 use super::code::Code;
 use super::literal::rs;
@@ -42,28 +43,20 @@ pub fn type_call(ty: &ColumnType, code: &mut Code) -> String {
 
 /// The `.default(...)` argument for a normalized default expression.
 pub fn default_arg(default: &str, code: &mut Code) -> String {
-    let d = default.trim();
-    let lower = d.to_ascii_lowercase();
-    if lower == "current_timestamp" || lower == "current_timestamp()" || lower == "now()" {
-        code.use_sq(&["Expr"]);
-        return "Expr::current_timestamp()".into();
+    match DefaultArg::of(default) {
+        DefaultArg::CurrentTimestamp => {
+            code.use_sq(&["Expr"]);
+            "Expr::current_timestamp()".into()
+        }
+        DefaultArg::Bool(b) => b.to_string(),
+        DefaultArg::Int(n) => n.to_string(),
+        DefaultArg::Float(f) => format!("{f:?}_f64"),
+        DefaultArg::Str(s) => rs(&s),
+        DefaultArg::Custom(sql) => {
+            code.use_sq(&["Expr"]);
+            format!("Expr::cust({})", rs(&sql))
+        }
     }
-    if lower == "true" || lower == "false" {
-        return lower;
-    }
-    if d.parse::<i64>().is_ok() {
-        return d.to_string();
-    }
-    if d.parse::<f64>().is_ok() {
-        return format!("{d}_f64");
-    }
-    if let Some(inner) = d.strip_prefix('\'').and_then(|s| s.strip_suffix('\''))
-        && (!inner.contains('\'') || inner.contains("''"))
-    {
-        return rs(&inner.replace("''", "'"));
-    }
-    code.use_sq(&["Expr"]);
-    format!("Expr::cust({})", rs(d))
 }
 
 /// A complete `ColumnDef::new(..)...` chain. `inline_pk` adds `.primary_key()`.
@@ -79,7 +72,7 @@ pub fn column_def(column: &Column, inline_pk: bool, code: &mut Code) -> String {
     } else {
         ".not_null()"
     });
-    if column.auto_increment {
+    if column.auto_increment && can_auto_increment(&column.col_type) {
         s.push_str(".auto_increment()");
     }
     if inline_pk {

@@ -1,15 +1,13 @@
-//! Assembles a whole migration file from ops.
-
-use std::collections::{BTreeMap, BTreeSet};
+//! Assembles a whole migration file from ops: plan both directions, write the steps out.
 
 use crate::model::Schema;
 use crate::model::apply::apply_all;
 use crate::ops::{Op, reverse_all};
+use crate::plan::{Step, plan};
 use crate::revision::{NewRevision, render, rustfmt};
 
 use super::code::Code;
-use super::op::{needs_sqlite_rebuild, op_code};
-use super::rebuild::sqlite_rebuild;
+use super::step::steps_code;
 
 /// What a generated migration is made of.
 pub struct RenderInput<'a> {
@@ -23,18 +21,19 @@ pub struct RenderInput<'a> {
 
 /// The rustfmt-formatted source of the migration file; byte-identical for equal input.
 pub fn render_migration(input: RenderInput<'_>) -> String {
-    let after = {
-        let mut s = input.before.clone();
-        apply_all(&mut s, input.ops);
-        s
-    };
-    let down_ops = reverse_all(input.ops);
+    let mut after = input.before.clone();
+    apply_all(&mut after, input.ops);
+    let up = plan(input.ops, input.before);
+    let down = plan(&reverse_all(input.ops), &after);
+    render_steps(input.revision, &up, &down)
+}
+
+/// The rustfmt-formatted source of a migration file whose `up` and `down` run the given steps.
+pub fn render_steps(revision: NewRevision, up: &[Step], down: &[Step]) -> String {
     let mut imports = Code::default();
-    let up = body(input.ops, input.before, &after);
-    let down = body(&down_ops, &after, input.before);
-    let up_body = imports.absorb(up);
-    let down_body = imports.absorb(down);
-    let mut revision = input.revision;
+    let up_body = imports.absorb(steps_code(up));
+    let down_body = imports.absorb(steps_code(down));
+    let mut revision = revision;
     revision.up_body = up_body;
     revision.down_body = down_body;
     revision.extra_imports = import_lines(&imports);
@@ -58,55 +57,4 @@ fn import_lines(code: &Code) -> Vec<String> {
         ));
     }
     lines
-}
-
-/// Statements for `ops`, turning `before` into `after`.
-fn body(ops: &[Op], before: &Schema, after: &Schema) -> Code {
-    let rebuild: BTreeSet<&str> = ops
-        .iter()
-        .filter(|op| needs_sqlite_rebuild(op))
-        .map(|op| op.table())
-        .collect();
-    let mut code = Code::default();
-    let mut rebuilt = BTreeSet::new();
-    for op in ops {
-        code.push(format!("// {}", op.describe()));
-        if let Some(warning) = op.is_destructive() {
-            code.push(format!("// WARNING: {warning}"));
-        }
-        let table = op.table();
-        let mut one = op_code(op);
-        if rebuild.contains(table) {
-            if rebuilt.insert(table.to_string()) {
-                let (Some(b), Some(a)) = (before.tables.get(table), after.tables.get(table)) else {
-                    panic!("rebuilt table {table} exists before and after");
-                };
-                let part = sqlite_rebuild(b, a, &renames(ops, table));
-                let text = code.absorb(part);
-                code.push(text);
-            }
-            // On SQLite the rebuild above already produced the final table.
-            let inner = code.absorb(std::mem::take(&mut one));
-            code.sea_orm.insert("DbBackend");
-            code.push(format!(
-                "if manager.get_database_backend() != DbBackend::Sqlite {{\n{inner}\n}}"
-            ));
-        } else {
-            let text = code.absorb(one);
-            code.push(text);
-        }
-    }
-    code
-}
-
-/// New name → old name for the columns renamed on `table`.
-fn renames(ops: &[Op], table: &str) -> BTreeMap<String, String> {
-    ops.iter()
-        .filter_map(|op| match op {
-            Op::RenameColumn { table: t, from, to } if t == table => {
-                Some((to.clone(), from.clone()))
-            }
-            _ => None,
-        })
-        .collect()
 }

@@ -1,12 +1,12 @@
-//! Ops → a reviewable Rust migration file: sea-query builder calls with literal names, a real
-//! `down` (the ops reversed), backend branches only where sea-query cannot express an op
-//! portably, and SQLite table rebuilds where SQLite cannot ALTER.
+//! Planned steps → a reviewable Rust migration file: sea-query builder calls with literal
+//! names, a real `down` (the ops reversed), and backend branches where the plan has them.
+//! Every decision is made by [`crate::plan`]; this module only writes it out.
 
 mod code;
 mod column;
 mod file;
 mod literal;
-mod op;
-mod rebuild;
+mod statement;
+mod step;
 
-pub use file::{RenderInput, render_migration};
+pub use file::{RenderInput, render_migration, render_steps};

@@ -1,0 +1,81 @@
+//! Ops → steps: every backend decision in one place.
+
+use std::collections::BTreeMap;
+
+use crate::model::Schema;
+use crate::model::apply::{apply, apply_all};
+use crate::ops::Op;
+
+use super::mysql::implicit_index_drop;
+use super::rebuild::{except_sqlite, needs_sqlite_rebuild, rebuild_steps};
+use super::step::Step;
+use super::translate::op_steps;
+
+/// The steps that turn `before` into `before` with `ops` applied, on every backend.
+///
+/// Each op contributes a comment (its description), a warning when it puts data at risk, and
+/// its statements. A table that SQLite cannot alter in place is rebuilt once, at its first op
+/// that needs it, straight into its final shape; that op and the later ones on the table then
+/// skip SQLite. A table that the migration drops later is not rebuilt: the ops SQLite cannot
+/// run on it are skipped there. On MySQL, dropping a foreign key for good also drops the index
+/// MySQL made for it.
+pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
+    let mut after = before.clone();
+    apply_all(&mut after, ops);
+
+    // Step 1: where each table's rebuild goes.
+    let mut first_rebuild: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, op) in ops.iter().enumerate() {
+        if needs_sqlite_rebuild(op) {
+            first_rebuild.entry(op.table()).or_insert(i);
+        }
+    }
+
+    // Step 2: walk the ops, tracking the schema each one starts from.
+    let mut state = before.clone();
+    let mut steps = Vec::new();
+    for (i, op) in ops.iter().enumerate() {
+        steps.push(Step::Comment(op.describe()));
+        if let Some(warning) = op.is_destructive() {
+            steps.push(Step::Warning(warning));
+        }
+        let table = op.table();
+        let mut own = op_steps(op);
+        if let (Op::DropForeignKey { foreign_key, .. }, Some(current)) =
+            (op, state.tables.get(table))
+            && let Some(drop) = implicit_index_drop(current, foreign_key, after.tables.get(table))
+        {
+            own.push(drop);
+        }
+        if let Some(&k) = first_rebuild.get(table) {
+            match (state.tables.get(table), after.tables.get(table)) {
+                (Some(from), Some(to)) if i >= k => {
+                    if i == k {
+                        steps.extend(rebuild_steps(from, to, &renames(&ops[i..], table)));
+                    }
+                    own = except_sqlite(own);
+                }
+                // The table goes later in this migration: nothing to rebuild.
+                (_, None) if needs_sqlite_rebuild(op) => own = except_sqlite(own),
+                _ => {}
+            }
+        }
+        steps.extend(own);
+        apply(&mut state, op);
+    }
+    steps
+}
+
+/// New name → name at the start of `ops`, for the columns renamed on `table` in `ops`.
+fn renames(ops: &[Op], table: &str) -> BTreeMap<String, String> {
+    let mut map: BTreeMap<String, String> = BTreeMap::new();
+    for op in ops {
+        if let Op::RenameColumn { table: t, from, to } = op
+            && t == table
+        {
+            let original = map.remove(from).unwrap_or_else(|| from.clone());
+            map.insert(to.clone(), original);
+        }
+    }
+    map
+}

@@ -1,0 +1,115 @@
+//! SQLite's table rebuild: create the new shape under a temporary name, copy the rows, drop
+//! the old table, rename, recreate the indexes. The runner turns foreign keys off around each
+//! revision so the drop does not cascade, and checks them before commit.
+
+use std::collections::BTreeMap;
+
+use sea_orm::DbBackend;
+
+use crate::model::Table;
+use crate::ops::{ColumnChange, Op};
+
+use super::default::DefaultArg;
+use super::sql::ident;
+use super::step::Step;
+
+/// Whether SQLite must rebuild the table for this op (it cannot ALTER it in place).
+pub fn needs_sqlite_rebuild(op: &Op) -> bool {
+    match op {
+        Op::AlterColumn { changes, .. } => changes.iter().any(|c| *c != ColumnChange::Comment),
+        // ADD COLUMN takes neither NOT NULL without a default, nor a key, nor a non-constant
+        // default (`CURRENT_TIMESTAMP`, any expression).
+        Op::AddColumn { column, .. } => {
+            column.auto_increment
+                || (!column.nullable && column.default.is_none())
+                || column
+                    .default
+                    .as_deref()
+                    .is_some_and(|d| !DefaultArg::of(d).is_constant())
+        }
+        Op::DropUnique { .. }
+        | Op::AddForeignKey { .. }
+        | Op::DropForeignKey { .. }
+        | Op::AlterPrimaryKey { .. } => true,
+        _ => false,
+    }
+}
+
+/// The name a table is built under before it replaces the old one.
+pub fn temp_name(table: &str) -> String {
+    format!("_autogen_new_{table}")
+}
+
+/// Steps that rebuild `from` into `to` on SQLite; `renamed` maps new column names to old.
+pub fn rebuild_steps(from: &Table, to: &Table, renamed: &BTreeMap<String, String>) -> Vec<Step> {
+    let temp = temp_name(&to.name);
+    let mut inner = vec![Step::CreateTable {
+        table: to.clone(),
+        name: temp.clone(),
+    }];
+    // Step 1: copy every column that existed before (under its old name).
+    let (targets, sources): (Vec<String>, Vec<String>) = to
+        .columns
+        .iter()
+        .filter_map(|c| {
+            let source = renamed.get(&c.name).unwrap_or(&c.name);
+            from.column(source).map(|_| (ident(&c.name), ident(source)))
+        })
+        .unzip();
+    if !targets.is_empty() {
+        inner.push(Step::Raw(format!(
+            "INSERT INTO {} ({}) SELECT {} FROM {}",
+            ident(&temp),
+            targets.join(", "),
+            sources.join(", "),
+            ident(&from.name)
+        )));
+    }
+    // Step 2: swap the tables, then recreate the indexes (they went with the old table).
+    inner.push(Step::DropTable {
+        name: from.name.clone(),
+    });
+    inner.push(Step::RenameTable {
+        from: temp,
+        to: to.name.clone(),
+    });
+    for index in to.indexes.values() {
+        inner.push(Step::CreateIndex {
+            table: to.name.clone(),
+            name: index.name.clone(),
+            columns: index.columns.clone(),
+            unique: false,
+        });
+    }
+    vec![
+        Step::Comment(format!(
+            "SQLite cannot alter {:?} in place: rebuild it, keeping its rows.",
+            to.name
+        )),
+        Step::OnlyOn(DbBackend::Sqlite, inner),
+    ]
+}
+
+/// `steps` kept away from SQLite: steps that already skip it stay as they are, the others are
+/// grouped into `ExceptOn(Sqlite, ..)`.
+pub fn except_sqlite(steps: Vec<Step>) -> Vec<Step> {
+    let mut out = Vec::new();
+    let mut group = Vec::new();
+    for step in steps {
+        if step.skips(DbBackend::Sqlite) {
+            if !group.is_empty() {
+                out.push(Step::ExceptOn(
+                    DbBackend::Sqlite,
+                    std::mem::take(&mut group),
+                ));
+            }
+            out.push(step);
+        } else {
+            group.push(step);
+        }
+    }
+    if !group.is_empty() {
+        out.push(Step::ExceptOn(DbBackend::Sqlite, group));
+    }
+    out
+}
