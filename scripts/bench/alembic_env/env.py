@@ -10,10 +10,15 @@ number of diffs it found.
 import json
 import os
 import pickle
+import sys
 import time
 
 from alembic import context
 from sqlalchemy import create_engine, event, pool
+
+# Alembic before 1.18 reflects tables with resolve_fks=True, recursing along foreign keys: on
+# the benchmark's 1000-table chain that overflows Python's default limit of 1000 frames.
+sys.setrecursionlimit(20000)
 
 with open(os.environ["BENCH_TARGET_METADATA"], "rb") as f:
     target_metadata = pickle.load(f)
