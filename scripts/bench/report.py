@@ -76,7 +76,7 @@ def section(env, ours, alembic) -> str:
         "",
         "#### Ours versus Alembic",
         "",
-        "| Tables | Tool | Compare (median) | Whole command (median) | Queries | Changes found |",
+        "| Tables | Tool | In-process (median) | Whole command (median) | Queries | Changes found |",
         "|---:|---|---:|---:|---:|---:|",
     ]
     for n in sizes:
@@ -99,7 +99,7 @@ def section(env, ours, alembic) -> str:
             )
     lines += [
         "",
-        "*Compare* is in-process wall time from an open connection: for ours, introspect + normalize "
+        "*In-process* is wall time from an open connection: for ours, introspect + normalize "
         "(both sides) + compare; for Alembic, `context.run_migrations()` in env.py, i.e. the "
         "autogenerate comparison. *Whole command* is the `alembic check` process (interpreter start, "
         "imports, unpickling the target metadata, connecting). *Queries*: ours is "
@@ -152,6 +152,7 @@ def main() -> None:
     text = section(*load(results))
     print(text)
     if write:
+        os.makedirs(os.path.dirname(write) or ".", exist_ok=True)
         doc = open(write).read() if os.path.exists(write) else SKELETON
         if BEGIN not in doc or END not in doc:
             doc = doc.rstrip("\n") + "\n\n" + SKELETON.split("\n", 2)[2]
