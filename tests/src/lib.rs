@@ -4,8 +4,10 @@
 //! path), defaulting to the local servers started by `scripts/test.sh`. A backend that cannot
 //! be reached fails the test: nothing is skipped.
 
+pub mod cli_bin;
 pub mod entities;
 pub mod roundtrip;
+pub mod schema_gen;
 mod testdb;
 
 pub use testdb::{Backend, TestDb};

@@ -10,7 +10,7 @@ use crate::model::Table;
 use crate::ops::{ColumnChange, Op};
 
 use super::default::DefaultArg;
-use super::sql::ident;
+use super::sql::{creatable, ident};
 use super::step::Step;
 
 /// Whether SQLite must rebuild the table for this op (it cannot ALTER it in place).
@@ -44,7 +44,7 @@ pub fn temp_name(table: &str) -> String {
 pub fn rebuild_steps(from: &Table, to: &Table, renamed: &BTreeMap<String, String>) -> Vec<Step> {
     let temp = temp_name(&to.name);
     let mut inner = vec![Step::CreateTable {
-        table: to.clone(),
+        table: creatable(to),
         name: temp.clone(),
     }];
     // Step 1: copy every column that existed before (under its old name).

@@ -1,6 +1,6 @@
 //! Raw SQL for what sea-query cannot express: comments, default removal, primary keys.
 
-use crate::model::PrimaryKey;
+use crate::model::{PrimaryKey, Table, Unique};
 
 /// A double-quoted identifier (Postgres, SQLite).
 pub fn ident(s: &str) -> String {
@@ -131,4 +131,28 @@ pub fn postgres_drop_unique(table: &str, name: &str) -> Vec<String> {
         ),
         format!("DROP INDEX IF EXISTS {}", ident(name)),
     ]
+}
+
+/// The name a unique is created (and dropped) under. SQLite reports a UNIQUE table constraint
+/// as its internal index `sqlite_autoindex_<table>_<n>`, a name `CREATE INDEX` refuses; such a
+/// unique gets the Postgres-style `<table>_<columns>_key` instead.
+pub fn unique_name(table: &str, unique: &Unique) -> String {
+    if unique
+        .name
+        .to_ascii_lowercase()
+        .starts_with("sqlite_autoindex_")
+    {
+        format!("{table}_{}_key", unique.columns.join("_"))
+    } else {
+        unique.name.clone()
+    }
+}
+
+/// `table` with every unique under the name it is created under (see [`unique_name`]).
+pub fn creatable(table: &Table) -> Table {
+    let mut t = table.clone();
+    for u in t.uniques.values_mut() {
+        u.name = unique_name(&table.name, u);
+    }
+    t
 }

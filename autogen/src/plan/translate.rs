@@ -14,7 +14,7 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
     match op {
         Op::AddTable(table) => {
             let mut steps = vec![Step::CreateTable {
-                table: table.clone(),
+                table: sql::creatable(table),
                 name: table.name.clone(),
             }];
             let comments = postgres_comments(table);
@@ -71,7 +71,7 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
         // A unique index behaves the same on every backend and needs no table rebuild.
         Op::AddUnique { table, unique } => vec![Step::CreateIndex {
             table: table.clone(),
-            name: unique.name.clone(),
+            name: sql::unique_name(table, unique),
             columns: unique.columns.clone(),
             unique: true,
         }],
@@ -79,13 +79,16 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
         Op::DropUnique { table, unique } => vec![Step::Match(vec![
             (
                 DbBackend::Postgres,
-                raw(sql::postgres_drop_unique(table, &unique.name)),
+                raw(sql::postgres_drop_unique(
+                    table,
+                    &sql::unique_name(table, unique),
+                )),
             ),
             (
                 DbBackend::MySql,
                 vec![Step::DropIndex {
                     table: table.clone(),
-                    name: unique.name.clone(),
+                    name: sql::unique_name(table, unique),
                 }],
             ),
         ])],
