@@ -80,7 +80,6 @@ impl MigrationTrait for Migration {
                                 .default(Expr::current_timestamp()),
                         )
                         .col(ColumnDef::new("weight").float().null().default(0))
-                        .index(Index::create().name("item_note_key").col("note").unique())
                         .to_owned(),
                 )
                 .await?;
@@ -92,6 +91,16 @@ impl MigrationTrait for Migration {
                 .rename_table(
                     Table::rename()
                         .table("_autogen_new_item", "item")
+                        .to_owned(),
+                )
+                .await?;
+            manager
+                .create_index(
+                    Index::create()
+                        .name("item_note_key")
+                        .table("item")
+                        .col("note")
+                        .unique()
                         .to_owned(),
                 )
                 .await?;

@@ -204,7 +204,6 @@ impl MigrationTrait for Migration {
                                 .comment("the text"),
                         )
                         .col(ColumnDef::new("gone").integer().null())
-                        .index(Index::create().name("doc_title_key").col("title").unique())
                         .comment("Documents")
                         .to_owned(),
                 )
@@ -215,6 +214,16 @@ impl MigrationTrait for Migration {
                 .await?;
             manager
                 .rename_table(Table::rename().table("_autogen_new_doc", "doc").to_owned())
+                .await?;
+            manager
+                .create_index(
+                    Index::create()
+                        .name("doc_title_key")
+                        .table("doc")
+                        .col("title")
+                        .unique()
+                        .to_owned(),
+                )
                 .await?;
         }
         match manager.get_database_backend() {

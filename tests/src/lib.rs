@@ -8,6 +8,7 @@ pub mod cli_bin;
 pub mod entities;
 pub mod render_cases;
 pub mod roundtrip;
+pub mod schema_fuzz;
 pub mod schema_gen;
 mod testdb;
 

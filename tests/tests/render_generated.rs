@@ -21,6 +21,7 @@ use autogen::runtime::{
 use sea_orm::DbBackend;
 use sea_orm_migration::MigrationTrait;
 use tests::render_cases::cases;
+use tests::roundtrip::{schema_diff, strict_form};
 use tests::{Backend, TestDb};
 
 #[path = "../generated/alter_with_rebuild.rs"]
@@ -167,10 +168,15 @@ async fn compiled_files_round_trip(backend: Backend) {
             .await
             .unwrap_or_else(|e| panic!("{backend:?} {}: downgrade: {e}", case.name));
         let restored = current_schema(&conn).await.unwrap().0;
-        assert_eq!(
-            restored, before,
-            "{backend:?} {}: downgrade restores",
-            case.name
+        let (want, got) = (
+            strict_form(db_backend, &before),
+            strict_form(db_backend, &restored),
+        );
+        assert!(
+            want == got,
+            "{backend:?} {}: downgrade restores:\n{}",
+            case.name,
+            schema_diff(&want, &got)
         );
     }
 }
