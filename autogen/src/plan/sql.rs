@@ -1,6 +1,10 @@
 //! Raw SQL for what sea-query cannot express: comments, default removal, primary keys.
 
-use crate::model::{PrimaryKey, Table, Unique};
+use sea_orm::sea_query::{Alias, ColumnDef, PostgresQueryBuilder, TableBuilder};
+
+use crate::model::{ColumnType, PrimaryKey, Table, Unique};
+
+use super::build::set_type;
 
 /// A double-quoted identifier (Postgres, SQLite).
 pub fn ident(s: &str) -> String {
@@ -50,6 +54,23 @@ pub fn drop_default(table: &str, column: &str) -> String {
     format!(
         "ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT",
         ident(table),
+        ident(column)
+    )
+}
+
+/// Postgres `ALTER COLUMN .. TYPE .. USING` with an explicit cast, for type changes Postgres
+/// does not convert by assignment (text to integer, integer to boolean, ...).
+pub fn postgres_retype_with_cast(table: &str, column: &str, ty: &ColumnType) -> String {
+    let mut def = ColumnDef::new(Alias::new(column));
+    set_type(&mut def, ty);
+    let mut ty_sql = String::new();
+    if let Some(t) = def.get_column_type() {
+        TableBuilder::prepare_column_type(&PostgresQueryBuilder, t, &mut ty_sql);
+    }
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} TYPE {ty_sql} USING {}::{ty_sql}",
+        ident(table),
+        ident(column),
         ident(column)
     )
 }

@@ -85,7 +85,8 @@ pub async fn columns(backend: Backend) {
     rebuilt(backend, &s, &["user"]);
 }
 
-/// varchar(50) → varchar(200) and integer → bigint.
+/// varchar(50) → varchar(200) and integer → bigint; then bigint → varchar(20) and integer →
+/// boolean, and back (text → bigint and boolean → integer need casts on Postgres).
 pub async fn type_change(backend: Backend) {
     let mut rt = RoundTrip::new(backend, "rt_types").await;
     rt.step(&types::v1::entities(), &["add_table"]).await;
@@ -97,6 +98,10 @@ pub async fn type_change(backend: Backend) {
     .await;
     let s = rt.step(&types::v2::entities(), &["alter_column"]).await;
     rebuilt(backend, &s, &["item"]);
+    rt.exec("UPDATE item SET flag = 1 WHERE id = 2").await;
+    let s = rt.step(&types::v3::entities(), &["alter_column"]).await;
+    rebuilt(backend, &s, &["item"]);
+    assert_eq!(rt.text("item", "qty", 2).await, "7");
 }
 
 /// NULL → NOT NULL and NOT NULL → NULL.
