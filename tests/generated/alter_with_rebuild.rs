@@ -7,7 +7,7 @@
 use autogen::revision::RevisionMeta;
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
 
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::sea_query::{ColumnDef, Expr, Index, Table};
 
 /// Revision metadata read by the migrator.
@@ -83,7 +83,7 @@ impl MigrationTrait for Migration {
                         .to_owned(),
                 )
                 .await?;
-            manager.get_connection().execute_unprepared(r#"INSERT INTO "_autogen_new_item" ("id", "code", "quantity", "note") SELECT "id", "code", "quantity", "note" FROM "item""#).await?;
+            manager.get_connection().execute_raw(Statement::from_string(manager.get_database_backend(), r#"INSERT INTO "_autogen_new_item" ("id", "code", "quantity", "note") SELECT "id", "code", "quantity", "note" FROM "item""#)).await?;
             manager
                 .drop_table(Table::drop().table("item").to_owned())
                 .await?;
@@ -258,7 +258,7 @@ impl MigrationTrait for Migration {
                         .to_owned(),
                 )
                 .await?;
-            manager.get_connection().execute_unprepared(r#"INSERT INTO "_autogen_new_item" ("id", "code", "qty", "note") SELECT "id", "code", "quantity", "note" FROM "item""#).await?;
+            manager.get_connection().execute_raw(Statement::from_string(manager.get_database_backend(), r#"INSERT INTO "_autogen_new_item" ("id", "code", "qty", "note") SELECT "id", "code", "quantity", "note" FROM "item""#)).await?;
             manager
                 .drop_table(Table::drop().table("item").to_owned())
                 .await?;
@@ -283,13 +283,17 @@ impl MigrationTrait for Migration {
             DbBackend::Postgres => {
                 manager
                     .get_connection()
-                    .execute_unprepared(
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
                         r#"ALTER TABLE "item" DROP CONSTRAINT IF EXISTS "item_note_key""#,
-                    )
+                    ))
                     .await?;
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"DROP INDEX IF EXISTS "item_note_key""#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"DROP INDEX IF EXISTS "item_note_key""#,
+                    ))
                     .await?;
             }
             DbBackend::MySql => {
@@ -375,7 +379,10 @@ impl MigrationTrait for Migration {
             DbBackend::Postgres => {
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"ALTER TABLE "item" ALTER COLUMN "code" DROP DEFAULT"#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"ALTER TABLE "item" ALTER COLUMN "code" DROP DEFAULT"#,
+                    ))
                     .await?;
                 manager
                     .alter_table(

@@ -7,7 +7,7 @@
 use autogen::revision::RevisionMeta;
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
 
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::sea_query::{
     Alias, ColumnDef, Expr, ForeignKey, ForeignKeyAction, Index, Table,
 };
@@ -82,13 +82,17 @@ impl MigrationTrait for Migration {
         if manager.get_database_backend() == DbBackend::Postgres {
             manager
                 .get_connection()
-                .execute_unprepared(r#"COMMENT ON TABLE "user" IS 'Registered users'"#)
+                .execute_raw(Statement::from_string(
+                    manager.get_database_backend(),
+                    r#"COMMENT ON TABLE "user" IS 'Registered users'"#,
+                ))
                 .await?;
             manager
                 .get_connection()
-                .execute_unprepared(
+                .execute_raw(Statement::from_string(
+                    manager.get_database_backend(),
                     r#"COMMENT ON COLUMN "user"."bio" IS 'About me, in the user''s words'"#,
-                )
+                ))
                 .await?;
         }
         // add table "order" (4 columns)
@@ -220,7 +224,7 @@ impl MigrationTrait for Migration {
                         .to_owned(),
                 )
                 .await?;
-            manager.get_connection().execute_unprepared(r#"INSERT INTO "_autogen_new_person" ("id", "team_id") SELECT "id", "team_id" FROM "person""#).await?;
+            manager.get_connection().execute_raw(Statement::from_string(manager.get_database_backend(), r#"INSERT INTO "_autogen_new_person" ("id", "team_id") SELECT "id", "team_id" FROM "person""#)).await?;
             manager
                 .drop_table(Table::drop().table("person").to_owned())
                 .await?;

@@ -7,7 +7,7 @@
 use autogen::revision::RevisionMeta;
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
 
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::sea_query::{ColumnDef, Index, Table};
 
 /// Revision metadata read by the migrator.
@@ -56,7 +56,7 @@ impl MigrationTrait for Migration {
                         .to_owned(),
                 )
                 .await?;
-            manager.get_connection().execute_unprepared(r#"INSERT INTO "_autogen_new_doc" ("a", "b", "title", "body") SELECT "a", "b", "title", "body" FROM "doc""#).await?;
+            manager.get_connection().execute_raw(Statement::from_string(manager.get_database_backend(), r#"INSERT INTO "_autogen_new_doc" ("a", "b", "title", "body") SELECT "a", "b", "title", "body" FROM "doc""#)).await?;
             manager
                 .drop_table(Table::drop().table("doc").to_owned())
                 .await?;
@@ -68,13 +68,17 @@ impl MigrationTrait for Migration {
             DbBackend::Postgres => {
                 manager
                     .get_connection()
-                    .execute_unprepared(
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
                         r#"ALTER TABLE "doc" DROP CONSTRAINT IF EXISTS "doc_title_key""#,
-                    )
+                    ))
                     .await?;
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"DROP INDEX IF EXISTS "doc_title_key""#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"DROP INDEX IF EXISTS "doc_title_key""#,
+                    ))
                     .await?;
             }
             DbBackend::MySql => {
@@ -96,13 +100,19 @@ impl MigrationTrait for Migration {
             DbBackend::Postgres => {
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"COMMENT ON TABLE "doc" IS 'All the documents'"#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"COMMENT ON TABLE "doc" IS 'All the documents'"#,
+                    ))
                     .await?;
             }
             DbBackend::MySql => {
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"ALTER TABLE `doc` COMMENT = 'All the documents'"#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"ALTER TABLE `doc` COMMENT = 'All the documents'"#,
+                    ))
                     .await?;
             }
             _ => {}
@@ -122,11 +132,17 @@ impl MigrationTrait for Migration {
             DbBackend::Postgres => {
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"ALTER TABLE "doc" ALTER COLUMN "body" DROP DEFAULT"#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"ALTER TABLE "doc" ALTER COLUMN "body" DROP DEFAULT"#,
+                    ))
                     .await?;
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"COMMENT ON COLUMN "doc"."body" IS NULL"#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"COMMENT ON COLUMN "doc"."body" IS NULL"#,
+                    ))
                     .await?;
             }
             _ => {}
@@ -162,21 +178,26 @@ impl MigrationTrait for Migration {
             DbBackend::Postgres => {
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"ALTER TABLE "doc" DROP CONSTRAINT "doc_pkey""#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"ALTER TABLE "doc" DROP CONSTRAINT "doc_pkey""#,
+                    ))
                     .await?;
                 manager
                     .get_connection()
-                    .execute_unprepared(
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
                         r#"ALTER TABLE "doc" ADD CONSTRAINT "pk-doc" PRIMARY KEY ("a", "b")"#,
-                    )
+                    ))
                     .await?;
             }
             DbBackend::MySql => {
                 manager
                     .get_connection()
-                    .execute_unprepared(
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
                         r#"ALTER TABLE `doc` DROP PRIMARY KEY, ADD PRIMARY KEY (`a`, `b`)"#,
-                    )
+                    ))
                     .await?;
             }
             _ => {}
@@ -208,7 +229,7 @@ impl MigrationTrait for Migration {
                         .to_owned(),
                 )
                 .await?;
-            manager.get_connection().execute_unprepared(r#"INSERT INTO "_autogen_new_doc" ("a", "b", "title", "body") SELECT "a", "b", "title", "body" FROM "doc""#).await?;
+            manager.get_connection().execute_raw(Statement::from_string(manager.get_database_backend(), r#"INSERT INTO "_autogen_new_doc" ("a", "b", "title", "body") SELECT "a", "b", "title", "body" FROM "doc""#)).await?;
             manager
                 .drop_table(Table::drop().table("doc").to_owned())
                 .await?;
@@ -230,19 +251,26 @@ impl MigrationTrait for Migration {
             DbBackend::Postgres => {
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"ALTER TABLE "doc" DROP CONSTRAINT "pk-doc""#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"ALTER TABLE "doc" DROP CONSTRAINT "pk-doc""#,
+                    ))
                     .await?;
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"ALTER TABLE "doc" ADD PRIMARY KEY ("a")"#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"ALTER TABLE "doc" ADD PRIMARY KEY ("a")"#,
+                    ))
                     .await?;
             }
             DbBackend::MySql => {
                 manager
                     .get_connection()
-                    .execute_unprepared(
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
                         r#"ALTER TABLE `doc` DROP PRIMARY KEY, ADD PRIMARY KEY (`a`)"#,
-                    )
+                    ))
                     .await?;
             }
             _ => {}
@@ -300,7 +328,10 @@ impl MigrationTrait for Migration {
                     .await?;
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"COMMENT ON COLUMN "doc"."body" IS 'the text'"#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"COMMENT ON COLUMN "doc"."body" IS 'the text'"#,
+                    ))
                     .await?;
             }
             _ => {}
@@ -310,13 +341,19 @@ impl MigrationTrait for Migration {
             DbBackend::Postgres => {
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"COMMENT ON TABLE "doc" IS 'Documents'"#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"COMMENT ON TABLE "doc" IS 'Documents'"#,
+                    ))
                     .await?;
             }
             DbBackend::MySql => {
                 manager
                     .get_connection()
-                    .execute_unprepared(r#"ALTER TABLE `doc` COMMENT = 'Documents'"#)
+                    .execute_raw(Statement::from_string(
+                        manager.get_database_backend(),
+                        r#"ALTER TABLE `doc` COMMENT = 'Documents'"#,
+                    ))
                     .await?;
             }
             _ => {}

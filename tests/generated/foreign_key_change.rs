@@ -7,7 +7,7 @@
 use autogen::revision::RevisionMeta;
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
 
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::sea_query::{ColumnDef, ForeignKey, ForeignKeyAction, Index, Table};
 
 /// Revision metadata read by the migrator.
@@ -69,7 +69,7 @@ impl MigrationTrait for Migration {
                         .to_owned(),
                 )
                 .await?;
-            manager.get_connection().execute_unprepared(r#"INSERT INTO "_autogen_new_child" ("id", "parent_id", "other_id", "old_id") SELECT "id", "parent_id", "other_id", "old_id" FROM "child""#).await?;
+            manager.get_connection().execute_raw(Statement::from_string(manager.get_database_backend(), r#"INSERT INTO "_autogen_new_child" ("id", "parent_id", "other_id", "old_id") SELECT "id", "parent_id", "other_id", "old_id" FROM "child""#)).await?;
             manager
                 .drop_table(Table::drop().table("child").to_owned())
                 .await?;
@@ -181,7 +181,7 @@ impl MigrationTrait for Migration {
                         .to_owned(),
                 )
                 .await?;
-            manager.get_connection().execute_unprepared(r#"INSERT INTO "_autogen_new_child" ("id", "parent_id", "other_id", "old_id") SELECT "id", "parent_id", "other_id", "old_id" FROM "child""#).await?;
+            manager.get_connection().execute_raw(Statement::from_string(manager.get_database_backend(), r#"INSERT INTO "_autogen_new_child" ("id", "parent_id", "other_id", "old_id") SELECT "id", "parent_id", "other_id", "old_id" FROM "child""#)).await?;
             manager
                 .drop_table(Table::drop().table("child").to_owned())
                 .await?;

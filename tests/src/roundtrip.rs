@@ -11,7 +11,9 @@ use autogen::model::apply::{canonical, equivalent};
 use autogen::ops::Op;
 use autogen::plan::{OpsMigration, Step, plan, statements_for};
 use autogen::revision::RevisionMeta;
-use autogen::runtime::{ConnectOptions, Migrations, Migrator, Revision, RunOptions};
+use autogen::runtime::{
+    ConnectOptions, Migrations, Migrator, Revision, RunOptions, Side, VERSION_TABLE, capture_sql,
+};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 
 use crate::{Backend, TestDb};
@@ -203,10 +205,27 @@ impl RoundTrip {
             .unwrap();
         let options = RunOptions::default();
         let rows_before = self.counts(&snapshot, &after).await;
+        let logged = migrator.recorder().len();
         migrator
             .upgrade("head", &options)
             .await
             .unwrap_or_else(|e| panic!("{backend:?}: upgrade {id}: {e}{}", describe(&drift.ops)));
+        // What ran is exactly what offline capture (`--sql`, checksums) says runs.
+        let online: Vec<String> = migrator
+            .recorder()
+            .since(logged)
+            .into_iter()
+            .filter(|s| !s.failed && is_migration_statement(&s.sql))
+            .map(|s| s.sql)
+            .collect();
+        let (_, migration) = self.history.last().expect("just pushed");
+        let offline = capture_sql(self.backend(), migration, Side::Up, id)
+            .await
+            .unwrap();
+        assert_eq!(
+            online, offline,
+            "{backend:?}: statements run by upgrade {id}"
+        );
         assert_eq!(
             self.counts(&snapshot, &after).await,
             rows_before,
@@ -288,6 +307,12 @@ pub fn strict_form(backend: DbBackend, schema: &Schema) -> Schema {
         }
     }
     s
+}
+
+/// Whether a logged statement belongs to the revision (not to the runner's bookkeeping).
+fn is_migration_statement(sql: &str) -> bool {
+    let upper = sql.trim_start().to_ascii_uppercase();
+    !sql.contains(VERSION_TABLE) && !upper.starts_with("PRAGMA") && !upper.starts_with("SELECT")
 }
 
 /// What one step applied.
