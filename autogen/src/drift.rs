@@ -36,13 +36,21 @@ pub async fn entities_drift(
     conn: &impl ConnectionTrait,
     entities: &[EntityDef],
 ) -> Result<Drift, crate::Error> {
+    let raw = desired_schema(entities, conn.get_database_backend());
+    schema_drift(conn, &raw).await
+}
+
+/// A desired schema (as written, not yet normalized) versus the database at `conn`.
+pub async fn schema_drift(
+    conn: &impl ConnectionTrait,
+    raw: &Schema,
+) -> Result<Drift, crate::Error> {
     let backend = conn.get_database_backend();
     let (current, queries) = current_schema(conn).await?;
-    let raw = desired_schema(entities, backend);
-    let desired = normalize(backend, &raw);
+    let desired = normalize(backend, raw);
     let ops = compare(&current, &desired)
         .into_iter()
-        .map(|op| hydrate(op, &raw))
+        .map(|op| hydrate(op, raw))
         .collect();
     Ok(Drift {
         current,

@@ -10,10 +10,14 @@
 //! binaries. Databases of passing tests are dropped; a failing test keeps its database.
 
 pub mod catalog;
+pub mod cli_bin;
 pub mod entities;
 pub mod fixtures;
 pub mod process;
+pub mod render_cases;
 pub mod roundtrip;
+pub mod schema_fuzz;
+pub mod schema_gen;
 mod testdb;
 
 pub use testdb::{Backend, TempDir, TestDb, admin_connection, unique};

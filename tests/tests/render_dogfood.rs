@@ -1,5 +1,6 @@
 //! The dogfood migrations in `migration/src/versions/` are exactly what today's planner and
-//! renderer produce from the entities, on every backend.
+//! renderer produce from the entities, on every backend; and with the cli binary, `upgrade`
+//! then `check` exits 0 on every backend.
 
 use autogen::EntityDef;
 use autogen::drift::entities_drift;
@@ -7,6 +8,9 @@ use autogen::plan::{execute, plan};
 use autogen::render::{RenderInput, render_migration};
 use autogen::revision::NewRevision;
 use sea_orm_migration::SchemaManager;
+use std::process::Command;
+
+use tests::cli_bin::cli_bin;
 use tests::{Backend, TestDb};
 
 const FIRST: &str =
@@ -64,6 +68,46 @@ async fn regenerates_dogfood(backend: Backend) {
         before: &drift.current,
     });
     assert_eq!(source, SECOND, "{backend:?}: second dogfood revision");
+}
+
+/// `cli upgrade` then `cli check`: the files bring a fresh database in line with the entities.
+async fn upgrade_then_check(backend: Backend) {
+    let db = TestDb::new(backend, "dogfood_cli").await;
+    for (args, code) in [
+        (&["upgrade"][..], 0),
+        (&["check"][..], 0),
+        (&["downgrade", "base"][..], 0),
+        (&["check"][..], 1),
+    ] {
+        let out = Command::new(cli_bin())
+            .args(args)
+            .arg("--database-url")
+            .arg(&db.url)
+            .output()
+            .expect("run cli");
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{backend:?}: cli {args:?}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[tokio::test]
+async fn postgres_upgrade_then_check() {
+    upgrade_then_check(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn mysql_upgrade_then_check() {
+    upgrade_then_check(Backend::MySql).await;
+}
+
+#[tokio::test]
+async fn sqlite_upgrade_then_check() {
+    upgrade_then_check(Backend::Sqlite).await;
 }
 
 #[tokio::test]

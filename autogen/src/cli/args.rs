@@ -145,9 +145,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// The ops that turn database --from into database --to; exit 0 when they match, 1 when
+    /// they differ, 2 on error.
+    Diff {
+        /// URL of the database to change.
+        #[arg(long)]
+        from: String,
+        /// URL of the database to match.
+        #[arg(long)]
+        to: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Print the upgrade SQL for the --from backend instead of the ops.
+        #[arg(long)]
+        sql: bool,
+    },
 }
 
-/// Output format of `check`.
+/// Output format of `check` and `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// One op per line.

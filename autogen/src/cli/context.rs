@@ -42,11 +42,15 @@ impl Context {
     /// Connects a migrator.
     pub async fn migrator(&self) -> Result<Migrator<'_>, Error> {
         let url = self.url()?;
-        let options = ConnectOptions {
+        Ok(Migrator::connect(&url.url, &self.migrations, &self.connect_options()).await?)
+    }
+
+    /// How to connect (timeout, echo).
+    pub fn connect_options(&self) -> ConnectOptions {
+        ConnectOptions {
             timeout: Duration::from_secs(self.cli.connect_timeout),
             echo_sql: self.cli.echo_sql,
-        };
-        Ok(Migrator::connect(&url.url, &self.migrations, &options).await?)
+        }
     }
 
     /// Options for runs.
@@ -131,6 +135,12 @@ pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<E
             }
         }
         Command::Check { format } => commands::autogenerate::check(&ctx, *format).await,
+        Command::Diff {
+            from,
+            to,
+            format,
+            sql,
+        } => commands::autogenerate::diff(&ctx, from, to, *format, *sql).await,
     }
 }
 

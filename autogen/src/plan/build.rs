@@ -31,7 +31,7 @@ pub enum Statement {
     CreateForeignKey(ForeignKeyCreateStatement),
     /// `manager.drop_foreign_key`.
     DropForeignKey(ForeignKeyDropStatement),
-    /// Raw SQL through `execute_unprepared`.
+    /// Raw SQL, run as one statement through `execute_raw` (so it is metered and echoed).
     Raw(String),
 }
 

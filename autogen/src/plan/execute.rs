@@ -28,9 +28,14 @@ async fn run(stmt: Statement, manager: &SchemaManager<'_>) -> Result<(), DbErr> 
         Statement::DropIndex(s) => manager.drop_index(s).await,
         Statement::CreateForeignKey(s) => manager.create_foreign_key(s).await,
         Statement::DropForeignKey(s) => manager.drop_foreign_key(s).await,
+        // Through `execute_raw`, not `execute_unprepared`: only the former reaches the
+        // connection's metric callback, which `--echo-sql` and MySQL progress counting read.
         Statement::Raw(sql) => manager
             .get_connection()
-            .execute_unprepared(&sql)
+            .execute_raw(sea_orm::Statement::from_string(
+                manager.get_database_backend(),
+                sql,
+            ))
             .await
             .map(|_| ()),
     }

@@ -17,8 +17,8 @@ use super::translate::op_steps;
 /// its statements. A table that SQLite cannot alter in place is rebuilt once, at its first op
 /// that needs it, straight into its final shape; that op and the later ones on the table then
 /// skip SQLite. A table that the migration drops later is not rebuilt: the ops SQLite cannot
-/// run on it are skipped there. On MySQL, dropping a foreign key for good also drops the index
-/// MySQL made for it.
+/// run on it are skipped there, and its indexes go with it rather than one by one. On MySQL,
+/// dropping a foreign key for good also drops the index MySQL made for it.
 pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
     let mut after = before.clone();
     apply_all(&mut after, ops);
@@ -41,6 +41,13 @@ pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
         }
         let table = op.table();
         let mut own = op_steps(op);
+        if matches!(op, Op::DropIndex { .. }) && !after.tables.contains_key(table) {
+            // The table goes later in this migration and takes its indexes along; MySQL would
+            // refuse to drop one that a foreign key of the table still needs.
+            own = vec![Step::Comment(format!(
+                "(dropped with table {table:?} below)"
+            ))];
+        }
         if let (Op::DropForeignKey { foreign_key, .. }, Some(current)) =
             (op, state.tables.get(table))
             && let Some(drop) = implicit_index_drop(current, foreign_key, after.tables.get(table))

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use sea_orm::DbBackend;
 
-use crate::model::Table;
+use crate::model::{Table, Unique};
 use crate::ops::{ColumnChange, Op};
 
 use super::default::DefaultArg;
@@ -43,8 +43,13 @@ pub fn temp_name(table: &str) -> String {
 /// Steps that rebuild `from` into `to` on SQLite; `renamed` maps new column names to old.
 pub fn rebuild_steps(from: &Table, to: &Table, renamed: &BTreeMap<String, String>) -> Vec<Step> {
     let temp = temp_name(&to.name);
+    // Uniques SQLite made from a table constraint stay constraints (SQLite names them after the
+    // table, in declaration order); named unique indexes are recreated as such, keeping names.
+    let named: Vec<&Unique> = to.uniques.values().filter(|u| !is_autoindex(u)).collect();
+    let mut shape = to.clone();
+    shape.uniques.retain(|_, u| is_autoindex(u));
     let mut inner = vec![Step::CreateTable {
-        table: to.clone(),
+        table: shape,
         name: temp.clone(),
     }];
     // Step 1: copy every column that existed before (under its old name).
@@ -73,6 +78,14 @@ pub fn rebuild_steps(from: &Table, to: &Table, renamed: &BTreeMap<String, String
         from: temp,
         to: to.name.clone(),
     });
+    for unique in named {
+        inner.push(Step::CreateIndex {
+            table: to.name.clone(),
+            name: unique.name.clone(),
+            columns: unique.columns.clone(),
+            unique: true,
+        });
+    }
     for index in to.indexes.values() {
         inner.push(Step::CreateIndex {
             table: to.name.clone(),
@@ -88,6 +101,14 @@ pub fn rebuild_steps(from: &Table, to: &Table, renamed: &BTreeMap<String, String
         )),
         Step::OnlyOn(DbBackend::Sqlite, inner),
     ]
+}
+
+/// Whether SQLite made this unique from a table constraint (`sqlite_autoindex_<table>_<n>`).
+fn is_autoindex(unique: &Unique) -> bool {
+    unique
+        .name
+        .to_ascii_lowercase()
+        .starts_with("sqlite_autoindex_")
 }
 
 /// `steps` kept away from SQLite: steps that already skip it stay as they are, the others are

@@ -1,6 +1,10 @@
 //! Raw SQL for what sea-query cannot express: comments, default removal, primary keys.
 
-use crate::model::PrimaryKey;
+use sea_orm::sea_query::{Alias, ColumnDef, PostgresQueryBuilder, TableBuilder};
+
+use crate::model::{ColumnType, PrimaryKey, Table, Unique};
+
+use super::build::set_type;
 
 /// A double-quoted identifier (Postgres, SQLite).
 pub fn ident(s: &str) -> String {
@@ -50,6 +54,23 @@ pub fn drop_default(table: &str, column: &str) -> String {
     format!(
         "ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT",
         ident(table),
+        ident(column)
+    )
+}
+
+/// Postgres `ALTER COLUMN .. TYPE .. USING` with an explicit cast, for type changes Postgres
+/// does not convert by assignment (text to integer, integer to boolean, ...).
+pub fn postgres_retype_with_cast(table: &str, column: &str, ty: &ColumnType) -> String {
+    let mut def = ColumnDef::new(Alias::new(column));
+    set_type(&mut def, ty);
+    let mut ty_sql = String::new();
+    if let Some(t) = def.get_column_type() {
+        TableBuilder::prepare_column_type(&PostgresQueryBuilder, t, &mut ty_sql);
+    }
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} TYPE {ty_sql} USING {}::{ty_sql}",
+        ident(table),
+        ident(column),
         ident(column)
     )
 }
@@ -131,4 +152,28 @@ pub fn postgres_drop_unique(table: &str, name: &str) -> Vec<String> {
         ),
         format!("DROP INDEX IF EXISTS {}", ident(name)),
     ]
+}
+
+/// The name a unique is created (and dropped) under. SQLite reports a UNIQUE table constraint
+/// as its internal index `sqlite_autoindex_<table>_<n>`, a name `CREATE INDEX` refuses; such a
+/// unique gets the Postgres-style `<table>_<columns>_key` instead.
+pub fn unique_name(table: &str, unique: &Unique) -> String {
+    if unique
+        .name
+        .to_ascii_lowercase()
+        .starts_with("sqlite_autoindex_")
+    {
+        format!("{table}_{}_key", unique.columns.join("_"))
+    } else {
+        unique.name.clone()
+    }
+}
+
+/// `table` with every unique under the name it is created under (see [`unique_name`]).
+pub fn creatable(table: &Table) -> Table {
+    let mut t = table.clone();
+    for u in t.uniques.values_mut() {
+        u.name = unique_name(&table.name, u);
+    }
+    t
 }

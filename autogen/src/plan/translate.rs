@@ -2,7 +2,7 @@
 
 use sea_orm::DbBackend;
 
-use crate::model::{Column, Table};
+use crate::model::{Column, ColumnType as Ty, Table};
 use crate::ops::{ColumnChange, Op};
 
 use super::sql;
@@ -14,7 +14,7 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
     match op {
         Op::AddTable(table) => {
             let mut steps = vec![Step::CreateTable {
-                table: table.clone(),
+                table: sql::creatable(table),
                 name: table.name.clone(),
             }];
             let comments = postgres_comments(table);
@@ -71,7 +71,7 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
         // A unique index behaves the same on every backend and needs no table rebuild.
         Op::AddUnique { table, unique } => vec![Step::CreateIndex {
             table: table.clone(),
-            name: unique.name.clone(),
+            name: sql::unique_name(table, unique),
             columns: unique.columns.clone(),
             unique: true,
         }],
@@ -79,13 +79,16 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
         Op::DropUnique { table, unique } => vec![Step::Match(vec![
             (
                 DbBackend::Postgres,
-                raw(sql::postgres_drop_unique(table, &unique.name)),
+                raw(sql::postgres_drop_unique(
+                    table,
+                    &sql::unique_name(table, unique),
+                )),
             ),
             (
                 DbBackend::MySql,
                 vec![Step::DropIndex {
                     table: table.clone(),
-                    name: unique.name.clone(),
+                    name: sql::unique_name(table, unique),
                 }],
             ),
         ])],
@@ -130,6 +133,32 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
     }
 }
 
+/// Whether Postgres needs `USING` to change `from` into `to`: it converts by assignment within
+/// the numbers, within the strings, from anything to a string, and between date/time types,
+/// but not from a string to anything else, nor to or from booleans, uuids or JSON.
+fn needs_cast(from: &Ty, to: &Ty) -> bool {
+    fn family(t: &Ty) -> u8 {
+        match t {
+            Ty::TinyInteger
+            | Ty::SmallInteger
+            | Ty::Integer
+            | Ty::BigInteger
+            | Ty::Float
+            | Ty::Double
+            | Ty::Decimal(_) => 1,
+            Ty::Char(_) | Ty::String(_) | Ty::Text => 2,
+            Ty::Date | Ty::Time | Ty::DateTime | Ty::TimestampWithTimeZone => 3,
+            Ty::Json | Ty::JsonBinary => 4,
+            Ty::Boolean => 5,
+            Ty::Uuid => 6,
+            Ty::Blob | Ty::Binary(_) | Ty::VarBinary(_) => 7,
+            Ty::Custom(_) => 8,
+        }
+    }
+    let (a, b) = (family(from), family(to));
+    a != b && b != 2 && a != 8 && b != 8
+}
+
 fn raw(statements: Vec<String>) -> Vec<Step> {
     statements.into_iter().map(Step::Raw).collect()
 }
@@ -148,11 +177,20 @@ fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange
     if redefault && from.default.is_some() && (to.default.is_none() || retyped) {
         pg.push(Step::Raw(sql::drop_default(table, &to.name)));
     }
-    // Step 2: type, nullability and the new default in one statement.
+    // Step 2: a type Postgres cannot convert by assignment goes alone, with an explicit cast.
+    let cast = retyped && needs_cast(&from.col_type, &to.col_type);
+    if cast {
+        pg.push(Step::Raw(sql::postgres_retype_with_cast(
+            table,
+            &to.name,
+            &to.col_type,
+        )));
+    }
+    // Step 3: type, nullability and the new default in one statement.
     let parts = Step::AlterColumnParts {
         table: table.to_string(),
         column: to.name.clone(),
-        col_type: retyped.then(|| to.col_type.clone()),
+        col_type: (retyped && !cast).then(|| to.col_type.clone()),
         nullable: changes
             .contains(&ColumnChange::Nullable)
             .then_some(to.nullable),
@@ -169,7 +207,7 @@ fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange
     ) {
         pg.push(parts);
     }
-    // Step 3: auto-increment is an identity on Postgres.
+    // Step 4: auto-increment is an identity on Postgres.
     if changes.contains(&ColumnChange::Type) && from.auto_increment != to.auto_increment {
         pg.push(Step::Raw(if to.auto_increment {
             sql::add_identity(table, &to.name)

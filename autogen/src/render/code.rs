@@ -29,11 +29,13 @@ impl Code {
         self.push(format!("manager.{method}({stmt}.to_owned()).await?;"));
     }
 
-    /// A raw SQL statement, for what sea-query cannot express.
+    /// A raw SQL statement, for what sea-query cannot express. It goes through `execute_raw`
+    /// so the runner's statement log (`--echo-sql`, MySQL progress) sees it.
     pub fn raw_sql(&mut self, sql: &str) {
         self.sea_orm.insert("ConnectionTrait");
+        self.sea_orm.insert("Statement");
         self.push(format!(
-            "manager.get_connection().execute_unprepared({}).await?;",
+            "manager.get_connection().execute_raw(Statement::from_string(manager.get_database_backend(), {})).await?;",
             super::literal::raw(sql)
         ));
     }

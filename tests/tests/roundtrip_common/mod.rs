@@ -17,7 +17,7 @@ macro_rules! roundtrip_tests {
             $backend;
             tables, columns, type_change, nullability, defaults, comments, unique_added_and_removed,
             index_added_and_removed, foreign_key_on_delete, primary_key_change, rename_hint,
-            combined
+            combined, foreign_key_removed_index_kept
         );
     };
     ($backend:expr; $($name:ident),*) => {
@@ -85,7 +85,8 @@ pub async fn columns(backend: Backend) {
     rebuilt(backend, &s, &["user"]);
 }
 
-/// varchar(50) → varchar(200) and integer → bigint.
+/// varchar(50) → varchar(200) and integer → bigint; then bigint → varchar(20) and integer →
+/// boolean, and back (text → bigint and boolean → integer need casts on Postgres).
 pub async fn type_change(backend: Backend) {
     let mut rt = RoundTrip::new(backend, "rt_types").await;
     rt.step(&types::v1::entities(), &["add_table"]).await;
@@ -97,6 +98,10 @@ pub async fn type_change(backend: Backend) {
     .await;
     let s = rt.step(&types::v2::entities(), &["alter_column"]).await;
     rebuilt(backend, &s, &["item"]);
+    rt.exec("UPDATE item SET flag = 1 WHERE id = 2").await;
+    let s = rt.step(&types::v3::entities(), &["alter_column"]).await;
+    rebuilt(backend, &s, &["item"]);
+    assert_eq!(rt.text("item", "qty", 2).await, "7");
 }
 
 /// NULL → NOT NULL and NOT NULL → NULL.
@@ -260,4 +265,24 @@ pub async fn combined(backend: Backend) {
         ],
     )
     .await;
+}
+
+/// A foreign key removed while an index declared on its column stays. MySQL treats that index
+/// as the one the key needs (normalization hides it while the key exists), so there it is only
+/// created once the key goes.
+pub async fn foreign_key_removed_index_kept(backend: Backend) {
+    let mut rt = RoundTrip::new(backend, "rt_fk_index").await;
+    let mysql = backend == Backend::MySql;
+    let first: &[&str] = if mysql {
+        &["add_table"]
+    } else {
+        &["add_table", "add_index"]
+    };
+    rt.step(&foreign_keys::indexed_v1::entities(), first).await;
+    let second: &[&str] = if mysql {
+        &["drop_foreign_key", "add_index"]
+    } else {
+        &["drop_foreign_key"]
+    };
+    rt.step(&foreign_keys::indexed_v2::entities(), second).await;
 }

@@ -1,15 +1,20 @@
-//! `revision --autogenerate` and `check`: entities versus the live database.
+//! `revision --autogenerate` and `check` (entities versus the live database) and `diff` (one
+//! live database versus another).
 
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
+use sea_orm::DbBackend;
+
 use crate::Error;
 use crate::cli::args::Format;
 use crate::cli::context::Context;
-use crate::drift::entities_drift;
+use crate::drift::{database_drift, entities_drift};
 use crate::ops::Op;
+use crate::plan::OpsMigration;
 use crate::render::{RenderInput, render_migration};
 use crate::revision::NewRevision;
+use crate::runtime::{Side, capture_sql, connect};
 
 use super::author::write_source;
 
@@ -58,6 +63,82 @@ pub async fn check(ctx: &Context, format: Format) -> Result<ExitCode, Error> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// `diff --from A --to B`: the ops (or, with `--sql`, the upgrade SQL for A's backend) that
+/// turn A into B. Exit 0 when they match, 1 when they differ.
+pub async fn diff(
+    ctx: &Context,
+    from: &str,
+    to: &str,
+    format: Format,
+    sql: bool,
+) -> Result<ExitCode, Error> {
+    let options = ctx.connect_options();
+    let (from_conn, _) = connect(from, &options).await?;
+    let (to_conn, _) = connect(to, &options).await?;
+    let drift = database_drift(&from_conn, &to_conn).await?;
+    if sql {
+        let backend = from_conn.get_database_backend();
+        let migration = OpsMigration::new("diff", drift.ops.clone(), drift.current.clone());
+        let statements = capture_sql(backend, &migration, Side::Up, "diff").await?;
+        match format {
+            Format::Json => {
+                let value = serde_json::json!({
+                    "in_sync": drift.ops.is_empty(),
+                    "ops": drift.ops.iter().map(Op::to_json).collect::<Vec<_>>(),
+                    "sql": statements,
+                });
+                println!("{value}");
+            }
+            Format::Text => print!("{}", sql_script(backend, &drift.ops, &statements)),
+        }
+    } else {
+        report(&drift.ops, format);
+    }
+    Ok(if drift.ops.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// A script that applies `statements` the way the migrator would: in one transaction where
+/// DDL is transactional, with SQLite's foreign keys off around it (table rebuilds).
+fn sql_script(backend: DbBackend, ops: &[Op], statements: &[String]) -> String {
+    let mut out = String::new();
+    if ops.is_empty() {
+        out.push_str("-- No changes detected: the databases match.\n");
+        return out;
+    }
+    for op in ops {
+        let line: String = op
+            .describe()
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        out.push_str(&format!("-- {line}\n"));
+    }
+    let mut push = |stmt: &str| {
+        out.push_str(stmt.trim_end().trim_end_matches(';'));
+        out.push_str(";\n");
+    };
+    if backend == DbBackend::Sqlite {
+        push("PRAGMA foreign_keys = OFF");
+    }
+    if backend != DbBackend::MySql {
+        push("BEGIN");
+    }
+    for stmt in statements {
+        push(stmt);
+    }
+    if backend != DbBackend::MySql {
+        push("COMMIT");
+    }
+    if backend == DbBackend::Sqlite {
+        push("PRAGMA foreign_keys = ON");
+    }
+    out
 }
 
 /// Prints ops as text or JSON (shared with `diff`).
