@@ -12,6 +12,5 @@ fi
 
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
-# The CLI and concurrency tests run the real binaries; nextest builds only test harnesses.
-cargo build --workspace --bins
+# cli/tests/binary.rs makes the workspace run build the cli binary the CLI tests start.
 cargo nextest run --workspace --no-fail-fast "$@"

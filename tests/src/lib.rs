@@ -4,13 +4,12 @@
 //! path), defaulting to the local servers started by `scripts/test.sh`. A backend that cannot
 //! be reached fails the test: nothing is skipped.
 //!
-//! Run with `scripts/test.sh`: the CLI tests start the workspace's `cli` binary, which it builds
-//! first (see [`process`]). Test files: `runtime_*` drive the
+//! Run with `cargo nextest run --workspace` (as `scripts/test.sh` does): the CLI tests start the
+//! workspace's `cli` binary, which a workspace run builds (see [`process`]). Test files: `runtime_*` drive the
 //! library against in-test revision graphs ([`fixtures`]); `cli_*` and `config_*` run the
 //! binaries. Databases of passing tests are dropped; a failing test keeps its database.
 
 pub mod catalog;
-pub mod cli_bin;
 pub mod entities;
 pub mod fixtures;
 pub mod process;

@@ -3,8 +3,8 @@
 //!
 //! The `cli` binary belongs to another package, so `CARGO_BIN_EXE_cli` is not available here.
 //! It is found next to the test executable instead (`<target>/debug/deps/<test>` →
-//! `<target>/debug/cli`). nextest builds only test harnesses, so `scripts/test.sh` runs
-//! `cargo build --workspace --bins` first. A missing
+//! `<target>/debug/cli`). `cargo nextest run --workspace` builds it, because `cli/tests/binary.rs`
+//! is an integration test of the `cli` package; with `-p tests` alone, `cargo build -p cli` first. A missing
 //! or out-of-date binary fails the test with a message saying so, rather than testing old code.
 
 use std::path::{Path, PathBuf};
@@ -24,15 +24,15 @@ pub fn cli_bin() -> PathBuf {
         .and_then(|m| m.modified())
         .unwrap_or_else(|_| {
             panic!(
-                "the cli binary {} is missing: run `cargo build --workspace --bins` first \
-                 (scripts/test.sh does)",
+                "the cli binary {} is missing: run `cargo nextest run --workspace` \
+                 (or `cargo build -p cli` first)",
                 bin.display()
             )
         });
     if let Some(newer) = newest_source_after(built) {
         panic!(
-            "the cli binary {} is older than {}: run `cargo build --workspace --bins` first \
-             (scripts/test.sh does)",
+            "the cli binary {} is older than {}: run `cargo nextest run --workspace` \
+             (or `cargo build -p cli` first)",
             bin.display(),
             newer.display()
         );

@@ -16,6 +16,34 @@ const SECRET: &str = "secretpw";
 const FIXTURE: &str = env!("CARGO_BIN_EXE_autogen_fixture");
 
 #[test]
+fn diff_names_the_malformed_side() {
+    let dir = TempDir::new();
+    let bad = format!("postgres://u:{SECRET}@host:port/db");
+    let output = cli(&dir.path)
+        .args(["diff", "--from", &bad, "--to", "sqlite::memory:"])
+        .output()
+        .unwrap();
+    one_line_error(
+        &output,
+        &["malformed database URL from --from", "invalid port"],
+    );
+    assert_no_secret(&output, SECRET);
+    let output = cli(&dir.path)
+        .args(["diff", "--from", "sqlite::memory:", "--to", "ftp://x/y"])
+        .output()
+        .unwrap();
+    one_line_error(
+        &output,
+        &["unsupported database URL scheme 'ftp' from --to"],
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir.path).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
 fn malformed_url() {
     let dir = TempDir::new();
     let url = format!("postgres://u:{SECRET}@host:port/db");

@@ -10,7 +10,7 @@ use autogen::revision::NewRevision;
 use sea_orm_migration::SchemaManager;
 use std::process::Command;
 
-use tests::cli_bin::cli_bin;
+use tests::process::cli_bin;
 use tests::{Backend, TestDb};
 
 const FIRST: &str =

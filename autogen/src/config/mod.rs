@@ -5,7 +5,7 @@ mod resolve;
 mod source;
 
 pub use redact::redact_url;
-pub use resolve::{DEFAULT_SQLITE_URL, ResolvedUrl, resolve_database_url};
+pub use resolve::{DEFAULT_SQLITE_URL, ResolvedUrl, resolve_database_url, validate_url};
 pub use source::UrlSource;
 
 /// Errors while working out the database URL. None of them contains a password.

@@ -24,7 +24,7 @@ pub struct ResolvedUrl {
 pub fn resolve_database_url(flag: Option<&str>, dir: &Path) -> Result<ResolvedUrl, ConfigError> {
     let process: HashMap<String, String> = std::env::vars().collect();
     if let Some(url) = flag {
-        return validate(url, UrlSource::Flag);
+        return validate_url(url, UrlSource::Flag);
     }
     if let Some(found) = from_vars(&process, false)? {
         return Ok(found);
@@ -37,7 +37,7 @@ pub fn resolve_database_url(flag: Option<&str>, dir: &Path) -> Result<ResolvedUr
             return Ok(found);
         }
     }
-    validate(DEFAULT_SQLITE_URL, UrlSource::Default)
+    validate_url(DEFAULT_SQLITE_URL, UrlSource::Default)
 }
 
 fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
@@ -82,14 +82,14 @@ fn from_vars(
 ) -> Result<Option<ResolvedUrl>, ConfigError> {
     let pick = |normal: UrlSource| if dotenv { UrlSource::DotEnv } else { normal };
     if let Some(url) = vars.get("DATABASE_URL").filter(|v| !v.is_empty()) {
-        return validate(url, pick(UrlSource::Env)).map(Some);
+        return validate_url(url, pick(UrlSource::Env)).map(Some);
     }
     if let Some(path) = vars.get("DATABASE_URL_FILE").filter(|v| !v.is_empty()) {
         let content = std::fs::read_to_string(path).map_err(|e| ConfigError::UnreadableFile {
             path: path.clone(),
             reason: e.to_string(),
         })?;
-        return validate(content.trim(), pick(UrlSource::File)).map(Some);
+        return validate_url(content.trim(), pick(UrlSource::File)).map(Some);
     }
     if vars
         .keys()
@@ -121,11 +121,11 @@ fn postgres_vars(
         Some(pw) => format!("{user}:{}", utf8_percent_encode(pw, NON_ALPHANUMERIC)),
         None => user.to_string(),
     };
-    validate(&format!("postgres://{auth}@{host}:{port}/{db}"), source)
+    validate_url(&format!("postgres://{auth}@{host}:{port}/{db}"), source)
 }
 
 /// Parses and checks a URL; errors never echo the URL itself, which may hold a password.
-fn validate(url: &str, source: UrlSource) -> Result<ResolvedUrl, ConfigError> {
+pub fn validate_url(url: &str, source: UrlSource) -> Result<ResolvedUrl, ConfigError> {
     let parsed = url::Url::parse(url).map_err(|e| ConfigError::MalformedUrl {
         origin: source,
         reason: e.to_string(),
@@ -192,7 +192,7 @@ mod tests {
 
     #[test]
     fn malformed_url_does_not_echo_the_password() {
-        let err = validate("postgres://u:secret@host:port/db", UrlSource::Env).unwrap_err();
+        let err = validate_url("postgres://u:secret@host:port/db", UrlSource::Env).unwrap_err();
         assert!(!err.to_string().contains("secret"), "{err}");
         assert!(
             err.to_string()
@@ -225,7 +225,7 @@ mod tests {
     #[test]
     fn mariadb_scheme_is_mysql() {
         assert_eq!(
-            validate("mariadb://root@h/db", UrlSource::Flag)
+            validate_url("mariadb://root@h/db", UrlSource::Flag)
                 .unwrap()
                 .url,
             "mysql://root@h/db"

@@ -17,6 +17,10 @@ pub enum UrlSource {
     DotEnv,
     /// The embedded SQLite default.
     Default,
+    /// `diff --from`.
+    DiffFrom,
+    /// `diff --to`.
+    DiffTo,
 }
 
 impl fmt::Display for UrlSource {
@@ -28,6 +32,8 @@ impl fmt::Display for UrlSource {
             UrlSource::PostgresVars => "POSTGRES_* variables",
             UrlSource::DotEnv => ".env file",
             UrlSource::Default => "the embedded SQLite default",
+            UrlSource::DiffFrom => "--from",
+            UrlSource::DiffTo => "--to",
         })
     }
 }

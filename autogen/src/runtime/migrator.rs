@@ -286,10 +286,17 @@ impl<'m> Migrator<'m> {
     /// Runs one side of one revision with its version-table write.
     async fn run_one(&self, id: &'static str, side: Side) -> Result<(), RuntimeError> {
         let revision = self.migrations.get(id).expect("planned revision exists");
-        let up_sql = capture_sql(self.backend(), revision.migration.as_ref(), Side::Up, id).await?;
-        let sum = checksum(&up_sql);
+        // One capture of this side serves the checksum (on upgrades) and MySQL's statement total.
+        let side_sql = capture_sql(self.backend(), revision.migration.as_ref(), side, id).await?;
+        let sum = match side {
+            Side::Up => checksum(&side_sql),
+            Side::Down => self.checksum_of(id).await?,
+        };
         match self.backend() {
-            DbBackend::MySql => self.run_without_transaction(id, side, &sum).await,
+            DbBackend::MySql => {
+                let total = side_sql.iter().filter(|sql| !is_query(sql)).count();
+                self.run_without_transaction(id, side, &sum, total).await
+            }
             _ => self.run_in_transaction(id, side, &sum).await,
         }
     }
@@ -382,13 +389,9 @@ impl<'m> Migrator<'m> {
         id: &'static str,
         side: Side,
         sum: &str,
+        total: usize,
     ) -> Result<(), RuntimeError> {
         let revision = self.migrations.get(id).expect("planned revision exists");
-        let total = capture_sql(self.backend(), revision.migration.as_ref(), side, id)
-            .await?
-            .iter()
-            .filter(|sql| !is_query(sql))
-            .count();
         for stmt in mysql_prologue(id, sum, side) {
             self.conn
                 .execute_raw(stmt)

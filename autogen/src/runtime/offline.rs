@@ -69,7 +69,12 @@ pub async fn offline_sql(
             Side::Down
         };
         let body = capture_sql(backend, revision.migration.as_ref(), side, id).await?;
-        let sum = checksum(&capture_sql(backend, revision.migration.as_ref(), Side::Up, id).await?);
+        let sum = match side {
+            Side::Up => checksum(&body),
+            Side::Down => {
+                checksum(&capture_sql(backend, revision.migration.as_ref(), Side::Up, id).await?)
+            }
+        };
         out.push_str(&format!(
             "-- Running {} {id}: {}\n",
             direction_name(direction),

@@ -11,7 +11,7 @@ use autogen::drift::database_drift;
 use autogen::ops::Op;
 use sea_orm::{ConnectionTrait, DbBackend};
 use sqlx::Connection;
-use tests::cli_bin::cli_bin;
+use tests::process::cli_bin;
 use tests::schema_gen::{Variant, schema_sql};
 use tests::{Backend, TestDb};
 
