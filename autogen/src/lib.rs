@@ -1,5 +1,6 @@
 //! Autogenerate migrations for SeaORM: introspect, compare, render, and run them.
 
+pub mod backend;
 pub mod cli;
 pub mod compare;
 pub mod config;
@@ -15,5 +16,6 @@ pub mod render;
 pub mod revision;
 pub mod runtime;
 
+pub use backend::Backend;
 pub use error::Error;
 pub use metadata::EntityDef;

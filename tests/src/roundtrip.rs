@@ -200,9 +200,13 @@ impl RoundTrip {
         let after = migration.after();
         self.history.push((meta, migration));
         let migrations = self.migrations();
-        let migrator = Migrator::connect(&self.db.url, &migrations, &ConnectOptions::default())
-            .await
-            .unwrap();
+        let migrator = Migrator::connect(
+            &self.db.database_url(),
+            &migrations,
+            &ConnectOptions::default(),
+        )
+        .await
+        .unwrap();
         let options = RunOptions::default();
         let rows_before = self.counts(&snapshot, &after).await;
         let logged = migrator.recorder().len();

@@ -146,6 +146,12 @@ impl TestDb {
         }
     }
 
+    /// The URL as the toolkit's typed value.
+    pub fn database_url(&self) -> autogen::config::DatabaseUrl {
+        autogen::config::DatabaseUrl::parse(&self.url, autogen::config::UrlSource::Flag)
+            .unwrap_or_else(|e| panic!("test database URL {}: {e}", self.name))
+    }
+
     /// Opens a sea-orm connection to this database.
     pub async fn connect(&self) -> DatabaseConnection {
         Database::connect(&self.url)

@@ -143,9 +143,10 @@ async fn compiled_files_round_trip(backend: Backend) {
             Revision { meta, migration },
         ])
         .unwrap();
-        let migrator = Migrator::connect(&db.url, &migrations, &ConnectOptions::default())
-            .await
-            .unwrap();
+        let migrator =
+            Migrator::connect(&db.database_url(), &migrations, &ConnectOptions::default())
+                .await
+                .unwrap();
         let options = RunOptions::default();
         migrator.upgrade("setup", &options).await.unwrap();
         let before = current_schema(&conn).await.unwrap().0;

@@ -17,7 +17,7 @@ async fn failing_revision(backend: Backend) {
         rev(GOOD, &[], CreateTable("t_good")),
         rev(BAD, &[GOOD], FailingSecondStatement("t_half")),
     ]);
-    let m = Migrator::connect(&db.url, &migs, &ConnectOptions::default())
+    let m = Migrator::connect(&db.database_url(), &migs, &ConnectOptions::default())
         .await
         .unwrap();
     let opts = RunOptions::default();
@@ -86,7 +86,7 @@ async fn modified_revision(backend: Backend) {
     let opts = RunOptions::default();
     {
         let migs = migrations(vec![rev(M1, &[], CreateTable("t_mod"))]);
-        let m = Migrator::connect(&db.url, &migs, &ConnectOptions::default())
+        let m = Migrator::connect(&db.database_url(), &migs, &ConnectOptions::default())
             .await
             .unwrap();
         assert_eq!(m.upgrade("head", &opts).await.unwrap(), [M1]);
@@ -97,7 +97,7 @@ async fn modified_revision(backend: Backend) {
             rev(M1, &[], CreateTableEdited("t_mod")),
             rev(M2, &[M1], CreateTable("t_mod2")),
         ]);
-        let m = Migrator::connect(&db.url, &migs, &ConnectOptions::default())
+        let m = Migrator::connect(&db.database_url(), &migs, &ConnectOptions::default())
             .await
             .unwrap();
         let err = m.upgrade("head", &opts).await.unwrap_err().to_string();
@@ -121,7 +121,7 @@ async fn modified_revision(backend: Backend) {
             rev(M1, &[], CreateTableReformatted("t_mod")),
             rev(M2, &[M1], CreateTableReformatted("t_mod2")),
         ]);
-        let m = Migrator::connect(&db.url, &migs, &ConnectOptions::default())
+        let m = Migrator::connect(&db.database_url(), &migs, &ConnectOptions::default())
             .await
             .unwrap();
         assert!(m.upgrade("head", &opts).await.unwrap().is_empty());
@@ -135,7 +135,7 @@ async fn modified_revision(backend: Backend) {
             rev(M1, &[], CreateTable("t_mod")),
             rev(M2, &[M1], CreateTable("t_mod2")),
         ]);
-        let m = Migrator::connect(&db.url, &migs, &ConnectOptions::default())
+        let m = Migrator::connect(&db.database_url(), &migs, &ConnectOptions::default())
             .await
             .unwrap();
         assert!(m.upgrade("head", &opts).await.unwrap().is_empty());

@@ -54,7 +54,7 @@ fn executed_statements(m: &Migrator<'_>, from: usize) -> Vec<String> {
 async fn offline_matches_online(backend: Backend) {
     let db = TestDb::new(backend, "offline").await;
     let migs = offline_migrations();
-    let m = Migrator::connect(&db.url, &migs, &ConnectOptions::default())
+    let m = Migrator::connect(&db.database_url(), &migs, &ConnectOptions::default())
         .await
         .unwrap();
     let opts = RunOptions::default();

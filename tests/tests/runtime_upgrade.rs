@@ -36,7 +36,7 @@ async fn expect_state(m: &Migrator<'_>, tables_now: &[&str], applied: &[&str], h
 async fn chain_upgrade_downgrade(backend: Backend) {
     let db = TestDb::new(backend, "chain").await;
     let migs = chain_migrations();
-    let m = Migrator::connect(&db.url, &migs, &ConnectOptions::default())
+    let m = Migrator::connect(&db.database_url(), &migs, &ConnectOptions::default())
         .await
         .unwrap();
     let opts = RunOptions::default();
@@ -88,7 +88,7 @@ async fn chain_upgrade_downgrade(backend: Backend) {
 async fn stamp_runs_no_ddl(backend: Backend) {
     let db = TestDb::new(backend, "stamp").await;
     let migs = chain_migrations();
-    let m = Migrator::connect(&db.url, &migs, &ConnectOptions::default())
+    let m = Migrator::connect(&db.database_url(), &migs, &ConnectOptions::default())
         .await
         .unwrap();
     let opts = RunOptions::default();
@@ -170,7 +170,7 @@ async fn branch_and_merge(backend: Backend) {
     let all_tables = ["dm_base", "dm_left", "dm_right"];
     {
         let migs = diamond(false);
-        let m = Migrator::connect(&db.url, &migs, &ConnectOptions::default())
+        let m = Migrator::connect(&db.database_url(), &migs, &ConnectOptions::default())
             .await
             .unwrap();
         let err = m.upgrade("head", &opts).await.unwrap_err().to_string();
@@ -199,7 +199,7 @@ async fn branch_and_merge(backend: Backend) {
     }
     // The merge revision arrives (a new file): `head` works again.
     let migs = diamond(true);
-    let m = Migrator::connect(&db.url, &migs, &ConnectOptions::default())
+    let m = Migrator::connect(&db.database_url(), &migs, &ConnectOptions::default())
         .await
         .unwrap();
     assert_eq!(m.upgrade("head", &opts).await.unwrap(), [MERGE]);

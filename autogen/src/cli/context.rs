@@ -9,7 +9,7 @@ use clap::error::ErrorKind;
 use super::args::{Cli, Command};
 use super::{commands, logging};
 use crate::Error;
-use crate::config::{ResolvedUrl, redact_url, resolve_database_url};
+use crate::config::{DatabaseUrl, resolve_database_url};
 use crate::metadata::EntityDef;
 use crate::runtime::{ConnectOptions, Migrations, Migrator, Revision, RunOptions};
 
@@ -25,24 +25,20 @@ pub struct Context {
 
 impl Context {
     /// The database URL (resolved lazily: offline commands never need one).
-    pub fn url(&self) -> Result<ResolvedUrl, Error> {
+    pub fn url(&self) -> Result<DatabaseUrl, Error> {
         let cwd = std::env::current_dir().map_err(|e| Error::Io {
             path: ".".into(),
             reason: e.to_string(),
         })?;
         let resolved = resolve_database_url(self.cli.database_url.as_deref(), &cwd)?;
-        tracing::debug!(
-            "database URL from {}: {}",
-            resolved.source,
-            redact_url(&resolved.url)
-        );
+        tracing::debug!("database URL from {}: {}", resolved.source(), resolved);
         Ok(resolved)
     }
 
     /// Connects a migrator.
     pub async fn migrator(&self) -> Result<Migrator<'_>, Error> {
         let url = self.url()?;
-        Ok(Migrator::connect(&url.url, &self.migrations, &self.connect_options()).await?)
+        Ok(Migrator::connect(&url, &self.migrations, &self.connect_options()).await?)
     }
 
     /// How to connect (timeout, echo).
@@ -50,6 +46,8 @@ impl Context {
         ConnectOptions {
             timeout: Duration::from_secs(self.cli.connect_timeout),
             echo_sql: self.cli.echo_sql,
+            statement_timeout: None,
+            lock_timeout: Duration::from_secs(self.cli.lock_timeout),
         }
     }
 

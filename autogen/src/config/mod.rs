@@ -1,16 +1,19 @@
 //! Where the database URL comes from, and how it is shown without its password.
 
-mod redact;
 mod resolve;
 mod source;
+mod url;
 
-pub use redact::redact_url;
-pub use resolve::{DEFAULT_SQLITE_URL, ResolvedUrl, resolve_database_url, validate_url};
+pub use resolve::{DEFAULT_SQLITE_URL, resolve_database_url};
 pub use source::UrlSource;
+pub use url::{DatabaseUrl, redact as redact_url};
 
 /// Errors while working out the database URL. None of them contains a password.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// A variable or flag is set but empty.
+    #[error("{origin} is set but empty")]
+    Empty { origin: UrlSource },
     /// The URL could not be parsed.
     #[error("malformed database URL from {origin}: {reason}")]
     MalformedUrl { origin: UrlSource, reason: String },

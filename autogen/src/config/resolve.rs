@@ -6,22 +6,13 @@ use std::path::Path;
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::{ConfigError, UrlSource};
+use super::{ConfigError, DatabaseUrl, UrlSource};
 
 /// The URL used when nothing else is configured: a SQLite file in the working directory.
 pub const DEFAULT_SQLITE_URL: &str = "sqlite://autogen.db?mode=rwc";
 
-/// A validated database URL and where it came from.
-#[derive(Debug, Clone)]
-pub struct ResolvedUrl {
-    /// The URL, normalized (`mariadb://` becomes `mysql://`).
-    pub url: String,
-    /// Where it was found.
-    pub source: UrlSource,
-}
-
 /// Works out the database URL from the flag, the process environment and `.env` in `dir`.
-pub fn resolve_database_url(flag: Option<&str>, dir: &Path) -> Result<ResolvedUrl, ConfigError> {
+pub fn resolve_database_url(flag: Option<&str>, dir: &Path) -> Result<DatabaseUrl, ConfigError> {
     let process: HashMap<String, String> = std::env::vars().collect();
     if let Some(url) = flag {
         return validate_url(url, UrlSource::Flag);
@@ -79,7 +70,7 @@ fn dotenv_error(path: &Path, err: dotenvy::Error) -> ConfigError {
 fn from_vars(
     vars: &HashMap<String, String>,
     dotenv: bool,
-) -> Result<Option<ResolvedUrl>, ConfigError> {
+) -> Result<Option<DatabaseUrl>, ConfigError> {
     let pick = |normal: UrlSource| if dotenv { UrlSource::DotEnv } else { normal };
     if let Some(url) = vars.get("DATABASE_URL").filter(|v| !v.is_empty()) {
         return validate_url(url, pick(UrlSource::Env)).map(Some);
@@ -103,7 +94,7 @@ fn from_vars(
 fn postgres_vars(
     vars: &HashMap<String, String>,
     source: UrlSource,
-) -> Result<ResolvedUrl, ConfigError> {
+) -> Result<DatabaseUrl, ConfigError> {
     let get = |k: &'static str| vars.get(k).filter(|v| !v.is_empty());
     let user = get("POSTGRES_USER").ok_or(ConfigError::MissingVar("POSTGRES_USER"))?;
     let host = get("POSTGRES_HOST")
@@ -124,29 +115,8 @@ fn postgres_vars(
     validate_url(&format!("postgres://{auth}@{host}:{port}/{db}"), source)
 }
 
-/// Parses and checks a URL; errors never echo the URL itself, which may hold a password.
-pub fn validate_url(url: &str, source: UrlSource) -> Result<ResolvedUrl, ConfigError> {
-    let parsed = url::Url::parse(url).map_err(|e| ConfigError::MalformedUrl {
-        origin: source,
-        reason: e.to_string(),
-    })?;
-    let url = match parsed.scheme() {
-        "postgres" | "postgresql" | "mysql" | "sqlite" => url.to_string(),
-        "mariadb" => url.replacen("mariadb://", "mysql://", 1),
-        other => {
-            return Err(ConfigError::UnsupportedScheme {
-                origin: source,
-                scheme: other.to_string(),
-            });
-        }
-    };
-    if parsed.scheme() != "sqlite" && parsed.host_str().unwrap_or("").is_empty() {
-        return Err(ConfigError::MalformedUrl {
-            origin: source,
-            reason: "no host".into(),
-        });
-    }
-    Ok(ResolvedUrl { url, source })
+fn validate_url(url: &str, source: UrlSource) -> Result<DatabaseUrl, ConfigError> {
+    DatabaseUrl::parse(url, source)
 }
 
 #[cfg(test)]
@@ -170,8 +140,8 @@ mod tests {
             ("POSTGRES_DB", "shop"),
         ]);
         let got = from_vars(&v, false).unwrap().unwrap();
-        assert_eq!(got.url, "postgres://app:p%40ss%3Aw%2Frd@db:6543/shop");
-        assert_eq!(got.source, UrlSource::PostgresVars);
+        assert_eq!(got.secret(), "postgres://app:p%40ss%3Aw%2Frd@db:6543/shop");
+        assert_eq!(got.source(), UrlSource::PostgresVars);
     }
 
     #[test]
@@ -187,7 +157,10 @@ mod tests {
     #[test]
     fn database_url_wins_over_postgres_vars() {
         let v = vars(&[("DATABASE_URL", "sqlite://x.db"), ("POSTGRES_USER", "app")]);
-        assert_eq!(from_vars(&v, false).unwrap().unwrap().url, "sqlite://x.db");
+        assert_eq!(
+            from_vars(&v, false).unwrap().unwrap().secret(),
+            "sqlite://x.db"
+        );
     }
 
     #[test]
@@ -227,7 +200,7 @@ mod tests {
         assert_eq!(
             validate_url("mariadb://root@h/db", UrlSource::Flag)
                 .unwrap()
-                .url,
+                .secret(),
             "mysql://root@h/db"
         );
     }

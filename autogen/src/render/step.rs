@@ -178,9 +178,7 @@ fn step_code(step: &Step, c: &mut Code) {
     }
 }
 
-/// Control characters would end a `//` comment early (or break the file): spaces instead.
+/// Control and bidi characters would end a `//` comment early or break the file.
 fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|ch| if ch.is_control() { ' ' } else { ch })
-        .collect()
+    crate::revision::comment_text(text)
 }

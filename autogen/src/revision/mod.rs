@@ -8,6 +8,7 @@ mod naming;
 mod plan;
 mod range;
 mod rustfmt;
+mod source_text;
 mod target;
 mod template;
 
@@ -17,4 +18,5 @@ pub use meta::RevisionMeta;
 pub use naming::{file_name, new_revision_id};
 pub use range::{RevisionRange, parse_range};
 pub use rustfmt::rustfmt;
+pub use source_text::{clean_message, comment_text};
 pub use template::{NewRevision, render};

@@ -99,11 +99,7 @@ fn header(out: &mut String, rev: &NewRevision) {
     }
     lines.push(format!("Create Date: {}", rev.create_date));
     for line in lines {
-        // Control characters (a bare CR is a compile error in a doc comment) become spaces.
-        let clean: String = line
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let clean = super::comment_text(&line);
         let clean = clean.trim_end();
         if clean.is_empty() {
             out.push_str("//!\n");

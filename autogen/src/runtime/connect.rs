@@ -3,12 +3,13 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use sea_orm::{Database, DatabaseConnection, DbBackend};
+use sea_orm::{Database, DatabaseConnection};
 use sqlx::Connection;
 
 use super::error::{RuntimeError, one_line};
 use super::recorder::Recorder;
-use crate::config::redact_url;
+use crate::backend::Backend;
+use crate::config::DatabaseUrl;
 
 /// How to connect.
 #[derive(Debug, Clone)]
@@ -17,6 +18,10 @@ pub struct ConnectOptions {
     pub timeout: Duration,
     /// Echo every executed statement to stderr.
     pub echo_sql: bool,
+    /// Upper bound on one statement (`--statement-timeout`); `None` waits as long as it takes.
+    pub statement_timeout: Option<Duration>,
+    /// Upper bound on waiting for a lock another session holds (`--lock-timeout`).
+    pub lock_timeout: Duration,
 }
 
 impl Default for ConnectOptions {
@@ -24,33 +29,24 @@ impl Default for ConnectOptions {
         Self {
             timeout: Duration::from_secs(10),
             echo_sql: false,
+            statement_timeout: None,
+            lock_timeout: Duration::from_secs(60),
         }
-    }
-}
-
-/// The backend a URL names, without connecting.
-pub fn backend_of_url(url: &str) -> DbBackend {
-    if url.starts_with("postgres") {
-        DbBackend::Postgres
-    } else if url.starts_with("mysql") || url.starts_with("mariadb") {
-        DbBackend::MySql
-    } else {
-        DbBackend::Sqlite
     }
 }
 
 /// Opens a connection and attaches a statement recorder to it.
 pub async fn connect(
-    url: &str,
+    url: &DatabaseUrl,
     options: &ConnectOptions,
 ) -> Result<(DatabaseConnection, Arc<Recorder>), RuntimeError> {
-    let shown = redact_url(url);
-    probe(url, &shown, options.timeout).await?;
-    let mut opts = sea_orm::ConnectOptions::new(url.to_string());
+    let shown = url.redacted().to_string();
+    probe(url, options.timeout).await?;
+    let mut opts = sea_orm::ConnectOptions::new(url.secret().to_string());
     opts.connect_timeout(options.timeout)
         .acquire_timeout(options.timeout)
         .sqlx_logging(false);
-    if backend_of_url(url) == DbBackend::Sqlite {
+    if url.backend() == Backend::Sqlite {
         // One connection, so PRAGMAs and transactions share a session.
         opts.max_connections(1).min_connections(1);
     } else {
@@ -65,7 +61,7 @@ pub async fn connect(
             });
         }
         Ok(Err(e)) => {
-            let reason = one_line(&e.to_string()).replace(url, &shown);
+            let reason = url.scrub(&one_line(&e.to_string()));
             return Err(RuntimeError::Connect { url: shown, reason });
         }
         Ok(Ok(conn)) => conn,
@@ -80,7 +76,8 @@ pub async fn connect(
 /// connection until its deadline and then reports only "pool timed out", which hides the cause;
 /// the probe retries refusals too (a server that is still starting), but reports the refusal,
 /// and fails at once on any other error.
-async fn probe(url: &str, shown: &str, timeout: Duration) -> Result<(), RuntimeError> {
+async fn probe(url: &DatabaseUrl, timeout: Duration) -> Result<(), RuntimeError> {
+    let shown = url.redacted();
     let deadline = Instant::now() + timeout;
     let mut backoff = Duration::from_millis(50);
     loop {
@@ -97,7 +94,7 @@ async fn probe(url: &str, shown: &str, timeout: Duration) -> Result<(), RuntimeE
         };
         let refused =
             matches!(&err, sqlx::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused);
-        let reason = one_line(&err.to_string()).replace(url, shown);
+        let reason = url.scrub(&one_line(&err.to_string()));
         if !refused {
             return Err(RuntimeError::Connect {
                 url: shown.to_string(),
@@ -116,10 +113,20 @@ async fn probe(url: &str, shown: &str, timeout: Duration) -> Result<(), RuntimeE
 }
 
 /// One connection attempt to a server; nothing to do for SQLite, which has no server.
-async fn connect_once(url: &str) -> Result<(), sqlx::Error> {
-    match backend_of_url(url) {
-        DbBackend::Postgres => sqlx::PgConnection::connect(url).await?.close().await,
-        DbBackend::MySql => sqlx::MySqlConnection::connect(url).await?.close().await,
-        _ => Ok(()),
+async fn connect_once(url: &DatabaseUrl) -> Result<(), sqlx::Error> {
+    match url.backend() {
+        Backend::Postgres => {
+            sqlx::PgConnection::connect(url.secret())
+                .await?
+                .close()
+                .await
+        }
+        Backend::MySql => {
+            sqlx::MySqlConnection::connect(url.secret())
+                .await?
+                .close()
+                .await
+        }
+        Backend::Sqlite => Ok(()),
     }
 }

@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use sqlx::Connection;
 
 use super::error::{RuntimeError, one_line};
-use crate::config::redact_url;
+use crate::backend::Backend;
+use crate::config::DatabaseUrl;
 
 /// Advisory-lock key shared by every autogen migrator ("autogen" in ASCII).
 const PG_LOCK_KEY: i64 = 0x0061_7574_6f67_656e;
@@ -27,8 +28,8 @@ pub enum MigrationLock {
 
 impl MigrationLock {
     /// Waits up to `timeout` for the lock on the database at `url`.
-    pub async fn acquire(url: &str, timeout: Duration) -> Result<Self, RuntimeError> {
-        let target = redact_url(url);
+    pub async fn acquire(url: &DatabaseUrl, timeout: Duration) -> Result<Self, RuntimeError> {
+        let target = url.redacted().to_string();
         let deadline = Instant::now() + timeout;
         let timed_out = || RuntimeError::LockTimeout {
             target: target.clone(),
@@ -36,10 +37,10 @@ impl MigrationLock {
         };
         let connect_err = |e: sqlx::Error| RuntimeError::Connect {
             url: target.clone(),
-            reason: one_line(&e.to_string()),
+            reason: url.scrub(&one_line(&e.to_string())),
         };
-        if url.starts_with("postgres") {
-            let mut conn = tokio::time::timeout(timeout, sqlx::PgConnection::connect(url))
+        if url.backend() == Backend::Postgres {
+            let mut conn = tokio::time::timeout(timeout, sqlx::PgConnection::connect(url.secret()))
                 .await
                 .map_err(|_| timed_out())?
                 .map_err(connect_err)?;
@@ -57,11 +58,12 @@ impl MigrationLock {
                 }
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
-        } else if url.starts_with("mysql") {
-            let mut conn = tokio::time::timeout(timeout, sqlx::MySqlConnection::connect(url))
-                .await
-                .map_err(|_| timed_out())?
-                .map_err(connect_err)?;
+        } else if url.backend() == Backend::MySql {
+            let mut conn =
+                tokio::time::timeout(timeout, sqlx::MySqlConnection::connect(url.secret()))
+                    .await
+                    .map_err(|_| timed_out())?
+                    .map_err(connect_err)?;
             let db: Option<String> = sqlx::query_scalar("SELECT DATABASE()")
                 .fetch_one(&mut conn)
                 .await
@@ -82,7 +84,7 @@ impl MigrationLock {
                 _ => Err(timed_out()),
             }
         } else {
-            let Some(path) = sqlite_path(url) else {
+            let Some(path) = url.sqlite_path() else {
                 return Ok(MigrationLock::None);
             };
             let lock_path = format!("{path}.autogen-lock");
@@ -136,18 +138,5 @@ impl MigrationLock {
             }
             MigrationLock::None => {}
         }
-    }
-}
-
-/// The file path of a SQLite URL, or `None` for an in-memory database.
-pub fn sqlite_path(url: &str) -> Option<String> {
-    let rest = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))?;
-    let path = rest.split('?').next().unwrap_or("");
-    if path.is_empty() || path == ":memory:" || url.contains("mode=memory") {
-        None
-    } else {
-        Some(path.to_string())
     }
 }

@@ -15,6 +15,7 @@ use super::lock::MigrationLock;
 use super::recorder::Recorder;
 use super::version_table::{self, AppliedRevision, RevisionState};
 use super::{ConnectOptions, Migrations, connect};
+use crate::config::DatabaseUrl;
 
 /// Knobs for a run.
 #[derive(Debug, Clone)]
@@ -36,7 +37,7 @@ impl Default for RunOptions {
 
 /// A connection to one database plus the migrations to run against it.
 pub struct Migrator<'m> {
-    url: String,
+    url: DatabaseUrl,
     conn: DatabaseConnection,
     recorder: Arc<Recorder>,
     migrations: &'m Migrations,
@@ -45,13 +46,13 @@ pub struct Migrator<'m> {
 impl<'m> Migrator<'m> {
     /// Connects to `url`.
     pub async fn connect(
-        url: &str,
+        url: &DatabaseUrl,
         migrations: &'m Migrations,
         options: &ConnectOptions,
     ) -> Result<Migrator<'m>, RuntimeError> {
         let (conn, recorder) = connect(url, options).await?;
         Ok(Migrator {
-            url: url.to_string(),
+            url: url.clone(),
             conn,
             recorder,
             migrations,

@@ -15,7 +15,7 @@ mod version_table;
 
 pub use capture::{Side, capture_sql};
 pub use checksum::checksum;
-pub use connect::{ConnectOptions, backend_of_url, connect};
+pub use connect::{ConnectOptions, connect};
 pub use error::RuntimeError;
 pub use lock::MigrationLock;
 pub use migrations::Migrations;

@@ -116,7 +116,9 @@ async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("hold-lock") {
         let url = args.get(2).expect("hold-lock <url>");
-        let _lock = MigrationLock::acquire(url, Duration::from_secs(30))
+        let url = autogen::config::DatabaseUrl::parse(url, autogen::config::UrlSource::Flag)
+            .expect("hold-lock <url>: a valid URL");
+        let _lock = MigrationLock::acquire(&url, Duration::from_secs(30))
             .await
             .expect("take the migration lock");
         println!("locked");

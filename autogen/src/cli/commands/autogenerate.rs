@@ -9,7 +9,7 @@ use sea_orm::DbBackend;
 use crate::Error;
 use crate::cli::args::Format;
 use crate::cli::context::Context;
-use crate::config::{UrlSource, validate_url};
+use crate::config::{DatabaseUrl, UrlSource};
 use crate::drift::{database_drift, entities_drift};
 use crate::ops::Op;
 use crate::plan::OpsMigration;
@@ -75,8 +75,8 @@ pub async fn diff(
     format: Format,
     sql: bool,
 ) -> Result<ExitCode, Error> {
-    let from = validate_url(from, UrlSource::DiffFrom)?.url;
-    let to = validate_url(to, UrlSource::DiffTo)?.url;
+    let from = DatabaseUrl::parse(from, UrlSource::DiffFrom)?;
+    let to = DatabaseUrl::parse(to, UrlSource::DiffTo)?;
     let options = ctx.connect_options();
     let (from_conn, _) = connect(&from, &options).await?;
     let (to_conn, _) = connect(&to, &options).await?;

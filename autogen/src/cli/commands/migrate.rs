@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use crate::Error;
 use crate::cli::context::Context;
-use crate::runtime::{OfflineDirection, backend_of_url, offline_sql};
+use crate::runtime::{OfflineDirection, offline_sql};
 
 /// `upgrade [target] [--sql]`.
 pub async fn upgrade(
@@ -83,7 +83,7 @@ async fn offline(
     range: &str,
 ) -> Result<ExitCode, Error> {
     let url = ctx.url()?;
-    let script = offline_sql(&ctx.migrations, backend_of_url(&url.url), direction, range).await?;
+    let script = offline_sql(&ctx.migrations, url.backend().db(), direction, range).await?;
     print!("{script}");
     Ok(ExitCode::SUCCESS)
 }
