@@ -7,7 +7,7 @@ async fn main() -> ExitCode {
     match autogen::cli::run(entity::all(), migration::revisions()).await {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", autogen::cli::one_line(&err));
             ExitCode::from(2)
         }
     }

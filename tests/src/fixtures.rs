@@ -206,6 +206,30 @@ impl MigrationTrait for FailingSecondStatement {
     }
 }
 
+/// `up` runs each statement through `execute_unprepared`, the way hand-written sea-orm
+/// migrations often do; `down` does nothing.
+pub struct RawStatements(pub &'static str, pub &'static [&'static str]);
+
+impl MigrationName for RawStatements {
+    fn name(&self) -> &str {
+        self.0
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for RawStatements {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for sql in self.1 {
+            manager.get_connection().execute_unprepared(sql).await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, _manager: &SchemaManager) -> Result<(), DbErr> {
+        Ok(())
+    }
+}
+
 /// A revision without schema changes (merge points).
 pub struct Noop(pub &'static str);
 

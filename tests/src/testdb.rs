@@ -19,6 +19,11 @@ impl Backend {
     /// All backends, for tests that loop over them.
     pub const ALL: [Backend; 3] = [Backend::Postgres, Backend::MySql, Backend::Sqlite];
 
+    /// The toolkit's backend.
+    pub fn autogen(self) -> autogen::Backend {
+        autogen::Backend::of(self.db_backend())
+    }
+
     /// The sea-orm backend enum.
     pub fn db_backend(self) -> DbBackend {
         match self {

@@ -82,7 +82,9 @@ async fn cli_online_flow(backend: Backend) {
     // stamp records without running anything.
     let out = success(&run(d, &db.url, &["stamp", "head"]));
     assert!(
-        out.starts_with("Stamped head: recorded 2 revision(s), removed 0"),
+        out.starts_with(&format!(
+            "Stamped head: recorded 2 revision(s) ({FIRST}, {INITIAL}), removed 0"
+        )),
         "{out}"
     );
     assert!(tables(&conn).await.is_empty());

@@ -94,7 +94,11 @@ async fn stamp_runs_no_ddl(backend: Backend) {
     let opts = RunOptions::default();
     let before = m.recorder().len();
 
-    let (inserted, deleted) = m.stamp("head", false, &opts).await.unwrap();
+    let autogen::runtime::StampReport {
+        recorded: inserted,
+        removed: deleted,
+        ..
+    } = m.stamp("head", false, &opts).await.unwrap();
     assert_eq!(inserted, [R1, R2, R3]);
     assert!(deleted.is_empty());
     expect_state(&m, &[], &[R1, R2, R3], &[R3]).await;
@@ -102,7 +106,11 @@ async fn stamp_runs_no_ddl(backend: Backend) {
     assert!(m.upgrade("head", &opts).await.unwrap().is_empty());
     expect_state(&m, &[], &[R1, R2, R3], &[R3]).await;
 
-    let (inserted, deleted) = m.stamp(R1, false, &opts).await.unwrap();
+    let autogen::runtime::StampReport {
+        recorded: inserted,
+        removed: deleted,
+        ..
+    } = m.stamp(R1, false, &opts).await.unwrap();
     assert!(inserted.is_empty());
     assert_eq!(deleted, [R3, R2]);
     expect_state(&m, &[], &[R1], &[R1]).await;
@@ -135,14 +143,22 @@ async fn stamp_runs_no_ddl(backend: Backend) {
         .unwrap();
     let err = m.stamp(R2, false, &opts).await.unwrap_err().to_string();
     assert!(err.contains("ghost00000"), "{err}");
-    let (inserted, deleted) = m.stamp(R2, true, &opts).await.unwrap();
+    let autogen::runtime::StampReport {
+        recorded: inserted,
+        removed: deleted,
+        ..
+    } = m.stamp(R2, true, &opts).await.unwrap();
     assert_eq!(inserted, [R1, R2]);
     assert!(deleted.is_empty());
     assert_eq!(version_rows(m.connection()).await, [R1, R2]);
     expect_state(&m, &[], &[R1, R2], &[R2]).await;
 
     // Stamping the state the database is already in changes nothing.
-    let (inserted, deleted) = m.stamp(R2, false, &opts).await.unwrap();
+    let autogen::runtime::StampReport {
+        recorded: inserted,
+        removed: deleted,
+        ..
+    } = m.stamp(R2, false, &opts).await.unwrap();
     assert!(inserted.is_empty() && deleted.is_empty());
     assert_eq!(version_rows(m.connection()).await, [R1, R2]);
 }

@@ -5,6 +5,8 @@ mod args;
 mod commands;
 mod context;
 mod logging;
+mod report;
 
 pub use args::{Cli, Command, Format};
 pub use context::run;
+pub use report::one_line;

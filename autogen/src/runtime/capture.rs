@@ -3,7 +3,8 @@
 use sea_orm::{DatabaseConnection, DbBackend, MockDatabase, MockExecResult};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
 
-use super::error::{RuntimeError, one_line};
+use super::db_error::DbError;
+use super::error::RuntimeError;
 
 /// Generous buffers: the mock connection needs one canned result per call.
 const MOCK_RESULTS: usize = 4096;
@@ -33,7 +34,7 @@ pub async fn capture_sql(
     drop(manager);
     result.map_err(|e| RuntimeError::Capture {
         revision: revision.to_string(),
-        reason: one_line(&e.to_string()),
+        source: DbError::from(&e),
     })?;
     Ok(conn
         .into_transaction_log()

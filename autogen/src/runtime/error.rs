@@ -1,5 +1,7 @@
 //! Errors raised while running migrations; each names the revision or object involved.
 
+use super::db_error::DbError;
+use super::progress::Progress;
 use crate::revision::GraphError;
 
 /// A runtime failure.
@@ -20,24 +22,38 @@ pub enum RuntimeError {
     )]
     LockTimeout { target: String, seconds: u64 },
     /// A revision failed and was rolled back.
-    #[error("revision {revision} failed and was rolled back: {reason}")]
-    RolledBack { revision: String, reason: String },
-    /// A revision failed part-way on a backend without transactional DDL.
+    #[error("revision {revision} failed and was rolled back")]
+    RolledBack {
+        revision: String,
+        #[source]
+        source: DbError,
+    },
+    /// An upgrade of a database that has tables but no version table found them in its way.
     #[error(
-        "revision {revision} failed at statement {statement} of {total} ({done} statements were applied and not rolled back): {reason}"
+        "the database already has tables but no {} table; if its schema matches a revision, record that with `stamp <revision>` instead of upgrading",
+        super::VERSION_TABLE
     )]
+    Unversioned {
+        #[source]
+        source: Box<RuntimeError>,
+    },
+    /// A revision failed part-way on a backend without transactional DDL.
+    #[error("revision {revision} failed {progress}")]
     PartiallyApplied {
         revision: String,
-        statement: usize,
-        total: usize,
-        done: usize,
-        reason: String,
+        progress: Progress,
+        #[source]
+        source: DbError,
     },
     /// An earlier run left a revision half-applied.
     #[error(
-        "revision {revision} previously failed at statement {statement}; repair the schema by hand, then run `stamp` to record the state you reached"
+        "revision {revision} previously failed{}; repair the schema by hand, then run `stamp` to record the state you reached",
+        statement.map(|n| format!(" at statement {n}")).unwrap_or_else(|| " (at a statement that could not be counted)".into())
     )]
-    PreviouslyFailed { revision: String, statement: i64 },
+    PreviouslyFailed {
+        revision: String,
+        statement: Option<i64>,
+    },
     /// An earlier run died in the middle of a revision (MySQL: its DDL may be half-applied).
     #[error(
         "revision {revision} was interrupted: an earlier migrator started it and never finished (killed?); check which of its statements were applied, repair the schema by hand, then run `stamp` to record the state you reached"
@@ -55,23 +71,42 @@ pub enum RuntimeError {
     /// The database records a revision that no file defines.
     #[error("the database records revision {0}, which no migration file defines")]
     UnknownApplied(String),
-    /// A revision has no `down`.
-    #[error("revision {revision} cannot be captured for offline SQL: {reason}")]
-    Capture { revision: String, reason: String },
+    /// A revision's code failed on the recording connection (no `down`, or an error).
+    #[error("revision {revision} cannot be captured for offline SQL")]
+    Capture {
+        revision: String,
+        #[source]
+        source: DbError,
+    },
     /// Any other database error, with what we were doing.
-    #[error("{context}: {reason}")]
-    Db { context: String, reason: String },
+    #[error("{context}")]
+    Db {
+        context: String,
+        #[source]
+        source: DbError,
+    },
     /// A lock file could not be opened.
     #[error("cannot open lock file {path}: {reason}")]
     LockFile { path: String, reason: String },
 }
 
 impl RuntimeError {
+    /// Whether a revision failed because an object it creates already exists.
+    pub fn is_already_exists(&self) -> bool {
+        match self {
+            RuntimeError::RolledBack { source, .. }
+            | RuntimeError::PartiallyApplied { source, .. } => {
+                source.message().contains("already exists")
+            }
+            _ => false,
+        }
+    }
+
     /// Wraps a database error with the action that failed.
-    pub fn db(context: impl Into<String>, err: impl std::fmt::Display) -> Self {
+    pub fn db(context: impl Into<String>, err: impl Into<DbError>) -> Self {
         RuntimeError::Db {
             context: context.into(),
-            reason: one_line(&err.to_string()),
+            source: err.into(),
         }
     }
 }

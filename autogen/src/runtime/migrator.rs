@@ -5,16 +5,18 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
-use sea_orm_migration::SchemaManager;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
 
+use super::apply::Apply;
 use super::capture::{Side, capture_sql};
 use super::checksum::checksum;
-use super::error::{RuntimeError, one_line};
+use super::error::RuntimeError;
+use super::frame::{Record, frames};
 use super::lock::MigrationLock;
 use super::recorder::Recorder;
-use super::version_table::{self, AppliedRevision, RevisionState};
+use super::version_table::{self, AppliedRevision, Presence, RevisionState};
 use super::{ConnectOptions, Migrations, connect};
+use crate::backend::Backend;
 use crate::config::DatabaseUrl;
 
 /// Knobs for a run.
@@ -33,6 +35,17 @@ impl Default for RunOptions {
             allow_modified: false,
         }
     }
+}
+
+/// What `stamp` changed in the version table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StampReport {
+    /// Revisions recorded as applied.
+    pub recorded: Vec<String>,
+    /// Revisions removed.
+    pub removed: Vec<String>,
+    /// Failed or interrupted markers cleared (their revision, and the state they had).
+    pub cleared: Vec<(String, RevisionState)>,
 }
 
 /// A connection to one database plus the migrations to run against it.
@@ -107,6 +120,7 @@ impl<'m> Migrator<'m> {
         target: &str,
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
+        let unversioned = self.presence().await?.unversioned();
         version_table::ensure(&self.conn).await?;
         let rows = self.checked_rows(options).await?;
         let plan = self
@@ -115,9 +129,22 @@ impl<'m> Migrator<'m> {
             .upgrade_plan(&applied_set(&rows), target)?;
         for (i, id) in plan.iter().enumerate() {
             self.announce(i, plan.len(), "upgrade", id);
-            self.run_one(id, Side::Up).await?;
+            if let Err(e) = self.run_one(id, Side::Up).await {
+                return Err(if unversioned && e.is_already_exists() {
+                    RuntimeError::Unversioned {
+                        source: Box::new(e),
+                    }
+                } else {
+                    e
+                });
+            }
         }
         Ok(plan)
+    }
+
+    /// Whether the version table exists, and how many other tables there are.
+    pub async fn presence(&self) -> Result<Presence, RuntimeError> {
+        version_table::presence(&self.conn).await
     }
 
     /// Downgrades to `target`; returns the revisions reverted.
@@ -156,21 +183,22 @@ impl<'m> Migrator<'m> {
         target: &str,
         purge: bool,
         options: &RunOptions,
-    ) -> Result<(Vec<String>, Vec<String>), RuntimeError> {
+    ) -> Result<StampReport, RuntimeError> {
         let lock = MigrationLock::acquire(&self.url, options.lock_timeout).await?;
         let result = self.stamp_locked(target, purge).await;
         lock.release().await;
         result
     }
 
-    async fn stamp_locked(
-        &self,
-        target: &str,
-        purge: bool,
-    ) -> Result<(Vec<String>, Vec<String>), RuntimeError> {
+    async fn stamp_locked(&self, target: &str, purge: bool) -> Result<StampReport, RuntimeError> {
         version_table::ensure(&self.conn).await?;
         let rows = self.applied().await?;
         let graph = self.migrations.graph();
+        let cleared: Vec<(String, RevisionState)> = rows
+            .iter()
+            .filter(|r| r.state != RevisionState::Applied)
+            .map(|r| (r.revision.clone(), r.state))
+            .collect();
         if purge {
             self.exec(
                 &version_table::delete_all_statement(),
@@ -208,7 +236,11 @@ impl<'m> Migrator<'m> {
             self.exec(&stmt, "cannot update the version table").await?;
         }
         let owned = |ids: Vec<&str>| ids.into_iter().map(str::to_string).collect();
-        Ok((owned(insert), owned(delete)))
+        Ok(StampReport {
+            recorded: owned(insert),
+            removed: owned(delete),
+            cleared,
+        })
     }
 
     /// Reads the version table and refuses to go on over unknown, failed or edited revisions.
@@ -226,7 +258,7 @@ impl<'m> Migrator<'m> {
                 RevisionState::Failed => {
                     return Err(RuntimeError::PreviouslyFailed {
                         revision: row.revision.clone(),
-                        statement: row.failed_statement.unwrap_or(0),
+                        statement: row.failed_statement,
                     });
                 }
                 RevisionState::Running => {
@@ -284,201 +316,34 @@ impl<'m> Migrator<'m> {
         Ok(())
     }
 
-    /// Runs one side of one revision with its version-table write.
+    /// Runs one side of one revision inside its frames (see [`super::frame`]).
     async fn run_one(&self, id: &'static str, side: Side) -> Result<(), RuntimeError> {
         let revision = self.migrations.get(id).expect("planned revision exists");
-        // One capture of this side serves the checksum (on upgrades) and MySQL's statement total.
-        let side_sql = capture_sql(self.backend(), revision.migration.as_ref(), side, id).await?;
+        // One capture of this side serves the checksum (on upgrades) and, on MySQL, placing a
+        // failure among the revision's statements.
+        let planned = capture_sql(self.backend(), revision.migration.as_ref(), side, id).await?;
         let sum = match side {
-            Side::Up => checksum(&side_sql),
+            Side::Up => checksum(&planned),
             Side::Down => self.checksum_of(id).await?,
         };
-        match self.backend() {
-            DbBackend::MySql => {
-                let total = side_sql.iter().filter(|sql| !is_query(sql)).count();
-                self.run_without_transaction(id, side, &sum, total).await
-            }
-            _ => self.run_in_transaction(id, side, &sum).await,
-        }
-    }
-
-    /// Postgres and SQLite: the revision and its version row commit together or not at all.
-    async fn run_in_transaction(
-        &self,
-        id: &'static str,
-        side: Side,
-        sum: &str,
-    ) -> Result<(), RuntimeError> {
-        let sqlite = self.backend() == DbBackend::Sqlite;
-        if sqlite {
-            // Table rebuilds drop and recreate tables; with foreign keys on, that would cascade.
-            self.pragma("PRAGMA foreign_keys = OFF").await?;
-        }
-        let result = self.transaction_body(id, side, sum).await;
-        if sqlite {
-            self.pragma("PRAGMA foreign_keys = ON").await?;
-        }
-        result
-    }
-
-    async fn transaction_body(
-        &self,
-        id: &'static str,
-        side: Side,
-        sum: &str,
-    ) -> Result<(), RuntimeError> {
-        let revision = self.migrations.get(id).expect("planned revision exists");
-        let rolled_back = |e: &dyn std::fmt::Display| RuntimeError::RolledBack {
-            revision: id.to_string(),
-            reason: one_line(&e.to_string()),
-        };
-        let txn = self
-            .conn
-            .begin()
-            .await
-            .map_err(|e| RuntimeError::db("cannot begin a transaction", e))?;
-        let manager = SchemaManager::new(&txn);
-        let outcome = match side {
-            Side::Up => revision.migration.up(&manager).await,
-            Side::Down => revision.migration.down(&manager).await,
-        };
-        drop(manager);
-        if let Err(e) = outcome {
-            let _ = txn.rollback().await;
-            return Err(rolled_back(&e));
-        }
-        let write = match side {
-            Side::Up => {
-                txn.execute(&version_table::insert_statement(
-                    id,
-                    sum,
-                    RevisionState::Applied,
-                    None,
-                ))
-                .await
-            }
-            Side::Down => txn.execute(&version_table::delete_statement(id)).await,
-        };
-        if let Err(e) = write {
-            let _ = txn.rollback().await;
-            return Err(rolled_back(&e));
-        }
-        if self.backend() == DbBackend::Sqlite {
-            let violations = txn
-                .query_all_raw(Statement::from_string(
-                    DbBackend::Sqlite,
-                    "PRAGMA foreign_key_check",
-                ))
-                .await
-                .map_err(|e| rolled_back(&e))?;
-            if !violations.is_empty() {
-                let _ = txn.rollback().await;
-                return Err(rolled_back(&format!(
-                    "{} rows violate foreign keys",
-                    violations.len()
-                )));
-            }
-        }
-        txn.commit().await.map_err(|e| rolled_back(&e))
-    }
-
-    /// MySQL commits each DDL statement on its own, so the row is written first (`running`),
-    /// and replaced when the revision ends: `applied` (or deleted, for a downgrade), or `failed`
-    /// with the statement that failed. A migrator killed in between leaves `running`.
-    async fn run_without_transaction(
-        &self,
-        id: &'static str,
-        side: Side,
-        sum: &str,
-        total: usize,
-    ) -> Result<(), RuntimeError> {
-        let revision = self.migrations.get(id).expect("planned revision exists");
-        for stmt in mysql_prologue(id, sum, side) {
-            self.conn
-                .execute_raw(stmt)
-                .await
-                .map_err(|e| RuntimeError::db("cannot record the revision as running", e))?;
-        }
-        let start = self.recorder.len();
-        let manager = SchemaManager::new(&self.conn);
-        let outcome = match side {
-            Side::Up => revision.migration.up(&manager).await,
-            Side::Down => revision.migration.down(&manager).await,
-        };
-        if let Err(e) = outcome {
-            let done = self
-                .recorder
-                .since(start)
-                .iter()
-                .filter(|s| !s.failed && !is_query(&s.sql))
-                .count();
-            let marker = version_table::update_state_statement(
-                id,
-                RevisionState::Failed,
-                Some(done as i64 + 1),
-            );
-            let _ = self.conn.execute(&marker).await;
-            return Err(RuntimeError::PartiallyApplied {
-                revision: id.to_string(),
-                statement: done + 1,
-                total: total.max(done + 1),
-                done,
-                reason: one_line(&e.to_string()),
-            });
-        }
-        for stmt in mysql_epilogue(id, side) {
-            self.conn
-                .execute_raw(stmt)
-                .await
-                .map_err(|e| RuntimeError::db("cannot record the revision", e))?;
-        }
-        Ok(())
-    }
-
-    async fn pragma(&self, sql: &str) -> Result<(), RuntimeError> {
-        self.conn
-            .execute_raw(Statement::from_string(DbBackend::Sqlite, sql))
-            .await
-            .map_err(|e| RuntimeError::db(format!("cannot run {sql}"), e))?;
-        Ok(())
-    }
-}
-
-/// Whether a statement only reads (the runner does not count those as a revision's steps).
-fn is_query(sql: &str) -> bool {
-    let head = sql.trim_start();
-    head.len() >= 6 && head[..6].eq_ignore_ascii_case("SELECT")
-}
-
-/// Version-table writes before a MySQL revision runs: mark it `running`.
-pub(crate) fn mysql_prologue(id: &str, sum: &str, side: Side) -> Vec<Statement> {
-    let backend = DbBackend::MySql;
-    vec![match side {
-        Side::Up => backend.build(&version_table::insert_statement(
+        let backend = Backend::of(self.backend());
+        let record = Record {
             id,
-            sum,
-            RevisionState::Running,
-            None,
-        )),
-        Side::Down => backend.build(&version_table::update_state_statement(
+            side,
+            checksum: &sum,
+        };
+        Apply {
+            conn: &self.conn,
+            recorder: &self.recorder,
+            backend,
             id,
-            RevisionState::Running,
-            None,
-        )),
-    }]
-}
-
-/// Version-table writes after a MySQL revision succeeded: `applied`, or the row removed.
-pub(crate) fn mysql_epilogue(id: &str, side: Side) -> Vec<Statement> {
-    let backend = DbBackend::MySql;
-    vec![match side {
-        Side::Up => backend.build(&version_table::update_state_statement(
-            id,
-            RevisionState::Applied,
-            None,
-        )),
-        Side::Down => backend.build(&version_table::delete_statement(id)),
-    }]
+            migration: revision.migration.as_ref(),
+            side,
+            planned: &planned,
+        }
+        .run(&frames(backend, Some(record)))
+        .await
+    }
 }
 
 /// The ids of applied (not failed) rows.

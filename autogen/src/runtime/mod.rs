@@ -1,26 +1,35 @@
 //! Running migrations: the version table, the lock, transactions, upgrade, downgrade, stamp,
 //! and offline SQL capture.
 
+mod apply;
 mod capture;
 mod checksum;
 mod connect;
+mod db_error;
 mod error;
+mod frame;
 mod lock;
 mod migrations;
 mod migrator;
 mod offline;
+mod progress;
 mod recorder;
 mod revision;
+mod script;
 mod version_table;
 
 pub use capture::{Side, capture_sql};
 pub use checksum::checksum;
 pub use connect::{ConnectOptions, connect};
+pub use db_error::DbError;
 pub use error::RuntimeError;
+pub use frame::{Frame, Record, frames};
 pub use lock::MigrationLock;
 pub use migrations::Migrations;
-pub use migrator::{Migrator, RunOptions};
+pub use migrator::{Migrator, RunOptions, StampReport};
 pub use offline::{OfflineDirection, offline_sql};
+pub use progress::Progress;
 pub use recorder::{RecordedStatement, Recorder};
 pub use revision::Revision;
-pub use version_table::{AppliedRevision, RevisionState, VERSION_TABLE};
+pub use script::{push_frames, push_statement};
+pub use version_table::{AppliedRevision, Presence, RevisionState, VERSION_TABLE};

@@ -3,14 +3,15 @@
 
 use std::collections::BTreeSet;
 
-use sea_orm::DbBackend;
-
 use super::Migrations;
 use super::capture::{Side, capture_sql};
 use super::checksum::checksum;
 use super::error::RuntimeError;
-use super::migrator::{mysql_epilogue, mysql_prologue};
-use super::version_table::{self, RevisionState};
+use super::frame::{Record, frames};
+use super::script::{push_frames, push_statement};
+use super::version_table;
+use crate::backend::Backend;
+use crate::revision::comment_text;
 
 /// Which way an offline script goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub enum OfflineDirection {
 /// Renders the SQL script for `range` (`end`, or `start:end`).
 pub async fn offline_sql(
     migrations: &Migrations,
-    backend: DbBackend,
+    backend: Backend,
     direction: OfflineDirection,
     range: &str,
 ) -> Result<String, RuntimeError> {
@@ -52,11 +53,12 @@ pub async fn offline_sql(
     out.push_str(&format!(
         "-- autogen offline {} to '{end}' ({})\n\n",
         direction_name(direction),
-        backend_name(backend)
+        backend
     ));
-    push(
+    push_statement(
         &mut out,
         &backend
+            .db()
             .build(&version_table::create_statement())
             .to_string(),
     );
@@ -68,78 +70,32 @@ pub async fn offline_sql(
         } else {
             Side::Down
         };
-        let body = capture_sql(backend, revision.migration.as_ref(), side, id).await?;
+        let body = capture_sql(backend.db(), revision.migration.as_ref(), side, id).await?;
         let sum = match side {
             Side::Up => checksum(&body),
-            Side::Down => {
-                checksum(&capture_sql(backend, revision.migration.as_ref(), Side::Up, id).await?)
-            }
+            Side::Down => checksum(
+                &capture_sql(backend.db(), revision.migration.as_ref(), Side::Up, id).await?,
+            ),
         };
         out.push_str(&format!(
             "-- Running {} {id}: {}\n",
             direction_name(direction),
-            revision.meta.message
+            comment_text(revision.meta.message)
         ));
-        if backend == DbBackend::Sqlite {
-            push(&mut out, "PRAGMA foreign_keys = OFF");
-        }
-        let transactional = backend != DbBackend::MySql;
-        if transactional {
-            push(&mut out, "BEGIN");
-        }
-        if !transactional {
-            // The same `running` marker an online MySQL run writes first.
-            for stmt in mysql_prologue(id, &sum, side) {
-                push(&mut out, &stmt.to_string());
-            }
-        }
-        for stmt in &body {
-            push(&mut out, stmt);
-        }
-        let record = if transactional {
-            vec![match side {
-                Side::Up => backend.build(&version_table::insert_statement(
-                    id,
-                    &sum,
-                    RevisionState::Applied,
-                    None,
-                )),
-                Side::Down => backend.build(&version_table::delete_statement(id)),
-            }]
-        } else {
-            mysql_epilogue(id, side)
+        let record = Record {
+            id,
+            side,
+            checksum: &sum,
         };
-        for stmt in record {
-            push(&mut out, &stmt.to_string());
-        }
-        if transactional {
-            push(&mut out, "COMMIT");
-        }
-        if backend == DbBackend::Sqlite {
-            push(&mut out, "PRAGMA foreign_keys = ON");
-        }
+        push_frames(&mut out, &frames(backend, Some(record)), &body);
         out.push('\n');
     }
     Ok(out)
-}
-
-fn push(out: &mut String, stmt: &str) {
-    out.push_str(stmt.trim_end_matches(';'));
-    out.push_str(";\n");
 }
 
 fn direction_name(direction: OfflineDirection) -> &'static str {
     match direction {
         OfflineDirection::Upgrade => "upgrade",
         OfflineDirection::Downgrade => "downgrade",
-    }
-}
-
-/// Display name of a backend.
-pub fn backend_name(backend: DbBackend) -> &'static str {
-    match backend {
-        DbBackend::Postgres => "postgres",
-        DbBackend::MySql => "mysql",
-        _ => "sqlite",
     }
 }

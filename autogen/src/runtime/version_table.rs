@@ -7,6 +7,7 @@ use sea_orm::sea_query::{
 use sea_orm::{ConnectionTrait, DbBackend, StatementBuilder};
 
 use super::error::RuntimeError;
+use crate::backend::Backend;
 
 /// Name of the version table.
 pub const VERSION_TABLE: &str = "autogen_version";
@@ -147,32 +148,60 @@ pub async fn ensure(conn: &impl ConnectionTrait) -> Result<(), RuntimeError> {
     Ok(())
 }
 
-/// Whether the version table exists.
-async fn exists(conn: &impl ConnectionTrait) -> Result<bool, RuntimeError> {
-    let sql = match conn.get_database_backend() {
-        DbBackend::Postgres => format!(
-            "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = '{VERSION_TABLE}'"
-        ),
-        DbBackend::MySql => format!(
-            "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '{VERSION_TABLE}'"
-        ),
-        _ => {
-            format!("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '{VERSION_TABLE}'")
+/// What the catalog holds: whether the version table exists, and how many other tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Presence {
+    /// The version table exists.
+    pub version_table: bool,
+    /// Tables other than the version table.
+    pub other_tables: usize,
+}
+
+impl Presence {
+    /// Tables but no version table: a database this tool has never recorded anything in.
+    pub fn unversioned(&self) -> bool {
+        !self.version_table && self.other_tables > 0
+    }
+}
+
+/// One catalog query: the version table's presence and the number of other tables.
+pub async fn presence(conn: &impl ConnectionTrait) -> Result<Presence, RuntimeError> {
+    let backend = Backend::of(conn.get_database_backend());
+    let sql = match backend {
+        Backend::Postgres => {
+            "SELECT tablename AS name FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+        }
+        Backend::MySql => {
+            "SELECT CAST(table_name AS CHAR) AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'"
+        }
+        Backend::Sqlite => {
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
         }
     };
     let rows = conn
-        .query_all_raw(sea_orm::Statement::from_string(
-            conn.get_database_backend(),
-            sql,
-        ))
+        .query_all_raw(sea_orm::Statement::from_string(backend.db(), sql))
         .await
         .map_err(|e| RuntimeError::db("cannot look for the version table", e))?;
-    Ok(!rows.is_empty())
+    let mut presence = Presence {
+        version_table: false,
+        other_tables: 0,
+    };
+    for row in rows {
+        let table: String = row
+            .try_get("", "name")
+            .map_err(|e| RuntimeError::db("cannot look for the version table", e))?;
+        if table == VERSION_TABLE {
+            presence.version_table = true;
+        } else {
+            presence.other_tables += 1;
+        }
+    }
+    Ok(presence)
 }
 
 /// Every row, in application order; empty when the table does not exist yet.
 pub async fn read(conn: &impl ConnectionTrait) -> Result<Vec<AppliedRevision>, RuntimeError> {
-    if !exists(conn).await? {
+    if !presence(conn).await?.version_table {
         return Ok(Vec::new());
     }
     let backend = conn.get_database_backend();
@@ -183,7 +212,7 @@ pub async fn read(conn: &impl ConnectionTrait) -> Result<Vec<AppliedRevision>, R
     };
     let sql = format!(
         "SELECT seq, revision, checksum, state, failed_statement, {applied_at} AS applied_at FROM {} ORDER BY seq",
-        quote(backend, VERSION_TABLE)
+        Backend::of(backend).ident(VERSION_TABLE)
     );
     let rows = conn
         .query_all_raw(sea_orm::Statement::from_string(backend, sql))
@@ -211,11 +240,4 @@ pub async fn read(conn: &impl ConnectionTrait) -> Result<Vec<AppliedRevision>, R
             })
         })
         .collect()
-}
-
-fn quote(backend: DbBackend, name: &str) -> String {
-    match backend {
-        DbBackend::MySql => format!("`{name}`"),
-        _ => format!("\"{name}\""),
-    }
 }

@@ -130,7 +130,7 @@ async fn main() -> ExitCode {
     match autogen::cli::run(entity::all(), revisions()).await {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", autogen::cli::one_line(&err));
             ExitCode::from(2)
         }
     }

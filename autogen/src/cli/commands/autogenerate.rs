@@ -4,9 +4,8 @@
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
-use sea_orm::DbBackend;
-
 use crate::Error;
+use crate::backend::Backend;
 use crate::cli::args::Format;
 use crate::cli::context::Context;
 use crate::config::{DatabaseUrl, UrlSource};
@@ -14,8 +13,8 @@ use crate::drift::{database_drift, entities_drift};
 use crate::ops::Op;
 use crate::plan::OpsMigration;
 use crate::render::{RenderInput, render_migration};
-use crate::revision::NewRevision;
-use crate::runtime::{Side, capture_sql, connect};
+use crate::revision::{NewRevision, comment_text};
+use crate::runtime::{Side, capture_sql, connect, frames, push_frames};
 
 use super::author::write_source;
 
@@ -82,9 +81,9 @@ pub async fn diff(
     let (to_conn, _) = connect(&to, &options).await?;
     let drift = database_drift(&from_conn, &to_conn).await?;
     if sql {
-        let backend = from_conn.get_database_backend();
+        let backend = from.backend();
         let migration = OpsMigration::new("diff", drift.ops.clone(), drift.current.clone());
-        let statements = capture_sql(backend, &migration, Side::Up, "diff").await?;
+        let statements = capture_sql(backend.db(), &migration, Side::Up, "diff").await?;
         match format {
             Format::Json => {
                 let value = serde_json::json!({
@@ -106,41 +105,18 @@ pub async fn diff(
     })
 }
 
-/// A script that applies `statements` the way the migrator would: in one transaction where
-/// DDL is transactional, with SQLite's foreign keys off around it (table rebuilds).
-fn sql_script(backend: DbBackend, ops: &[Op], statements: &[String]) -> String {
+/// A script that applies `statements` the way the migrator would run a revision of them
+/// (the same frames as online runs and offline `--sql`, without a version-table row).
+fn sql_script(backend: Backend, ops: &[Op], statements: &[String]) -> String {
     let mut out = String::new();
     if ops.is_empty() {
         out.push_str("-- No changes detected: the databases match.\n");
         return out;
     }
     for op in ops {
-        let line: String = op
-            .describe()
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        out.push_str(&format!("-- {line}\n"));
+        out.push_str(&format!("-- {}\n", comment_text(&op.describe())));
     }
-    let mut push = |stmt: &str| {
-        out.push_str(stmt.trim_end().trim_end_matches(';'));
-        out.push_str(";\n");
-    };
-    if backend == DbBackend::Sqlite {
-        push("PRAGMA foreign_keys = OFF");
-    }
-    if backend != DbBackend::MySql {
-        push("BEGIN");
-    }
-    for stmt in statements {
-        push(stmt);
-    }
-    if backend != DbBackend::MySql {
-        push("COMMIT");
-    }
-    if backend == DbBackend::Sqlite {
-        push("PRAGMA foreign_keys = ON");
-    }
+    push_frames(&mut out, &frames(backend, None), statements);
     out
 }
 

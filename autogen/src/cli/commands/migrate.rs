@@ -66,13 +66,21 @@ pub async fn downgrade(
 /// `stamp <target> [--purge]`.
 pub async fn stamp(ctx: &Context, target: &str, purge: bool) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
-    let (inserted, deleted) = migrator
+    let report = migrator
         .stamp(target, purge, &ctx.run_options(true))
         .await?;
+    for (revision, state) in &report.cleared {
+        println!(
+            "Cleared the {} marker of revision {revision}.",
+            state.as_str()
+        );
+    }
     println!(
-        "Stamped {target}: recorded {} revision(s), removed {} (no schema change).",
-        inserted.len(),
-        deleted.len()
+        "Stamped {target}: recorded {} revision(s){}, removed {}{} (no schema change).",
+        report.recorded.len(),
+        listed(&report.recorded),
+        report.removed.len(),
+        listed(&report.removed),
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -83,7 +91,16 @@ async fn offline(
     range: &str,
 ) -> Result<ExitCode, Error> {
     let url = ctx.url()?;
-    let script = offline_sql(&ctx.migrations, url.backend().db(), direction, range).await?;
+    let script = offline_sql(&ctx.migrations, url.backend(), direction, range).await?;
     print!("{script}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// ` (a, b)` for a non-empty list of ids.
+fn listed(ids: &[String]) -> String {
+    if ids.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", ids.join(", "))
+    }
 }

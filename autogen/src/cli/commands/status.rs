@@ -4,14 +4,30 @@ use std::process::ExitCode;
 
 use crate::Error;
 use crate::cli::context::Context;
-use crate::runtime::RevisionState;
+use crate::runtime::{RevisionState, VERSION_TABLE};
 
 use super::describe;
 
 /// Prints the current heads of the database (nothing when at base).
 pub async fn current(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
+    let presence = migrator.presence().await?;
+    if presence.unversioned() {
+        println!(
+            "unversioned: the database has {} table(s) but no {VERSION_TABLE} table; if its schema matches a revision, record that with `stamp <revision>`",
+            presence.other_tables
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let rows = migrator.applied().await?;
+    let graph = ctx.migrations.graph();
+    // Rows no migration file defines, wherever they sit in the graph: never shown as fine.
+    for row in rows.iter().filter(|r| graph.get(&r.revision).is_none()) {
+        println!(
+            "{} (unknown: no migration file defines it; upgrade and downgrade refuse until the file is back)",
+            row.revision
+        );
+    }
     for row in &rows {
         match row.state {
             RevisionState::Applied => {}
@@ -27,15 +43,10 @@ pub async fn current(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
         }
     }
     let heads = migrator.current_heads().await?;
-    let graph = ctx.migrations.graph();
     for id in heads {
         let row = rows.iter().find(|r| r.revision == id);
-        // A row from a branch whose files this build lacks: show it rather than fail.
+        // Unknown rows were listed above.
         let Some(meta) = graph.get(&id) else {
-            println!("{id} (unknown: no migration file defines it)");
-            if let Some(row) = row.filter(|_| verbose) {
-                println!("Applied at: {}  checksum: {}", row.applied_at, row.checksum);
-            }
             continue;
         };
         if verbose {

@@ -1,0 +1,158 @@
+//! Runs one side of one revision online: the frames of [`super::frame`], executed in order on
+//! the migrator's connection, with the revision's own code in place of the body.
+
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, Statement, TransactionTrait,
+};
+use sea_orm_migration::{MigrationTrait, SchemaManager};
+
+use super::capture::Side;
+use super::db_error::DbError;
+use super::error::RuntimeError;
+use super::frame::{FOREIGN_KEY_CHECK, Frame, failed_marker};
+use super::progress::Progress;
+use super::recorder::Recorder;
+use crate::backend::Backend;
+
+/// One revision run: what to execute and where.
+pub struct Apply<'a> {
+    /// The migrator's connection.
+    pub conn: &'a DatabaseConnection,
+    /// The connection's statement log.
+    pub recorder: &'a Recorder,
+    /// The connection's backend.
+    pub backend: Backend,
+    /// Revision id.
+    pub id: &'a str,
+    /// The revision's code.
+    pub migration: &'a dyn MigrationTrait,
+    /// Which side.
+    pub side: Side,
+    /// The revision's statements as the recording connection saw them (to place a failure).
+    pub planned: &'a [String],
+}
+
+impl Apply<'_> {
+    /// Executes `frames`. A failure inside the transaction rolls it back; a failure in the
+    /// body outside one (MySQL) records the revision as failed, with how far it got. Frames
+    /// after `Commit` run whatever happened before them.
+    pub async fn run(&self, frames: &[Frame]) -> Result<(), RuntimeError> {
+        let teardown = frames
+            .iter()
+            .position(|f| matches!(f, Frame::Commit))
+            .map_or(frames.len(), |i| i + 1);
+        let mut txn: Option<DatabaseTransaction> = None;
+        let mut outcome = Ok(());
+        for frame in &frames[..teardown] {
+            if let Err(e) = self.frame(frame, &mut txn).await {
+                outcome = Err(self.failure(frame, txn.is_some(), e).await);
+                if let Some(t) = txn.take() {
+                    let _ = t.rollback().await;
+                }
+                break;
+            }
+        }
+        for frame in &frames[teardown..] {
+            if let Err(e) = self.frame(frame, &mut txn).await {
+                outcome = outcome.and(Err(self.failure(frame, false, e).await));
+            }
+        }
+        outcome
+    }
+
+    async fn frame(
+        &self,
+        frame: &Frame,
+        txn: &mut Option<DatabaseTransaction>,
+    ) -> Result<(), Failure> {
+        match frame {
+            Frame::Begin => *txn = Some(self.conn.begin().await.map_err(Failure::Db)?),
+            Frame::Commit => {
+                if let Some(t) = txn.take() {
+                    t.commit().await.map_err(Failure::Db)?;
+                }
+            }
+            Frame::Sql(stmt) => {
+                match txn {
+                    Some(t) => t.execute_raw(stmt.clone()).await,
+                    None => self.conn.execute_raw(stmt.clone()).await,
+                }
+                .map_err(Failure::Db)?;
+            }
+            Frame::ForeignKeyCheck => {
+                let check = Statement::from_string(self.backend.db(), FOREIGN_KEY_CHECK);
+                let rows = match txn {
+                    Some(t) => t.query_all_raw(check).await,
+                    None => self.conn.query_all_raw(check).await,
+                }
+                .map_err(Failure::Db)?;
+                if !rows.is_empty() {
+                    return Err(Failure::Db(DbErr::Custom(format!(
+                        "{} rows violate foreign keys",
+                        rows.len()
+                    ))));
+                }
+            }
+            Frame::Body => {
+                let start = self.recorder.len();
+                let result = match txn {
+                    Some(t) => self.body(SchemaManager::new(&*t)).await,
+                    None => self.body(SchemaManager::new(self.conn)).await,
+                };
+                result.map_err(|e| Failure::Body(e, start))?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn body(&self, manager: SchemaManager<'_>) -> Result<(), DbErr> {
+        match self.side {
+            Side::Up => self.migration.up(&manager).await,
+            Side::Down => self.migration.down(&manager).await,
+        }
+    }
+
+    /// The error for a failed frame; outside a transaction a failed body is recorded.
+    async fn failure(&self, frame: &Frame, in_transaction: bool, failure: Failure) -> RuntimeError {
+        let revision = self.id.to_string();
+        match failure {
+            Failure::Db(e) if in_transaction || matches!(frame, Frame::Commit) => {
+                RuntimeError::RolledBack {
+                    revision,
+                    source: DbError::from(&e),
+                }
+            }
+            Failure::Db(e) => RuntimeError::db(
+                format!(
+                    "revision {}: cannot run `{}`",
+                    self.id,
+                    frame.sql().unwrap_or_default()
+                ),
+                &e,
+            ),
+            Failure::Body(e, _) if in_transaction => RuntimeError::RolledBack {
+                revision,
+                source: DbError::from(&e),
+            },
+            Failure::Body(e, start) => {
+                let progress = Progress::locate(self.planned, &self.recorder.since(start));
+                let statement = progress.statement().map(|n| n as i64);
+                let marker = failed_marker(self.backend, self.id, statement);
+                let _ = self.conn.execute_raw(marker).await;
+                RuntimeError::PartiallyApplied {
+                    revision,
+                    progress,
+                    source: DbError::from(&e),
+                }
+            }
+        }
+    }
+}
+
+/// What went wrong in one frame.
+enum Failure {
+    /// A database call of the wrapping failed.
+    Db(DbErr),
+    /// The revision's code failed; statements logged from position `.1` on are its own.
+    Body(DbErr, usize),
+}

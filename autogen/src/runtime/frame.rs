@@ -1,0 +1,195 @@
+//! How a revision is wrapped on each backend, described once: the PRAGMAs, `BEGIN`, the
+//! version-table write, `COMMIT`, and MySQL's progress markers. The online runner executes
+//! this description ([`super::migrator`]); offline `--sql` and `diff --sql` print it
+//! ([`super::script`]). Neither spells the wrapping out on its own.
+
+use sea_orm::Statement;
+
+use super::capture::Side;
+use super::version_table::{self, RevisionState};
+use crate::backend::Backend;
+
+/// The version-table bookkeeping of one revision run.
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'a> {
+    /// Revision id.
+    pub id: &'a str,
+    /// Which side runs.
+    pub side: Side,
+    /// Checksum of the revision's `up` on this backend.
+    pub checksum: &'a str,
+}
+
+/// One element of a wrapped revision, in execution order.
+#[derive(Debug, Clone)]
+pub enum Frame {
+    /// A statement run as is (a PRAGMA, a version-table write, a MySQL marker).
+    Sql(Statement),
+    /// Start of the transaction the revision commits in.
+    Begin,
+    /// The revision's own statements.
+    Body,
+    /// SQLite: `PRAGMA foreign_key_check` must return no rows before the commit, because the
+    /// revision ran with foreign keys off.
+    ForeignKeyCheck,
+    /// End of the transaction.
+    Commit,
+}
+
+impl Frame {
+    /// The SQL text of a frame that is one fixed statement (`None` for `Body`).
+    pub fn sql(&self) -> Option<String> {
+        match self {
+            Frame::Sql(stmt) => Some(stmt.to_string()),
+            Frame::Begin => Some("BEGIN".into()),
+            Frame::Commit => Some("COMMIT".into()),
+            Frame::ForeignKeyCheck => Some(FOREIGN_KEY_CHECK.into()),
+            Frame::Body => None,
+        }
+    }
+}
+
+/// SQLite's check that no row violates a foreign key.
+pub const FOREIGN_KEY_CHECK: &str = "PRAGMA foreign_key_check";
+
+/// The frames of one revision on `backend`; `record` is `None` for a script that is not a
+/// revision (`diff --sql`), which writes no version row.
+///
+/// - PostgreSQL: `BEGIN`, body, version row, `COMMIT`: DDL is transactional.
+/// - SQLite: the same inside `PRAGMA foreign_keys = OFF/ON` (table rebuilds drop and recreate
+///   tables; with enforcement on, the drop would cascade), checked before the commit.
+/// - MySQL: DDL commits as it goes, so the row is written first as `running` and replaced when
+///   the body ends; a migrator killed in between leaves `running` for the next one to report.
+///   Frames after `Commit` always run, also after a failure.
+pub fn frames(backend: Backend, record: Option<Record<'_>>) -> Vec<Frame> {
+    let db = backend.db();
+    let build = |stmt: &dyn sea_orm::StatementBuilder| Frame::Sql(stmt.build(&db));
+    match backend {
+        Backend::MySql => {
+            let mut out = Vec::new();
+            if let Some(r) = record {
+                out.push(match r.side {
+                    Side::Up => build(&version_table::insert_statement(
+                        r.id,
+                        r.checksum,
+                        RevisionState::Running,
+                        None,
+                    )),
+                    Side::Down => build(&version_table::update_state_statement(
+                        r.id,
+                        RevisionState::Running,
+                        None,
+                    )),
+                });
+            }
+            out.push(Frame::Body);
+            if let Some(r) = record {
+                out.push(match r.side {
+                    Side::Up => build(&version_table::update_state_statement(
+                        r.id,
+                        RevisionState::Applied,
+                        None,
+                    )),
+                    Side::Down => build(&version_table::delete_statement(r.id)),
+                });
+            }
+            out
+        }
+        Backend::Postgres | Backend::Sqlite => {
+            let sqlite = backend == Backend::Sqlite;
+            let pragma = |on: bool| {
+                let value = if on { "ON" } else { "OFF" };
+                Frame::Sql(Statement::from_string(
+                    db,
+                    format!("PRAGMA foreign_keys = {value}"),
+                ))
+            };
+            let mut out = Vec::new();
+            if sqlite {
+                out.push(pragma(false));
+            }
+            out.push(Frame::Begin);
+            out.push(Frame::Body);
+            if let Some(r) = record {
+                out.push(match r.side {
+                    Side::Up => build(&version_table::insert_statement(
+                        r.id,
+                        r.checksum,
+                        RevisionState::Applied,
+                        None,
+                    )),
+                    Side::Down => build(&version_table::delete_statement(r.id)),
+                });
+            }
+            if sqlite {
+                out.push(Frame::ForeignKeyCheck);
+            }
+            out.push(Frame::Commit);
+            if sqlite {
+                out.push(pragma(true));
+            }
+            out
+        }
+    }
+}
+
+/// The statement that records a MySQL revision as failed at `statement` (1-based, when known).
+pub fn failed_marker(backend: Backend, id: &str, statement: Option<i64>) -> Statement {
+    backend.db().build(&version_table::update_state_statement(
+        id,
+        RevisionState::Failed,
+        statement,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(backend: Backend, record: Option<Record<'_>>) -> Vec<String> {
+        frames(backend, record)
+            .iter()
+            .map(|f| f.sql().unwrap_or_else(|| "<body>".into()))
+            .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn each_backend_wraps_a_revision_its_own_way() {
+        let r = Record {
+            id: "abc",
+            side: Side::Up,
+            checksum: "00",
+        };
+        assert_eq!(
+            shape(Backend::Postgres, Some(r)),
+            [
+                "BEGIN",
+                "<body>",
+                "INSERT INTO \"autogen_version\"",
+                "COMMIT"
+            ]
+        );
+        assert_eq!(
+            shape(Backend::Sqlite, Some(r)),
+            [
+                "PRAGMA foreign_keys =",
+                "BEGIN",
+                "<body>",
+                "INSERT INTO \"autogen_version\"",
+                "PRAGMA foreign_key_check",
+                "COMMIT",
+                "PRAGMA foreign_keys ="
+            ]
+        );
+        assert_eq!(
+            shape(Backend::MySql, Some(r)),
+            [
+                "INSERT INTO `autogen_version`",
+                "<body>",
+                "UPDATE `autogen_version` SET"
+            ]
+        );
+        assert_eq!(shape(Backend::MySql, None), ["<body>"]);
+    }
+}

@@ -1,0 +1,156 @@
+//! Reports that say what really happened: raw SQL failures on MySQL placed honestly, `stamp`
+//! naming the markers it cleared, unversioned databases named as such (with `stamp` as the
+//! way forward), unknown revisions shown as unknown, and no server-source suffixes.
+
+use autogen::runtime::{
+    ConnectOptions, Migrator, Progress, RevisionState, RunOptions, RuntimeError, StampReport,
+};
+use sea_orm::ConnectionTrait;
+use tests::catalog::{set, tables};
+use tests::fixtures::{CreateTable, RawStatements, migrations, rev};
+use tests::process::{cli, one_line_error, success};
+use tests::{Backend, TempDir, TestDb};
+
+const FIRST: &str = "a0a0a0a0a0a0";
+const RAW: &str = "b1b1b1b1b1b1";
+
+/// Four statements through `execute_unprepared`, the last failing (the table exists).
+const RAW_SQL: &[&str] = &[
+    "CREATE TABLE hr_a (id INT)",
+    "SELECT 1",
+    "CREATE TABLE hr_b (id INT)",
+    "CREATE TABLE hr_a (id INT)",
+];
+
+async fn raw_sql_failure(backend: Backend) {
+    let db = TestDb::new(backend, "honest_raw").await;
+    let migs = migrations(vec![
+        rev(FIRST, &[], CreateTable("hr_first")),
+        rev(RAW, &[FIRST], RawStatements(RAW, RAW_SQL)),
+    ]);
+    let m = Migrator::connect(&db.database_url(), &migs, &ConnectOptions::default())
+        .await
+        .unwrap();
+    let opts = RunOptions::default();
+    let err = m.upgrade("head", &opts).await.unwrap_err();
+    let line = autogen::cli::one_line(&err);
+    assert!(line.contains(RAW), "{line}");
+    assert!(line.contains("already exists"), "the cause is kept: {line}");
+    assert!(
+        !line.contains(" at line "),
+        "no server-source suffix: {line}"
+    );
+    if backend != Backend::MySql {
+        assert!(matches!(err, RuntimeError::RolledBack { .. }), "{line}");
+        assert_eq!(tables(m.connection()).await, set(&["hr_first"]));
+        return;
+    }
+    // MySQL ran hr_a, SELECT, hr_b and failed on the fourth; none of them was metered, so
+    // the report gives the range instead of claiming that nothing was applied.
+    let RuntimeError::PartiallyApplied { progress, .. } = &err else {
+        panic!("{line}");
+    };
+    assert_eq!(
+        *progress,
+        Progress::Range {
+            first: 1,
+            last: 4,
+            total: 4
+        },
+        "{line}"
+    );
+    assert!(line.contains("execute_unprepared"), "{line}");
+    assert!(!line.contains("0 statements were applied"), "{line}");
+    assert_eq!(
+        tables(m.connection()).await,
+        set(&["hr_first", "hr_a", "hr_b"])
+    );
+    let rows = m.applied().await.unwrap();
+    assert_eq!(rows[1].state, RevisionState::Failed);
+    assert_eq!(
+        rows[1].failed_statement, None,
+        "unknown statements are not made up"
+    );
+    let again = autogen::cli::one_line(&m.upgrade("head", &opts).await.unwrap_err());
+    assert!(again.contains("could not be counted"), "{again}");
+
+    // stamp says which marker it cleared.
+    let report = m.stamp(RAW, false, &opts).await.unwrap();
+    assert_eq!(
+        report,
+        StampReport {
+            recorded: vec![RAW.to_string()],
+            removed: vec![],
+            cleared: vec![(RAW.to_string(), RevisionState::Failed)],
+        }
+    );
+}
+
+/// A database with tables but no version table: `current` says so, and an `upgrade` that
+/// collides with them suggests `stamp`. Nothing is recorded by the failed upgrade.
+async fn unversioned_database(backend: Backend) {
+    let db = TestDb::new(backend, "honest_unversioned").await;
+    let conn = db.connect().await;
+    conn.execute_unprepared(
+        "CREATE TABLE \"user\" (id INT)"
+            .replace('"', q(backend))
+            .as_str(),
+    )
+    .await
+    .unwrap();
+    let dir = TempDir::new();
+    let run = |args: &[&str]| {
+        cli(&dir.path)
+            .args(args)
+            .env("DATABASE_URL", &db.url)
+            .output()
+            .unwrap()
+    };
+    let out = success(&run(&["current"]));
+    assert!(
+        out.starts_with("unversioned: the database has 1 table(s)"),
+        "{out}"
+    );
+    assert!(out.contains("stamp"), "{out}");
+    let line = one_line_error(&run(&["-q", "upgrade"]), &["already exists", "stamp"]);
+    assert!(!line.contains(" at line "), "{line}");
+    assert!(!line.contains("ERROR"), "{line}");
+}
+
+fn q(backend: Backend) -> &'static str {
+    if backend == Backend::MySql { "`" } else { "\"" }
+}
+
+/// A version row that no migration file defines is shown as unknown by `current`.
+async fn unknown_revision_in_version_table(backend: Backend) {
+    let db = TestDb::new(backend, "honest_unknown").await;
+    let dir = TempDir::new();
+    let run = |args: &[&str]| {
+        cli(&dir.path)
+            .args(args)
+            .env("DATABASE_URL", &db.url)
+            .output()
+            .unwrap()
+    };
+    success(&run(&["upgrade"]));
+    db.connect()
+        .await
+        .execute_unprepared(
+            "INSERT INTO autogen_version (revision, checksum, state) VALUES ('deadbeef0000', 'x', 'applied')",
+        )
+        .await
+        .unwrap();
+    let out = success(&run(&["current"]));
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("deadbeef0000 (unknown: no migration file defines it")),
+        "{out}"
+    );
+    one_line_error(&run(&["-q", "upgrade"]), &["deadbeef0000"]);
+}
+
+tests::per_backend!(
+    raw_sql_failure,
+    unversioned_database,
+    unknown_revision_in_version_table
+);
