@@ -183,10 +183,11 @@ fn non_integer_postgres_port() {
         .env("POSTGRES_USER", "app")
         .env("POSTGRES_PASSWORD", SECRET)
         .env("POSTGRES_HOST", "127.0.0.1")
+        .env("POSTGRES_DB", "app")
         .env("POSTGRES_PORT", "54x2")
         .output()
         .unwrap();
-    one_line_error(&output, &["POSTGRES_PORT must be an integer", "'54x2'"]);
+    one_line_error(&output, &["POSTGRES_PORT must be a port number", "'54x2'"]);
     assert_no_secret(&output, SECRET);
 }
 

@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod context;
 mod logging;
+mod output;
 
 pub use args::{Cli, Command, Format};
 pub use context::run;
