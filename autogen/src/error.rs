@@ -1,4 +1,7 @@
-//! The crate-level error: every failure a command can report, each one line.
+//! The crate-level error: every failure a command can report. Each variant names the object
+//! and keeps its cause as `source()`; the binary joins the chain into one line.
+
+use std::path::PathBuf;
 
 use crate::config::ConfigError;
 use crate::introspect::IntrospectError;
@@ -20,10 +23,50 @@ pub enum Error {
     /// The live schema could not be read.
     #[error(transparent)]
     Introspect(#[from] IntrospectError),
-    /// A file could not be written or read.
-    #[error("{path}: {reason}")]
-    Io { path: String, reason: String },
+    /// A file or directory could not be written or read.
+    #[error("cannot {action} {}", .path.display())]
+    Io {
+        /// What was being done (`write`, `create`, `rename ... to`).
+        action: &'static str,
+        /// The file or directory.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// `--versions-dir` does not name a directory.
+    #[error("versions directory {} not found (see --versions-dir)", .path.display())]
+    NoVersionsDir {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// A new revision file would replace an existing one.
+    #[error("{} already exists", .path.display())]
+    FileExists {
+        /// The file.
+        path: PathBuf,
+    },
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),
+}
+
+impl Error {
+    /// The message and each of its causes, joined on one line (`msg: cause: cause`), with
+    /// every known password scrubbed: the single form in which an error is printed.
+    pub fn one_line(&self) -> String {
+        let mut line = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(err) = cause {
+            let text = err.to_string();
+            // A message that already quotes its cause (a driver text) is not repeated.
+            if !text.is_empty() && !line.contains(&text) {
+                line.push_str(": ");
+                line.push_str(&text);
+            }
+            cause = err.source();
+        }
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        crate::config::scrub_known_secrets(&line)
+    }
 }

@@ -183,10 +183,11 @@ fn non_integer_postgres_port() {
         .env("POSTGRES_USER", "app")
         .env("POSTGRES_PASSWORD", SECRET)
         .env("POSTGRES_HOST", "127.0.0.1")
+        .env("POSTGRES_DB", "app")
         .env("POSTGRES_PORT", "54x2")
         .output()
         .unwrap();
-    one_line_error(&output, &["POSTGRES_PORT must be an integer", "'54x2'"]);
+    one_line_error(&output, &["POSTGRES_PORT must be a port number", "'54x2'"]);
     assert_no_secret(&output, SECRET);
 }
 
@@ -311,7 +312,7 @@ async fn revision_unknown_to_this_build() {
     let out = tests::process::success(&run(&["current"]));
     assert_eq!(
         out,
-        "680c9dba15ef (head, current), add order\nfeedbeef0000 (unknown: no migration file defines it)\n"
+        "feedbeef0000 (unknown: no migration file defines it; upgrade and downgrade refuse until the file is back)\n680c9dba15ef (head, current), add order\n"
     );
     let out = tests::process::success(&run(&["current", "--verbose"]));
     assert!(out.contains("feedbeef0000 (unknown"), "{out}");

@@ -84,13 +84,17 @@ fn each_source_beats_the_next() {
         "mysql",
     );
 
-    let mut env = vec![("POSTGRES_USER", "pguser"), ("POSTGRES_HOST", "pghost")];
+    let mut env = vec![
+        ("POSTGRES_USER", "pguser"),
+        ("POSTGRES_HOST", "pghost"),
+        ("POSTGRES_DB", "pgdb"),
+    ];
     check(
         d,
         &env,
         None,
         "POSTGRES_* variables",
-        "postgres://pguser@pghost:5432/pguser",
+        "postgres://pguser@pghost:5432/pgdb",
         "postgres",
     );
 
@@ -127,20 +131,95 @@ fn each_source_beats_the_next() {
     );
 }
 
+/// An empty variable is an error naming it, never "unset": a missing Kubernetes secret must not
+/// fall through to another source, least of all to `autogen.db` in the working directory.
 #[test]
-fn empty_variables_are_unset() {
+fn empty_variables_are_errors() {
     let dir = TempDir::new();
-    let env = [
-        ("DATABASE_URL", ""),
-        ("DATABASE_URL_FILE", ""),
-        ("POSTGRES_USER", "pguser"),
+    let cases: [(&[(&str, &str)], &str); 5] = [
+        (&[("DATABASE_URL", "")], "DATABASE_URL is set but empty"),
+        (
+            &[("DATABASE_URL_FILE", ""), ("POSTGRES_USER", "pguser")],
+            "DATABASE_URL_FILE is set but empty",
+        ),
+        (
+            &[("POSTGRES_PASSWORD", "")],
+            "POSTGRES_PASSWORD is set but empty",
+        ),
+        (
+            &[
+                ("POSTGRES_USER", "u"),
+                ("POSTGRES_HOST", " "),
+                ("POSTGRES_DB", "d"),
+            ],
+            "POSTGRES_HOST is set but empty",
+        ),
+        (
+            &[("POSTGRES_PASSWORD", "x")],
+            "POSTGRES_PASSWORD set, but POSTGRES_USER, POSTGRES_HOST, POSTGRES_DB missing",
+        ),
     ];
+    for (env, needle) in cases {
+        let mut cmd = cli(&dir.path);
+        cmd.arg("upgrade");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        tests::process::one_line_error(&cmd.output().unwrap(), &[needle]);
+    }
+    std::fs::write(dir.path.join(".env"), "DATABASE_URL=\n").unwrap();
+    let output = cli(&dir.path).arg("upgrade").output().unwrap();
+    let env_file = dir.path.join(".env").display().to_string();
+    tests::process::one_line_error(
+        &output,
+        &["DATABASE_URL is set but empty in .env file", &env_file],
+    );
+    let written: Vec<_> = std::fs::read_dir(&dir.path).unwrap().collect();
+    assert_eq!(written.len(), 1, "only .env: {written:?}");
+}
+
+/// With nothing configured, the SQLite default is used and said so on stderr (even with
+/// `-q`), with its absolute path; stdout stays the command's own.
+#[test]
+fn the_sqlite_default_is_announced() {
+    let dir = TempDir::new();
+    let output = cli(&dir.path).args(["-q", "upgrade"]).output().unwrap();
+    let out = success(&output);
+    let (_, err) = texts(&output);
+    let db = dir.path.join("autogen.db");
+    assert_eq!(
+        err,
+        format!(
+            "note: no database configured (--database-url, DATABASE_URL, DATABASE_URL_FILE, POSTGRES_*, .env); using SQLite file {}\n",
+            db.display()
+        )
+    );
+    assert!(out.starts_with("Upgraded 2 revision(s)"), "{out}");
+    assert!(db.exists());
+}
+
+/// A URL file is read as a mounted secret is written: a byte-order mark, surrounding spaces and
+/// newlines are dropped.
+#[test]
+fn url_file_with_bom_and_whitespace() {
+    let dir = TempDir::new();
+    let file = dir.path.join("url-secret");
+    std::fs::write(&file, "\u{feff}  mysql://u@h/bomdb \r\n").unwrap();
+    let shown = file.display().to_string();
     check(
         &dir.path,
-        &env,
+        &[("DATABASE_URL_FILE", &shown)],
         None,
-        "POSTGRES_* variables",
-        "postgres://pguser@localhost:5432/pguser",
+        "DATABASE_URL_FILE",
+        "mysql://u@h/bomdb",
+        "mysql",
+    );
+    check(
+        &dir.path,
+        &[("DATABASE_URL", "\t POSTGRES://u@h/ws \n")],
+        None,
+        "DATABASE_URL",
+        "postgres://u@h/ws",
         "postgres",
     );
 }
@@ -278,7 +357,8 @@ fn malformed_dotenv_is_named_without_its_contents() {
     ] {
         std::fs::write(dir.path.join(".env"), content).unwrap();
         let output = cli(&dir.path).arg("current").output().unwrap();
-        tests::process::one_line_error(&output, &["cannot parse .env file: line 2"]);
+        let env_file = dir.path.join(".env").display().to_string();
+        tests::process::one_line_error(&output, &["cannot parse .env file", &env_file, ": line 2"]);
         assert_no_secret(&output, "hunter2");
     }
     // A real DATABASE_URL means .env is never read.

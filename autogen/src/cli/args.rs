@@ -1,8 +1,50 @@
 //! Command-line arguments.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+
+/// The longest wait any duration flag accepts: one day. Larger values are certainly typos,
+/// and they would overflow `Instant + Duration` deadlines.
+pub const MAX_WAIT_SECS: u64 = 86_400;
+
+/// Variables that set the duration flags, with their flags (for messages and checks).
+pub const DURATION_VARS: [(&str, &str); 3] = [
+    ("AUTOGEN_LOCK_TIMEOUT", "--lock-timeout"),
+    ("AUTOGEN_CONNECT_TIMEOUT", "--connect-timeout"),
+    ("AUTOGEN_STATEMENT_TIMEOUT", "--statement-timeout"),
+];
+
+/// Whole seconds from `min` to [`MAX_WAIT_SECS`]; `zero` explains why 0 is refused.
+fn seconds(text: &str, min: u64, zero: &str) -> Result<Duration, String> {
+    let n: u64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected a whole number of seconds from {min} to {MAX_WAIT_SECS}"))?;
+    if n < min {
+        return Err(format!("must be at least {min} second ({zero})"));
+    }
+    if n > MAX_WAIT_SECS {
+        return Err(format!("must be at most {MAX_WAIT_SECS} seconds (one day)"));
+    }
+    Ok(Duration::from_secs(n))
+}
+
+/// `--lock-timeout`: 0 is allowed and means "try once".
+fn lock_wait(text: &str) -> Result<Duration, String> {
+    seconds(text, 0, "")
+}
+
+/// `--connect-timeout`: at least one second.
+fn connect_wait(text: &str) -> Result<Duration, String> {
+    seconds(text, 1, "0 would give up before connecting")
+}
+
+/// `--statement-timeout`: at least one second.
+fn statement_wait(text: &str) -> Result<Duration, String> {
+    seconds(text, 1, "leave it unset for no limit")
+}
 
 /// Alembic-style migrations for SeaORM.
 #[derive(Debug, Parser)]
@@ -11,12 +53,39 @@ pub struct Cli {
     /// Database URL; overrides DATABASE_URL, DATABASE_URL_FILE, POSTGRES_* and .env.
     #[arg(long, global = true)]
     pub database_url: Option<String>,
-    /// Seconds to wait for another migrator to release the lock.
-    #[arg(long, global = true, default_value_t = 60)]
-    pub lock_timeout: u64,
-    /// Seconds to wait for the database server to answer.
-    #[arg(long, global = true, default_value_t = 10)]
-    pub connect_timeout: u64,
+    /// Seconds to wait for a lock: the migration lock and table locks other sessions hold
+    /// (0: try once).
+    #[arg(
+        long,
+        global = true,
+        env = "AUTOGEN_LOCK_TIMEOUT",
+        value_name = "SECONDS",
+        allow_negative_numbers = true,
+        default_value = "60",
+        value_parser = lock_wait
+    )]
+    pub lock_timeout: Duration,
+    /// Seconds to wait for the database server to answer (at least 1).
+    #[arg(
+        long,
+        global = true,
+        env = "AUTOGEN_CONNECT_TIMEOUT",
+        value_name = "SECONDS",
+        allow_negative_numbers = true,
+        default_value = "10",
+        value_parser = connect_wait
+    )]
+    pub connect_timeout: Duration,
+    /// Seconds one statement may run before the server cancels it (default: no limit).
+    #[arg(
+        long,
+        global = true,
+        env = "AUTOGEN_STATEMENT_TIMEOUT",
+        value_name = "SECONDS",
+        allow_negative_numbers = true,
+        value_parser = statement_wait
+    )]
+    pub statement_timeout: Option<Duration>,
     /// Print every SQL statement executed.
     #[arg(long, global = true)]
     pub echo_sql: bool,

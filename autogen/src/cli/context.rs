@@ -1,15 +1,18 @@
 //! Dispatch: resolves configuration once, then hands each command what it needs.
 
+use std::io::Write;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::sync::Once;
 
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use super::args::{Cli, Command};
-use super::{commands, logging};
+use super::args::{Cli, Command, DURATION_VARS};
+use super::{commands, logging, output};
 use crate::Error;
-use crate::config::{DatabaseUrl, resolve_database_url};
+use crate::config::{
+    ConfigError, DEFAULT_SQLITE_FILE, DatabaseUrl, UrlSource, resolve_database_url,
+};
 use crate::metadata::EntityDef;
 use crate::runtime::{ConnectOptions, Migrations, Migrator, Revision, RunOptions};
 
@@ -26,12 +29,20 @@ pub struct Context {
 impl Context {
     /// The database URL (resolved lazily: offline commands never need one).
     pub fn url(&self) -> Result<DatabaseUrl, Error> {
-        let cwd = std::env::current_dir().map_err(|e| Error::Io {
-            path: ".".into(),
-            reason: e.to_string(),
-        })?;
+        let cwd = std::env::current_dir().map_err(ConfigError::WorkingDir)?;
         let resolved = resolve_database_url(self.cli.database_url.as_deref(), &cwd)?;
         tracing::debug!("database URL from {}: {}", resolved.source(), resolved);
+        if resolved.source() == UrlSource::Default {
+            // The one database nobody chose: always said (even with -q), never on stdout.
+            static ANNOUNCED: Once = Once::new();
+            ANNOUNCED.call_once(|| {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "note: no database configured (--database-url, DATABASE_URL, DATABASE_URL_FILE, POSTGRES_*, .env); using SQLite file {}",
+                    cwd.join(DEFAULT_SQLITE_FILE).display()
+                );
+            });
+        }
         Ok(resolved)
     }
 
@@ -44,17 +55,17 @@ impl Context {
     /// How to connect (timeout, echo).
     pub fn connect_options(&self) -> ConnectOptions {
         ConnectOptions {
-            timeout: Duration::from_secs(self.cli.connect_timeout),
+            timeout: self.cli.connect_timeout,
             echo_sql: self.cli.echo_sql,
-            statement_timeout: None,
-            lock_timeout: Duration::from_secs(self.cli.lock_timeout),
+            statement_timeout: self.cli.statement_timeout,
+            lock_timeout: self.cli.lock_timeout,
         }
     }
 
     /// Options for runs.
     pub fn run_options(&self, allow_modified: bool) -> RunOptions {
         RunOptions {
-            lock_timeout: Duration::from_secs(self.cli.lock_timeout),
+            lock_timeout: self.cli.lock_timeout,
             allow_modified,
         }
     }
@@ -63,6 +74,8 @@ impl Context {
 /// Parses the process arguments and runs the command. `Ok` carries the exit code (0, or 1 for
 /// `check` when the schema drifted); `Err` is a one-line error for exit code 2.
 pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<ExitCode, Error> {
+    quiet_panics();
+    empty_duration_vars()?;
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return parse_failure(e),
@@ -74,37 +87,77 @@ pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<E
         migrations,
         entities,
     };
+    let code = dispatch(&ctx).await?;
+    output::finish()?;
+    Ok(code)
+}
+
+/// A panic (a bug) is reported as one `error:` line with passwords scrubbed: the default hook
+/// prints the payload as is, and a driver's panic message may quote a URL.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let line = format!("error: internal error (a bug, please report it): {message}{place}");
+        let line = crate::config::scrub_known_secrets(
+            &line.split_whitespace().collect::<Vec<_>>().join(" "),
+        );
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }));
+}
+
+/// A duration variable set to the empty string is an error, as for the database variables:
+/// clap would read it as unset and fall back to the default.
+fn empty_duration_vars() -> Result<(), Error> {
+    for (var, flag) in DURATION_VARS {
+        if std::env::var_os(var).is_some_and(|v| v.to_string_lossy().trim().is_empty()) {
+            return Err(Error::Usage(format!(
+                "{var} is set but empty (unset it, or give {flag} a number of seconds)"
+            )));
+        }
+    }
+    Ok(())
+}
+
+async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
     match &ctx.cli.command {
         Command::Upgrade {
             target,
             sql,
             allow_modified,
-        } => commands::migrate::upgrade(&ctx, target, *sql, *allow_modified).await,
+        } => commands::migrate::upgrade(ctx, target, *sql, *allow_modified).await,
         Command::Downgrade {
             target,
             sql,
             allow_modified,
-        } => commands::migrate::downgrade(&ctx, target, *sql, *allow_modified).await,
-        Command::Stamp { target, purge } => commands::migrate::stamp(&ctx, target, *purge).await,
-        Command::Current { verbose } => commands::status::current(&ctx, *verbose).await,
+        } => commands::migrate::downgrade(ctx, target, *sql, *allow_modified).await,
+        Command::Stamp { target, purge } => commands::migrate::stamp(ctx, target, *purge).await,
+        Command::Current { verbose } => commands::status::current(ctx, *verbose).await,
         Command::History {
             rev_range,
             verbose,
             indicate_current,
         } => {
-            commands::history::history(&ctx, rev_range.as_deref(), *verbose, *indicate_current)
-                .await
+            commands::history::history(ctx, rev_range.as_deref(), *verbose, *indicate_current).await
         }
-        Command::Heads { verbose } => commands::graph::heads(&ctx, *verbose),
-        Command::Branches { verbose } => commands::graph::branches(&ctx, *verbose),
-        Command::Show { rev } => commands::graph::show(&ctx, rev),
+        Command::Heads { verbose } => commands::graph::heads(ctx, *verbose),
+        Command::Branches { verbose } => commands::graph::branches(ctx, *verbose),
+        Command::Show { rev } => commands::graph::show(ctx, rev),
         Command::Merge {
             message,
             revisions,
             branch_label,
             rev_id,
         } => commands::author::merge(
-            &ctx,
+            ctx,
             message,
             revisions,
             branch_label.as_deref(),
@@ -119,7 +172,7 @@ pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<E
             autogenerate,
         } => {
             let new = commands::author::new_revision(
-                &ctx,
+                ctx,
                 message,
                 head.as_deref(),
                 branch_label.as_deref(),
@@ -127,18 +180,18 @@ pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<E
                 rev_id.as_deref(),
             )?;
             if *autogenerate {
-                commands::autogenerate::revision(&ctx, new).await
+                commands::autogenerate::revision(ctx, new).await
             } else {
-                commands::author::revision(&ctx, new)
+                commands::author::revision(ctx, new)
             }
         }
-        Command::Check { format } => commands::autogenerate::check(&ctx, *format).await,
+        Command::Check { format } => commands::autogenerate::check(ctx, *format).await,
         Command::Diff {
             from,
             to,
             format,
             sql,
-        } => commands::autogenerate::diff(&ctx, from, to, *format, *sql).await,
+        } => commands::autogenerate::diff(ctx, from, to, *format, *sql).await,
     }
 }
 
@@ -159,7 +212,27 @@ fn parse_failure(e: clap::Error) -> Result<ExitCode, Error> {
             let message = rendered.split("\n\n").next().unwrap_or_default();
             let message = message.strip_prefix("error:").unwrap_or(message);
             let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
-            Err(Error::Usage(format!("{message} (see --help)")))
+            Err(Error::Usage(format!(
+                "{message}{} (see --help)",
+                env_origin(&message)
+            )))
         }
     }
+}
+
+/// ` (from AUTOGEN_X)` when a refused duration came from its variable rather than the command
+/// line, whose flag clap names either way.
+fn env_origin(message: &str) -> String {
+    let args: Vec<String> = std::env::args().collect();
+    DURATION_VARS
+        .iter()
+        .find(|(var, flag)| {
+            message.contains(&format!("'{flag} "))
+                && !args
+                    .iter()
+                    .any(|a| a == flag || a.starts_with(&format!("{flag}=")))
+                && std::env::var_os(var).is_some()
+        })
+        .map(|(var, _)| format!(" (from {var})"))
+        .unwrap_or_default()
 }

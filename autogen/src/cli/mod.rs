@@ -5,8 +5,7 @@ mod args;
 mod commands;
 mod context;
 mod logging;
-mod report;
+mod output;
 
 pub use args::{Cli, Command, Format};
 pub use context::run;
-pub use report::one_line;

@@ -1,34 +1,42 @@
 //! The resolution order: flag, `DATABASE_URL`, `DATABASE_URL_FILE`, `POSTGRES_*`, `.env`,
 //! then the embedded SQLite default.
+//!
+//! Nothing falls through silently: a variable that is set but empty is an error naming it
+//! (in the process environment and in `.env` alike), and the SQLite default is used only when
+//! none of the variables is set at all and there is no `.env` entry for any of them.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-
-use super::{ConfigError, DatabaseUrl, UrlSource};
+use super::{ConfigError, DatabaseUrl, UrlSource, postgres_vars};
 
 /// The URL used when nothing else is configured: a SQLite file in the working directory.
 pub const DEFAULT_SQLITE_URL: &str = "sqlite://autogen.db?mode=rwc";
 
+/// The file [`DEFAULT_SQLITE_URL`] names, relative to the working directory.
+pub const DEFAULT_SQLITE_FILE: &str = "autogen.db";
+
 /// Works out the database URL from the flag, the process environment and `.env` in `dir`.
 pub fn resolve_database_url(flag: Option<&str>, dir: &Path) -> Result<DatabaseUrl, ConfigError> {
-    let process: HashMap<String, String> = std::env::vars().collect();
     if let Some(url) = flag {
-        return validate_url(url, UrlSource::Flag);
+        return DatabaseUrl::parse(url, UrlSource::Flag);
     }
-    if let Some(found) = from_vars(&process, false)? {
+    // Lossy, not skipped: a value that is not UTF-8 must fail to parse, not fall through.
+    let process: HashMap<String, String> = std::env::vars_os()
+        .filter_map(|(k, v)| Some((k.into_string().ok()?, v.to_string_lossy().into_owned())))
+        .collect();
+    if let Some(found) = from_vars(&process, None)? {
         return Ok(found);
     }
     // `.env` only fills in what the real environment does not set, as dotenvy does.
     let env_file = dir.join(".env");
     if env_file.exists() {
         let vars = read_dotenv(&env_file)?;
-        if let Some(found) = from_vars(&vars, true)? {
+        if let Some(found) = from_vars(&vars, Some(env_file))? {
             return Ok(found);
         }
     }
-    validate_url(DEFAULT_SQLITE_URL, UrlSource::Default)
+    DatabaseUrl::parse(DEFAULT_SQLITE_URL, UrlSource::Default)
 }
 
 fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
@@ -40,8 +48,16 @@ fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
 /// A `.env` error without the offending text: dotenvy quotes the malformed line, which may be
 /// a password (and may span lines). Names the line number and the variable instead.
 fn dotenv_error(path: &Path, err: dotenvy::Error) -> ConfigError {
-    let dotenvy::Error::LineParse(snippet, _) = err else {
-        return ConfigError::DotEnv(err.to_string());
+    let snippet = match err {
+        dotenvy::Error::Io(source) => {
+            return ConfigError::DotEnvIo {
+                path: path.to_path_buf(),
+                source,
+            };
+        }
+        dotenvy::Error::LineParse(snippet, _) => snippet,
+        // `EnvVar` only comes from reading the process environment, which we do not ask for.
+        _ => String::new(),
     };
     let first = snippet.lines().next().unwrap_or("").trim();
     let content = std::fs::read_to_string(path).unwrap_or_default();
@@ -49,7 +65,7 @@ fn dotenv_error(path: &Path, err: dotenvy::Error) -> ConfigError {
         .lines()
         .enumerate()
         .find(|(_, line)| !first.is_empty() && line.contains(first));
-    let message = match found {
+    let detail = match found {
         Some((n, line)) => {
             let key = line.split('=').next().unwrap_or("").trim();
             let key = key.strip_prefix("export ").unwrap_or(key).trim();
@@ -63,60 +79,52 @@ fn dotenv_error(path: &Path, err: dotenvy::Error) -> ConfigError {
         }
         None => "malformed entry (not shown)".to_string(),
     };
-    ConfigError::DotEnv(message)
+    ConfigError::DotEnvSyntax {
+        path: path.to_path_buf(),
+        detail,
+    }
 }
 
-/// Applies the variable-based steps to one set of variables.
+/// Applies the variable-based steps to one set of variables; `file` is the `.env` file they
+/// come from (`None` for the process environment).
 fn from_vars(
     vars: &HashMap<String, String>,
-    dotenv: bool,
+    file: Option<PathBuf>,
 ) -> Result<Option<DatabaseUrl>, ConfigError> {
-    let pick = |normal: UrlSource| if dotenv { UrlSource::DotEnv } else { normal };
-    if let Some(url) = vars.get("DATABASE_URL").filter(|v| !v.is_empty()) {
-        return validate_url(url, pick(UrlSource::Env)).map(Some);
-    }
-    if let Some(path) = vars.get("DATABASE_URL_FILE").filter(|v| !v.is_empty()) {
-        let content = std::fs::read_to_string(path).map_err(|e| ConfigError::UnreadableFile {
-            path: path.clone(),
-            reason: e.to_string(),
-        })?;
-        return validate_url(content.trim(), pick(UrlSource::File)).map(Some);
-    }
-    if vars
-        .keys()
-        .any(|k| k.starts_with("POSTGRES_") && k != "POSTGRES_PASSWORD")
-    {
-        return postgres_vars(vars, pick(UrlSource::PostgresVars)).map(Some);
-    }
-    Ok(None)
-}
-
-fn postgres_vars(
-    vars: &HashMap<String, String>,
-    source: UrlSource,
-) -> Result<DatabaseUrl, ConfigError> {
-    let get = |k: &'static str| vars.get(k).filter(|v| !v.is_empty());
-    let user = get("POSTGRES_USER").ok_or(ConfigError::MissingVar("POSTGRES_USER"))?;
-    let host = get("POSTGRES_HOST")
-        .map(String::as_str)
-        .unwrap_or("localhost");
-    let db = get("POSTGRES_DB").unwrap_or(user);
-    let port = match get("POSTGRES_PORT") {
-        Some(p) => p
-            .parse::<u16>()
-            .map_err(|_| ConfigError::BadPort(p.clone()))?,
-        None => 5432,
+    let pick = |normal: UrlSource| {
+        if file.is_some() {
+            UrlSource::DotEnv
+        } else {
+            normal
+        }
     };
-    let user = utf8_percent_encode(user, NON_ALPHANUMERIC);
-    let auth = match get("POSTGRES_PASSWORD") {
-        Some(pw) => format!("{user}:{}", utf8_percent_encode(pw, NON_ALPHANUMERIC)),
-        None => user.to_string(),
+    let empty = |var: &'static str| ConfigError::EmptyVar {
+        var,
+        file: file.clone(),
     };
-    validate_url(&format!("postgres://{auth}@{host}:{port}/{db}"), source)
-}
-
-fn validate_url(url: &str, source: UrlSource) -> Result<DatabaseUrl, ConfigError> {
-    DatabaseUrl::parse(url, source)
+    if let Some(url) = vars.get("DATABASE_URL") {
+        if url.trim_start_matches('\u{feff}').trim().is_empty() {
+            return Err(empty("DATABASE_URL"));
+        }
+        return DatabaseUrl::parse(url, pick(UrlSource::Env)).map(Some);
+    }
+    if let Some(path) = vars.get("DATABASE_URL_FILE") {
+        if path.trim().is_empty() {
+            return Err(empty("DATABASE_URL_FILE"));
+        }
+        let path = PathBuf::from(path);
+        let content =
+            std::fs::read_to_string(&path).map_err(|source| ConfigError::UnreadableFile {
+                path: path.clone(),
+                source,
+            })?;
+        // `parse` strips a byte-order mark and surrounding whitespace (a trailing newline).
+        return match DatabaseUrl::parse(&content, pick(UrlSource::File)) {
+            Err(ConfigError::Empty { .. }) => Err(ConfigError::EmptyFile { path }),
+            other => other.map(Some),
+        };
+    }
+    postgres_vars::url_from(vars, &file, pick(UrlSource::PostgresVars))
 }
 
 #[cfg(test)]
@@ -131,46 +139,53 @@ mod tests {
     }
 
     #[test]
-    fn postgres_vars_build_an_encoded_url() {
-        let v = vars(&[
-            ("POSTGRES_USER", "app"),
-            ("POSTGRES_PASSWORD", "p@ss:w/rd"),
-            ("POSTGRES_HOST", "db"),
-            ("POSTGRES_PORT", "6543"),
-            ("POSTGRES_DB", "shop"),
-        ]);
-        let got = from_vars(&v, false).unwrap().unwrap();
-        assert_eq!(got.secret(), "postgres://app:p%40ss%3Aw%2Frd@db:6543/shop");
-        assert_eq!(got.source(), UrlSource::PostgresVars);
-    }
-
-    #[test]
-    fn non_integer_port_is_named() {
-        let v = vars(&[("POSTGRES_USER", "app"), ("POSTGRES_PORT", "54x")]);
-        let err = from_vars(&v, false).unwrap_err().to_string();
-        assert_eq!(
-            err,
-            "POSTGRES_PORT must be an integer port number, got '54x'"
-        );
-    }
-
-    #[test]
     fn database_url_wins_over_postgres_vars() {
         let v = vars(&[("DATABASE_URL", "sqlite://x.db"), ("POSTGRES_USER", "app")]);
         assert_eq!(
-            from_vars(&v, false).unwrap().unwrap().secret(),
+            from_vars(&v, None).unwrap().unwrap().secret(),
             "sqlite://x.db"
         );
     }
 
     #[test]
+    fn empty_variables_are_errors_naming_them() {
+        for (pairs, expected) in [
+            (&[("DATABASE_URL", "")][..], "DATABASE_URL is set but empty"),
+            (
+                &[("DATABASE_URL", " \n")][..],
+                "DATABASE_URL is set but empty",
+            ),
+            (
+                &[("DATABASE_URL_FILE", ""), ("POSTGRES_USER", "app")][..],
+                "DATABASE_URL_FILE is set but empty",
+            ),
+            (
+                &[("POSTGRES_PASSWORD", "")][..],
+                "POSTGRES_PASSWORD is set but empty",
+            ),
+        ] {
+            let err = from_vars(&vars(pairs), None).unwrap_err().to_string();
+            assert_eq!(err, expected, "{pairs:?}");
+        }
+        let err = from_vars(
+            &vars(&[("DATABASE_URL", "")]),
+            Some(PathBuf::from("/w/.env")),
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(err, "DATABASE_URL is set but empty in .env file /w/.env");
+    }
+
+    #[test]
     fn malformed_url_does_not_echo_the_password() {
-        let err = validate_url("postgres://u:secret@host:port/db", UrlSource::Env).unwrap_err();
+        let err =
+            DatabaseUrl::parse("postgres://u:secret@host:port/db", UrlSource::Env).unwrap_err();
         assert!(!err.to_string().contains("secret"), "{err}");
-        assert!(
-            err.to_string()
-                .starts_with("malformed database URL from DATABASE_URL")
-        );
+        assert_eq!(err.to_string(), "malformed database URL from DATABASE_URL");
+        let cause = std::error::Error::source(&err)
+            .expect("the parser's error")
+            .to_string();
+        assert_eq!(cause, "invalid port number");
     }
 
     #[test]
@@ -178,19 +193,20 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("autogen-dotenv-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(".env");
-        for (content, expected) in [
+        let shown = path.display();
+        for (content, detail) in [
             (
                 "A=1\nDATABASE_URL=\"postgres://u:s3cret@h/db\n",
-                "cannot parse .env file: line 2: malformed value of DATABASE_URL (not shown)",
+                "line 2: malformed value of DATABASE_URL (not shown)",
             ),
             (
                 "export POSTGRES_PASSWORD=s3 cret\n",
-                "cannot parse .env file: line 1: malformed value of POSTGRES_PASSWORD (not shown)",
+                "line 1: malformed value of POSTGRES_PASSWORD (not shown)",
             ),
         ] {
             std::fs::write(&path, content).unwrap();
             let err = read_dotenv(&path).unwrap_err().to_string();
-            assert_eq!(err, expected);
+            assert_eq!(err, format!("cannot parse .env file {shown}: {detail}"));
         }
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -198,7 +214,7 @@ mod tests {
     #[test]
     fn mariadb_scheme_is_mysql() {
         assert_eq!(
-            validate_url("mariadb://root@h/db", UrlSource::Flag)
+            DatabaseUrl::parse("mariadb://root@h/db", UrlSource::Flag)
                 .unwrap()
                 .secret(),
             "mysql://root@h/db"

@@ -22,16 +22,19 @@ impl DatabaseUrl {
     /// Parses and checks `raw`; errors name `source` and never echo the URL, which may hold a
     /// password.
     pub fn parse(raw: &str, source: UrlSource) -> Result<Self, ConfigError> {
-        let malformed = |reason: &str| ConfigError::MalformedUrl {
+        let incomplete = |missing: &'static str| ConfigError::IncompleteUrl {
             origin: source,
-            reason: reason.to_string(),
+            missing,
         };
         // A byte-order mark is what some editors put at the start of a secret file.
         let text = raw.trim_start_matches('\u{feff}').trim();
         if text.is_empty() {
             return Err(ConfigError::Empty { origin: source });
         }
-        let mut parsed = url::Url::parse(text).map_err(|e| malformed(&e.to_string()))?;
+        let mut parsed = url::Url::parse(text).map_err(|e| ConfigError::MalformedUrl {
+            origin: source,
+            source: e,
+        })?;
         // `Url` lower-cases the scheme, so `POSTGRES://` is `postgres` here.
         let backend = match parsed.scheme() {
             "postgres" | "postgresql" => Backend::Postgres,
@@ -53,7 +56,7 @@ impl DatabaseUrl {
                 let rest = rest.strip_prefix("//").unwrap_or(rest);
                 let path = rest.split('?').next().unwrap_or_default();
                 if path.is_empty() {
-                    return Err(malformed(
+                    return Err(incomplete(
                         "no database file (sqlite://<path>, or sqlite::memory: for a throwaway database)",
                     ));
                 }
@@ -61,14 +64,18 @@ impl DatabaseUrl {
             }
             Backend::Postgres | Backend::MySql => {
                 if parsed.scheme() == "mariadb" && parsed.set_scheme("mysql").is_err() {
-                    return Err(malformed("cannot use mariadb:// as mysql://"));
+                    return Err(incomplete(
+                        "a mariadb:// URL that cannot be read as mysql://",
+                    ));
                 }
                 if parsed.host_str().unwrap_or_default().is_empty() {
-                    return Err(malformed("no host"));
+                    return Err(incomplete(
+                        "no host (scheme://[user[:password]@]host[:port]/database)",
+                    ));
                 }
                 let database = parsed.path().trim_start_matches('/');
                 if database.is_empty() {
-                    return Err(malformed(
+                    return Err(incomplete(
                         "no database name (add /<database> after the host)",
                     ));
                 }
@@ -76,6 +83,7 @@ impl DatabaseUrl {
             }
         };
         let redacted = redact(&secret);
+        super::secrets::remember(&secrets_of(&secret));
         Ok(DatabaseUrl {
             backend,
             secret,

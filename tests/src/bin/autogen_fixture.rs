@@ -130,7 +130,7 @@ async fn main() -> ExitCode {
     match autogen::cli::run(entity::all(), revisions()).await {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {}", autogen::cli::one_line(&err));
+            eprintln!("error: {}", err.one_line());
             ExitCode::from(2)
         }
     }

@@ -5,12 +5,13 @@ use std::process::ExitCode;
 
 use crate::Error;
 use crate::cli::context::Context;
-use crate::revision::{NewRevision, file_name, new_revision_id, render, rustfmt};
+use crate::cli::output::outln;
+use crate::revision::{NewRevision, clean_message, file_name, new_revision_id, render, rustfmt};
 
 /// `revision -m <msg>`: an empty revision for hand-written or data migrations.
 pub fn revision(ctx: &Context, new: NewRevision) -> Result<ExitCode, Error> {
     let path = write_source(ctx, &new, &rustfmt(&render(&new)))?;
-    println!("Generated {}", path.display());
+    outln!("Generated {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -45,7 +46,8 @@ pub fn new_revision(
             .map(|l| vec![l.to_string()])
             .unwrap_or_default(),
         depends_on,
-        message: message.to_string(),
+        // Bidi and control characters would make the file read differently than it runs.
+        message: clean_message(message),
         create_date: chrono::Utc::now()
             .format("%Y-%m-%d %H:%M:%S UTC")
             .to_string(),
@@ -99,14 +101,15 @@ pub fn merge(
         branch_labels: branch_label
             .map(|l| vec![l.to_string()])
             .unwrap_or_default(),
-        message: message.to_string(),
+        // Bidi and control characters would make the file read differently than it runs.
+        message: clean_message(message),
         create_date: chrono::Utc::now()
             .format("%Y-%m-%d %H:%M:%S UTC")
             .to_string(),
         ..NewRevision::default()
     };
     let path = write_source(ctx, &new, &rustfmt(&render(&new)))?;
-    println!("Generated {}", path.display());
+    outln!("Generated {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -126,25 +129,27 @@ fn checked_id(ctx: &Context, rev_id: Option<&str>) -> Result<String, Error> {
 /// Writes the file atomically (temp file + rename) so a failure leaves nothing half-written.
 pub fn write_source(ctx: &Context, new: &NewRevision, source: &str) -> Result<PathBuf, Error> {
     let dir = &ctx.cli.versions_dir;
-    let io = |path: &std::path::Path, e: std::io::Error| Error::Io {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    };
     if !dir.is_dir() {
-        return Err(Error::Io {
-            path: dir.display().to_string(),
-            reason: "versions directory not found (see --versions-dir)".into(),
-        });
+        return Err(Error::NoVersionsDir { path: dir.clone() });
     }
     let path = dir.join(file_name(&new.id, &new.message));
     if path.exists() {
-        return Err(Error::Io {
-            path: path.display().to_string(),
-            reason: "already exists".into(),
-        });
+        return Err(Error::FileExists { path });
     }
     let tmp = dir.join(format!(".{}.tmp", new.id));
-    std::fs::write(&tmp, source).map_err(|e| io(&tmp, e))?;
-    std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
+    // The error names the file the user asked for, not the temporary one.
+    let failed = |source| Error::Io {
+        action: "write",
+        path: path.clone(),
+        source,
+    };
+    std::fs::write(&tmp, source).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        failed(e)
+    })?;
+    std::fs::rename(&tmp, &path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        failed(e)
+    })?;
     Ok(path)
 }

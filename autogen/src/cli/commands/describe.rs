@@ -1,6 +1,6 @@
 //! How revisions are printed, shared by `history`, `heads`, `show` and `current`.
 
-use crate::revision::{RevisionGraph, RevisionMeta};
+use crate::revision::{RevisionGraph, RevisionMeta, comment_text};
 
 /// `parent -> id (flags), message`, Alembic's one-line form.
 pub fn line(graph: &RevisionGraph, meta: &RevisionMeta, current: bool) -> String {
@@ -15,7 +15,8 @@ pub fn line(graph: &RevisionGraph, meta: &RevisionMeta, current: bool) -> String
     } else {
         format!(" ({})", flags.join(", "))
     };
-    let summary = meta.message.lines().next().unwrap_or("");
+    // A message is shown without bidi or control characters, which could disguise it.
+    let summary = comment_text(meta.message.lines().next().unwrap_or(""));
     format!("{parents} -> {}{flags}, {summary}", meta.id)
 }
 
@@ -47,7 +48,7 @@ pub fn verbose(graph: &RevisionGraph, meta: &RevisionMeta, current: bool) -> Str
     }
     out.push_str(&format!("Create Date: {}\n\n", meta.create_date));
     for l in meta.message.lines() {
-        out.push_str(&format!("    {l}\n"));
+        out.push_str(&format!("    {}\n", comment_text(l)));
     }
     out
 }

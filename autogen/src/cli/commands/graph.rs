@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use crate::Error;
 use crate::cli::context::Context;
+use crate::cli::output::outln;
 
 use super::describe;
 
@@ -13,7 +14,7 @@ pub fn heads(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
     for id in graph.heads() {
         let meta = graph.get(id).expect("heads exist");
         if verbose {
-            println!("{}", describe::verbose(graph, meta, false));
+            outln!("{}", describe::verbose(graph, meta, false));
         } else {
             let labels = graph.branch_labels_of(id)?;
             let labels = if labels.is_empty() {
@@ -21,7 +22,7 @@ pub fn heads(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
             } else {
                 format!(" ({})", labels.join(", "))
             };
-            println!("{id}{labels} (head)");
+            outln!("{id}{labels} (head)");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -33,12 +34,12 @@ pub fn branches(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
     for id in graph.branch_points() {
         let meta = graph.get(id).expect("branch points exist");
         if verbose {
-            println!("{}", describe::verbose(graph, meta, false));
+            outln!("{}", describe::verbose(graph, meta, false));
         } else {
-            println!("{}", describe::line(graph, meta, false));
+            outln!("{}", describe::line(graph, meta, false));
         }
         for child in graph.children(id)? {
-            println!("    -> {child}");
+            outln!("    -> {child}");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -48,6 +49,6 @@ pub fn branches(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
 pub fn show(ctx: &Context, rev: &str) -> Result<ExitCode, Error> {
     let graph = ctx.migrations.graph();
     let meta = graph.resolve(rev)?;
-    println!("{}", describe::verbose(graph, meta, false));
+    outln!("{}", describe::verbose(graph, meta, false));
     Ok(ExitCode::SUCCESS)
 }

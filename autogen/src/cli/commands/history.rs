@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use crate::Error;
 use crate::cli::context::Context;
+use crate::cli::output::outln;
 use crate::revision::parse_range;
 
 use super::describe;
@@ -36,9 +37,9 @@ pub async fn history(
         let meta = graph.get(id).expect("listed revisions exist");
         let is_current = current.contains(*id);
         if verbose {
-            println!("{}", describe::verbose(graph, meta, is_current));
+            outln!("{}", describe::verbose(graph, meta, is_current));
         } else {
-            println!("{}", describe::line(graph, meta, is_current));
+            outln!("{}", describe::line(graph, meta, is_current));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,65 @@
+//! Standard output of the commands. A reader that goes away (`history | head -3`) ends the
+//! output quietly, as in Unix tools, instead of the panic `println!` gives on EPIPE; the
+//! command itself runs to its end (a migrator is never stopped half-way by a closed pipe).
+//! Any other write error (a full disk) is kept and reported when the command ends.
+
+use std::fmt;
+use std::io::{ErrorKind, Write};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::Error;
+
+/// Set once stdout has failed: nothing more is written.
+static STOPPED: AtomicBool = AtomicBool::new(false);
+/// The first write error that was not a closed pipe.
+static FAILURE: Mutex<Option<std::io::Error>> = Mutex::new(None);
+
+/// Writes formatted text to stdout (use [`outln!`](crate::cli::output::outln)).
+pub fn write(args: fmt::Arguments<'_>) {
+    if STOPPED.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args) {
+        stop(e);
+    }
+}
+
+fn stop(e: std::io::Error) {
+    STOPPED.store(true, Ordering::Relaxed);
+    if e.kind() != ErrorKind::BrokenPipe {
+        let mut failure = FAILURE.lock().unwrap_or_else(|p| p.into_inner());
+        failure.get_or_insert(e);
+    }
+}
+
+/// Flushes stdout; the error of a failed write other than a closed pipe.
+pub fn finish() -> Result<(), Error> {
+    if !STOPPED.load(Ordering::Relaxed)
+        && let Err(e) = std::io::stdout().lock().flush()
+    {
+        stop(e);
+    }
+    let failure = FAILURE.lock().unwrap_or_else(|p| p.into_inner()).take();
+    match failure {
+        Some(source) => Err(Error::Io {
+            action: "write",
+            path: "standard output".into(),
+            source,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// `println!` that never panics: see the module documentation.
+macro_rules! outln {
+    () => {
+        $crate::cli::output::write(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::write(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+pub(crate) use outln;
