@@ -4,5 +4,7 @@
 
 mod kind;
 mod quote;
+mod sea_name;
 
 pub use kind::Backend;
+pub use sea_name::escaped_name;

@@ -15,16 +15,28 @@ impl Backend {
     /// inside (PostgreSQL and SQLite `"`, MySQL `` ` ``). Safe for any name.
     pub fn ident(self, name: &str) -> String {
         let q = self.ident_quote();
-        let mut out = String::with_capacity(name.len() + 2);
-        out.push(q);
+        format!("{q}{}{q}", self.ident_body(name))
+    }
+
+    /// What goes between the quotes of an identifier: `name` with the backend's quote doubled.
+    /// For builders that write the quotes but not the escaping: sea-query 1.0.2 writes index
+    /// and foreign-key names as `quote + name + quote` (`backend/*/index.rs`, `foreign_key.rs`).
+    pub fn ident_body(self, name: &str) -> String {
+        let q = self.ident_quote();
+        let mut out = String::with_capacity(name.len());
         for ch in name.chars() {
             if ch == q {
                 out.push(q);
             }
             out.push(ch);
         }
-        out.push(q);
         out
+    }
+
+    /// Whether `name` holds the identifier quote of any backend, so that it reads differently
+    /// between each backend's quotes.
+    pub fn needs_escaping_anywhere(name: &str) -> bool {
+        Backend::ALL.iter().any(|b| name.contains(b.ident_quote()))
     }
 
     /// `schema.table`-style dotted names, each part quoted.

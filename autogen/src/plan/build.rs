@@ -1,75 +1,49 @@
-//! Steps → sea-query statements, built from the same model data the renderer writes out.
+//! Steps → statement descriptions: the one place that knows which builder calls express a
+//! table, a column, an index or a foreign key. Both the executed SQL and the generated file
+//! come from these descriptions (see [`super::chain`]).
 
-use sea_orm::sea_query::{
-    Alias, ColumnDef, Expr, ForeignKey as SqForeignKey, ForeignKeyAction,
-    ForeignKeyCreateStatement, ForeignKeyDropStatement, Index, IndexCreateStatement,
-    IndexDropStatement, Table as SqTable, TableAlterStatement, TableCreateStatement,
-    TableDropStatement, TableRenameStatement,
+use crate::model::{Column, ColumnType, ForeignKey, Table};
+
+use super::chain::{
+    ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,
+    ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall, IndexDrop, IndexDropCall, Name,
+    Statement, TableAlter, TableAlterCall, TableCreate, TableCreateCall, TableDrop, TableDropCall,
+    TableRename, TableRenameCall, Text, TypeName,
 };
-
-use crate::model::{Column, ColumnType, FkAction, ForeignKey, Table};
-
 use super::default::DefaultArg;
 use super::step::Step;
 
-/// One executable statement.
-#[derive(Debug, Clone)]
-pub enum Statement {
-    /// `manager.create_table`.
-    CreateTable(TableCreateStatement),
-    /// `manager.drop_table`.
-    DropTable(TableDropStatement),
-    /// `manager.rename_table`.
-    RenameTable(TableRenameStatement),
-    /// `manager.alter_table`.
-    AlterTable(TableAlterStatement),
-    /// `manager.create_index`.
-    CreateIndex(IndexCreateStatement),
-    /// `manager.drop_index`.
-    DropIndex(IndexDropStatement),
-    /// `manager.create_foreign_key`.
-    CreateForeignKey(ForeignKeyCreateStatement),
-    /// `manager.drop_foreign_key`.
-    DropForeignKey(ForeignKeyDropStatement),
-    /// Raw SQL, run as one statement through `execute_raw` (so it is metered and echoed).
-    Raw(String),
-}
-
-fn a(name: &str) -> Alias {
-    Alias::new(name)
+fn iden(name: &str) -> Iden {
+    Iden(name.to_string())
 }
 
 /// The statement for a leaf step; `None` for annotations and conditions.
 pub fn statement(step: &Step) -> Option<Statement> {
+    let alter = |table: &str, call: TableAlterCall| {
+        Statement::AlterTable(TableAlter {
+            calls: vec![TableAlterCall::Table(iden(table)), call],
+        })
+    };
     Some(match step {
         Step::CreateTable { table, name } => Statement::CreateTable(create_table(table, name)),
-        Step::DropTable { name } => Statement::DropTable(SqTable::drop().table(a(name)).to_owned()),
-        Step::RenameTable { from, to } => {
-            Statement::RenameTable(SqTable::rename().table(a(from), a(to)).to_owned())
+        Step::DropTable { name } => Statement::DropTable(TableDrop {
+            calls: vec![TableDropCall::Table(iden(name))],
+        }),
+        Step::RenameTable { from, to } => Statement::RenameTable(TableRename {
+            calls: vec![TableRenameCall::Table(iden(from), iden(to))],
+        }),
+        Step::AddColumn { table, column } => {
+            alter(table, TableAlterCall::AddColumn(column_def(column, false)))
         }
-        Step::AddColumn { table, column } => Statement::AlterTable(
-            SqTable::alter()
-                .table(a(table))
-                .add_column(column_def(column, false))
-                .to_owned(),
-        ),
-        Step::DropColumn { table, column } => Statement::AlterTable(
-            SqTable::alter()
-                .table(a(table))
-                .drop_column(a(column))
-                .to_owned(),
-        ),
-        Step::RenameColumn { table, from, to } => Statement::AlterTable(
-            SqTable::alter()
-                .table(a(table))
-                .rename_column(a(from), a(to))
-                .to_owned(),
-        ),
-        Step::ModifyColumn { table, column } => Statement::AlterTable(
-            SqTable::alter()
-                .table(a(table))
-                .modify_column(column_def(column, false))
-                .to_owned(),
+        Step::DropColumn { table, column } => {
+            alter(table, TableAlterCall::DropColumn(iden(column)))
+        }
+        Step::RenameColumn { table, from, to } => {
+            alter(table, TableAlterCall::RenameColumn(iden(from), iden(to)))
+        }
+        Step::ModifyColumn { table, column } => alter(
+            table,
+            TableAlterCall::ModifyColumn(column_def(column, false)),
         ),
         Step::AlterColumnParts {
             table,
@@ -78,28 +52,21 @@ pub fn statement(step: &Step) -> Option<Statement> {
             nullable,
             default,
         } => {
-            let mut def = ColumnDef::new(a(column));
-            if let Some(ty) = col_type {
-                set_type(&mut def, ty);
-            }
+            let mut calls = Vec::new();
+            calls.extend(col_type.as_ref().map(type_call));
             match nullable {
-                Some(true) => {
-                    def.null();
-                }
-                Some(false) => {
-                    def.not_null();
-                }
+                Some(true) => calls.push(ColumnCall::Null),
+                Some(false) => calls.push(ColumnCall::NotNull),
                 None => {}
             }
             if let Some(d) = default {
-                def.default(default_expr(&DefaultArg::of(d)));
+                calls.push(ColumnCall::Default(DefaultArg::of(d)));
             }
-            Statement::AlterTable(
-                SqTable::alter()
-                    .table(a(table))
-                    .modify_column(def)
-                    .to_owned(),
-            )
+            let def = ColumnChain {
+                name: iden(column),
+                calls,
+            };
+            alter(table, TableAlterCall::ModifyColumn(def))
         }
         Step::CreateIndex {
             table,
@@ -107,25 +74,31 @@ pub fn statement(step: &Step) -> Option<Statement> {
             columns,
             unique,
         } => {
-            let mut index = Index::create();
-            index.name(name).table(a(table));
-            for c in columns {
-                index.col(a(c));
-            }
+            let mut calls = vec![
+                IndexCreateCall::Name(Name(name.clone())),
+                IndexCreateCall::Table(iden(table)),
+            ];
+            calls.extend(columns.iter().map(|c| IndexCreateCall::Col(iden(c))));
             if *unique {
-                index.unique();
+                calls.push(IndexCreateCall::Unique);
             }
-            Statement::CreateIndex(index)
+            Statement::CreateIndex(IndexCreate { calls })
         }
-        Step::DropIndex { table, name } => {
-            Statement::DropIndex(Index::drop().name(name).table(a(table)).to_owned())
-        }
+        Step::DropIndex { table, name } => Statement::DropIndex(IndexDrop {
+            calls: vec![
+                IndexDropCall::Name(Name(name.clone())),
+                IndexDropCall::Table(iden(table)),
+            ],
+        }),
         Step::AddForeignKey { table, foreign_key } => {
             Statement::CreateForeignKey(foreign_key_create(foreign_key, Some(table)))
         }
-        Step::DropForeignKey { table, name } => {
-            Statement::DropForeignKey(SqForeignKey::drop().name(name).table(a(table)).to_owned())
-        }
+        Step::DropForeignKey { table, name } => Statement::DropForeignKey(ForeignKeyDrop {
+            calls: vec![
+                ForeignKeyDropCall::Name(Name(name.clone())),
+                ForeignKeyDropCall::Table(iden(table)),
+            ],
+        }),
         Step::Raw(sql) => Statement::Raw(sql.clone()),
         Step::Comment(_)
         | Step::Warning(_)
@@ -135,47 +108,35 @@ pub fn statement(step: &Step) -> Option<Statement> {
     })
 }
 
-/// Sets the column type on `def`, the way the generated file's builder call does.
-pub fn set_type(def: &mut ColumnDef, ty: &ColumnType) {
+/// The builder call that sets a column's type.
+pub fn type_call(ty: &ColumnType) -> ColumnCall {
     match ty {
-        ColumnType::TinyInteger => def.tiny_integer(),
-        ColumnType::SmallInteger => def.small_integer(),
-        ColumnType::Integer => def.integer(),
-        ColumnType::BigInteger => def.big_integer(),
-        ColumnType::Boolean => def.boolean(),
-        ColumnType::Float => def.float(),
-        ColumnType::Double => def.double(),
-        ColumnType::Decimal(Some((p, s))) => def.decimal_len(*p, *s),
-        ColumnType::Decimal(None) => def.decimal(),
-        ColumnType::Char(Some(n)) => def.char_len(*n),
-        ColumnType::Char(None) => def.char(),
-        ColumnType::String(Some(n)) => def.string_len(*n),
-        ColumnType::String(None) => def.string(),
-        ColumnType::Text => def.text(),
-        ColumnType::Date => def.date(),
-        ColumnType::Time => def.time(),
-        ColumnType::DateTime => def.date_time(),
-        ColumnType::TimestampWithTimeZone => def.timestamp_with_time_zone(),
-        ColumnType::Uuid => def.uuid(),
-        ColumnType::Json => def.json(),
-        ColumnType::JsonBinary => def.json_binary(),
-        ColumnType::Blob => def.blob(),
-        ColumnType::Binary(n) => def.binary_len(*n),
-        ColumnType::VarBinary(Some(n)) => def.var_binary(*n),
-        ColumnType::VarBinary(None) => def.var_binary(255),
-        ColumnType::Custom(name) => def.custom(a(name)),
-    };
-}
-
-/// The `.default(..)` argument.
-pub fn default_expr(arg: &DefaultArg) -> Expr {
-    match arg {
-        DefaultArg::CurrentTimestamp => Expr::current_timestamp(),
-        DefaultArg::Bool(b) => (*b).into(),
-        DefaultArg::Int(n) => (*n).into(),
-        DefaultArg::Float(f) => (*f).into(),
-        DefaultArg::Str(s) => s.clone().into(),
-        DefaultArg::Custom(sql) => Expr::cust(sql.clone()),
+        ColumnType::TinyInteger => ColumnCall::TinyInteger,
+        ColumnType::SmallInteger => ColumnCall::SmallInteger,
+        ColumnType::Integer => ColumnCall::Integer,
+        ColumnType::BigInteger => ColumnCall::BigInteger,
+        ColumnType::Boolean => ColumnCall::Boolean,
+        ColumnType::Float => ColumnCall::Float,
+        ColumnType::Double => ColumnCall::Double,
+        ColumnType::Decimal(Some((p, s))) => ColumnCall::DecimalLen(*p, *s),
+        ColumnType::Decimal(None) => ColumnCall::Decimal,
+        ColumnType::Char(Some(n)) => ColumnCall::CharLen(*n),
+        ColumnType::Char(None) => ColumnCall::Char,
+        ColumnType::String(Some(n)) => ColumnCall::StringLen(*n),
+        ColumnType::String(None) => ColumnCall::String,
+        ColumnType::Text => ColumnCall::Text,
+        ColumnType::Date => ColumnCall::Date,
+        ColumnType::Time => ColumnCall::Time,
+        ColumnType::DateTime => ColumnCall::DateTime,
+        ColumnType::TimestampWithTimeZone => ColumnCall::TimestampWithTimeZone,
+        ColumnType::Uuid => ColumnCall::Uuid,
+        ColumnType::Json => ColumnCall::Json,
+        ColumnType::JsonBinary => ColumnCall::JsonBinary,
+        ColumnType::Blob => ColumnCall::Blob,
+        ColumnType::Binary(n) => ColumnCall::BinaryLen(*n),
+        ColumnType::VarBinary(Some(n)) => ColumnCall::VarBinary(*n),
+        ColumnType::VarBinary(None) => ColumnCall::VarBinary(255),
+        ColumnType::Custom(name) => ColumnCall::Custom(TypeName(name.clone())),
     }
 }
 
@@ -189,27 +150,29 @@ pub fn can_auto_increment(ty: &ColumnType) -> bool {
 }
 
 /// A complete column definition; `inline_pk` adds `PRIMARY KEY`.
-pub fn column_def(column: &Column, inline_pk: bool) -> ColumnDef {
-    let mut def = ColumnDef::new(a(&column.name));
-    set_type(&mut def, &column.col_type);
-    if column.nullable {
-        def.null();
+pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
+    let mut calls = vec![type_call(&column.col_type)];
+    calls.push(if column.nullable {
+        ColumnCall::Null
     } else {
-        def.not_null();
-    }
+        ColumnCall::NotNull
+    });
     if column.auto_increment && can_auto_increment(&column.col_type) {
-        def.auto_increment();
+        calls.push(ColumnCall::AutoIncrement);
     }
     if inline_pk {
-        def.primary_key();
+        calls.push(ColumnCall::PrimaryKey);
     }
     if let Some(d) = &column.default {
-        def.default(default_expr(&DefaultArg::of(d)));
+        calls.push(ColumnCall::Default(DefaultArg::of(d)));
     }
     if let Some(c) = &column.comment {
-        def.comment(c);
+        calls.push(ColumnCall::Comment(Text(c.clone())));
     }
-    def
+    ColumnChain {
+        name: iden(&column.name),
+        calls,
+    }
 }
 
 /// The single primary-key column that is declared inline, if the key has one column.
@@ -221,67 +184,55 @@ pub fn inline_pk(table: &Table) -> Option<&str> {
 }
 
 /// `CREATE TABLE name (...)` for `table`: columns, primary key, uniques, foreign keys, comment.
-pub fn create_table(table: &Table, name: &str) -> TableCreateStatement {
-    let mut stmt = SqTable::create();
-    stmt.table(a(name));
+pub fn create_table(table: &Table, name: &str) -> TableCreate {
+    let mut calls = vec![TableCreateCall::Table(iden(name))];
     let single = inline_pk(table);
     for column in &table.columns {
-        stmt.col(column_def(column, single == Some(column.name.as_str())));
+        let inline = single == Some(column.name.as_str());
+        calls.push(TableCreateCall::Col(column_def(column, inline)));
     }
     if let Some(pk) = table.primary_key.as_ref().filter(|pk| pk.columns.len() > 1) {
-        let mut index = Index::create();
-        for c in &pk.columns {
-            index.col(a(c));
-        }
-        stmt.primary_key(&mut index);
+        let cols = pk.columns.iter().map(|c| IndexCreateCall::Col(iden(c)));
+        calls.push(TableCreateCall::PrimaryKey(IndexCreate {
+            calls: cols.collect(),
+        }));
     }
     for unique in table.uniques.values() {
-        let mut index = Index::create();
-        index.name(&unique.name);
-        for c in &unique.columns {
-            index.col(a(c));
-        }
-        stmt.index(index.unique());
+        let mut index = vec![IndexCreateCall::Name(Name(unique.name.clone()))];
+        index.extend(unique.columns.iter().map(|c| IndexCreateCall::Col(iden(c))));
+        index.push(IndexCreateCall::Unique);
+        calls.push(TableCreateCall::Index(IndexCreate { calls: index }));
     }
     for fk in table.foreign_keys.values() {
-        stmt.foreign_key(&mut foreign_key_create(fk, None));
+        calls.push(TableCreateCall::ForeignKey(foreign_key_create(fk, None)));
     }
     if let Some(comment) = &table.comment {
-        stmt.comment(comment);
+        calls.push(TableCreateCall::Comment(Text(comment.clone())));
     }
-    stmt
+    TableCreate { calls }
 }
 
-/// `ForeignKey::create()` for `fk`, with `from_tbl` when added to an existing table.
-pub fn foreign_key_create(fk: &ForeignKey, from_table: Option<&str>) -> ForeignKeyCreateStatement {
-    let mut stmt = SqForeignKey::create();
-    stmt.name(&fk.name);
-    if let Some(t) = from_table {
-        stmt.from_tbl(a(t));
+/// `ForeignKey::create()` for `fk`, with `from_tbl` when added to an existing table; NO ACTION
+/// (the default) is left unsaid.
+pub fn foreign_key_create(fk: &ForeignKey, from_table: Option<&str>) -> ForeignKeyCreate {
+    let mut calls = vec![ForeignKeyCreateCall::Name(Name(fk.name.clone()))];
+    calls.extend(from_table.map(|t| ForeignKeyCreateCall::FromTbl(iden(t))));
+    calls.extend(
+        fk.columns
+            .iter()
+            .map(|c| ForeignKeyCreateCall::FromCol(iden(c))),
+    );
+    calls.push(ForeignKeyCreateCall::ToTbl(iden(&fk.ref_table)));
+    calls.extend(
+        fk.ref_columns
+            .iter()
+            .map(|c| ForeignKeyCreateCall::ToCol(iden(c))),
+    );
+    if fk.on_delete != crate::model::FkAction::NoAction {
+        calls.push(ForeignKeyCreateCall::OnDelete(fk.on_delete));
     }
-    for c in &fk.columns {
-        stmt.from_col(a(c));
+    if fk.on_update != crate::model::FkAction::NoAction {
+        calls.push(ForeignKeyCreateCall::OnUpdate(fk.on_update));
     }
-    stmt.to_tbl(a(&fk.ref_table));
-    for c in &fk.ref_columns {
-        stmt.to_col(a(c));
-    }
-    if let Some(action) = fk_action(fk.on_delete) {
-        stmt.on_delete(action);
-    }
-    if let Some(action) = fk_action(fk.on_update) {
-        stmt.on_update(action);
-    }
-    stmt
-}
-
-/// sea-query's action, or `None` for NO ACTION (the default, left unsaid).
-pub fn fk_action(action: FkAction) -> Option<ForeignKeyAction> {
-    match action {
-        FkAction::NoAction => None,
-        FkAction::Restrict => Some(ForeignKeyAction::Restrict),
-        FkAction::Cascade => Some(ForeignKeyAction::Cascade),
-        FkAction::SetNull => Some(ForeignKeyAction::SetNull),
-        FkAction::SetDefault => Some(ForeignKeyAction::SetDefault),
-    }
+    ForeignKeyCreate { calls }
 }

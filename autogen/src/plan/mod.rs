@@ -6,6 +6,7 @@
 //! No step is ever a statement sea-query panics on for the backend it runs on.
 
 mod build;
+pub mod chain;
 mod default;
 mod execute;
 mod migration;
@@ -16,7 +17,8 @@ mod sql;
 mod step;
 mod translate;
 
-pub use build::{Statement, can_auto_increment, inline_pk, statement};
+pub use build::{can_auto_increment, inline_pk, statement};
+pub use chain::Statement;
 pub use default::DefaultArg;
 pub use execute::{execute, sql_for};
 pub use migration::OpsMigration;

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 
 use sea_orm::DbBackend;
 
+use crate::backend::Backend;
 use crate::model::{Table, Unique};
 use crate::ops::{ColumnChange, Op};
 
 use super::default::DefaultArg;
-use super::sql::ident;
 use super::step::Step;
 
 /// Whether SQLite must rebuild the table for this op (it cannot ALTER it in place).
@@ -42,6 +42,7 @@ pub fn temp_name(table: &str) -> String {
 
 /// Steps that rebuild `from` into `to` on SQLite; `renamed` maps new column names to old.
 pub fn rebuild_steps(from: &Table, to: &Table, renamed: &BTreeMap<String, String>) -> Vec<Step> {
+    let ident = |name: &str| Backend::Sqlite.ident(name);
     let temp = temp_name(&to.name);
     // Uniques SQLite made from a table constraint stay constraints (SQLite names them after the
     // table, in declaration order); named unique indexes are recreated as such, keeping names.

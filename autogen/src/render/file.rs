@@ -36,25 +36,6 @@ pub fn render_steps(revision: NewRevision, up: &[Step], down: &[Step]) -> String
     let mut revision = revision;
     revision.up_body = up_body;
     revision.down_body = down_body;
-    revision.extra_imports = import_lines(&imports);
+    revision.extra_imports = imports.imports.lines();
     rustfmt(&render(&revision))
-}
-
-fn import_lines(code: &Code) -> Vec<String> {
-    let mut lines = Vec::new();
-    if !code.sea_query.is_empty() {
-        let items: Vec<&str> = code.sea_query.iter().copied().collect();
-        lines.push(format!(
-            "use sea_orm_migration::sea_query::{{{}}};",
-            items.join(", ")
-        ));
-    }
-    if !code.sea_orm.is_empty() {
-        let items: Vec<&str> = code.sea_orm.iter().copied().collect();
-        lines.push(format!(
-            "use sea_orm_migration::sea_orm::{{{}}};",
-            items.join(", ")
-        ));
-    }
-    lines
 }

@@ -3,10 +3,7 @@
 //! Every decision is made by [`crate::plan`]; this module only writes it out.
 
 mod code;
-mod column;
 mod file;
-mod literal;
-mod statement;
 mod step;
 
 pub use file::{RenderInput, render_migration, render_steps};

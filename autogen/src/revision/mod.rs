@@ -18,5 +18,5 @@ pub use meta::RevisionMeta;
 pub use naming::{file_name, new_revision_id};
 pub use range::{RevisionRange, parse_range};
 pub use rustfmt::rustfmt;
-pub use source_text::{clean_message, comment_text};
+pub use source_text::{clean_message, comment_text, unsafe_in_source};
 pub use template::{NewRevision, render};

@@ -3,7 +3,7 @@
 /// Whether `c` would break a `//` comment or change how the source reads: control characters
 /// (a bare CR is a compile error in a comment) and the Unicode bidirectional controls, which
 /// rustc rejects in comments (`text_direction_codepoint_in_comment`, CVE-2021-42574).
-fn unsafe_in_source(c: char) -> bool {
+pub fn unsafe_in_source(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }

@@ -3,7 +3,12 @@
 //! SQLite keeps the declared type text verbatim, and sea-query declares its own spellings
 //! (`uuid_text`, `datetime_text`, `real(10, 2)`, ...), so exactly those map back. Any other
 //! declared type is `Custom`: sea-query would not declare it that way.
+//!
+//! `Custom` holds SQL text, but SQLite reports a declared type with its quotes removed
+//! (`a "x""); DROP TABLE y; --"` reads back as `x"); DROP TABLE y; --`). A declared type
+//! that is not plain words with an optional `(n[, m])` is therefore quoted again.
 
+use crate::backend::Backend;
 use crate::introspect::type_args::split;
 use crate::model::ColumnType;
 
@@ -37,6 +42,60 @@ pub fn parse_type(ty: &str) -> ColumnType {
         ("json_text", None) => ColumnType::Json,
         ("jsonb_text", None) => ColumnType::JsonBinary,
         ("uuid_text", None) => ColumnType::Uuid,
-        _ => ColumnType::Custom(lower),
+        _ => ColumnType::Custom(sql_text(&lower)),
+    }
+}
+
+/// The declared type as SQL text: as it is when it is plain (`int unsigned`,
+/// `numeric(10, 2)`), else one quoted identifier, which SQLite accepts as a type name.
+fn sql_text(ty: &str) -> String {
+    let (words, args) = match ty.split_once('(') {
+        Some((w, rest)) => (w.trim_end(), Some(rest)),
+        None => (ty, None),
+    };
+    let plain_words = !words.is_empty()
+        && words
+            .split(' ')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+    let plain_args = args.is_none_or(|a| {
+        a.strip_suffix(')').is_some_and(|inner| {
+            inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | ',' | '+' | '-'))
+        })
+    });
+    if plain_words && plain_args && !ty.contains("--") {
+        ty.to_string()
+    } else {
+        Backend::Sqlite.ident(ty)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_dequotes_declared_types_so_odd_ones_are_quoted_again() {
+        assert_eq!(
+            parse_type("x\"); DROP TABLE y; --"),
+            ColumnType::Custom("\"x\"\"); drop table y; --\"".into())
+        );
+        assert_eq!(
+            parse_type("int(--1)"),
+            ColumnType::Custom("\"int(--1)\"".into())
+        );
+        assert_eq!(
+            parse_type("int), b int"),
+            ColumnType::Custom("\"int), b int\"".into())
+        );
+        assert_eq!(
+            parse_type("numeric(10, 2)"),
+            ColumnType::Custom("numeric(10, 2)".into())
+        );
+        assert_eq!(
+            parse_type("INT UNSIGNED"),
+            ColumnType::Custom("int unsigned".into())
+        );
     }
 }

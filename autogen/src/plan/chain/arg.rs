@@ -1,0 +1,161 @@
+//! The kinds of argument a builder call takes, each with its sea-query value and its Rust
+//! text side by side.
+
+use sea_orm::sea_query::{Alias, Expr, ForeignKeyAction};
+
+use crate::backend::Backend;
+use crate::model::FkAction;
+use crate::plan::DefaultArg;
+
+use super::imports::Imports;
+
+/// An argument of a builder call: its sea-query value for a backend, and its Rust text.
+pub trait Arg {
+    /// What the sea-query method takes.
+    type Sea;
+    /// The value, for `backend`.
+    fn sea(&self, backend: Backend) -> Self::Sea;
+    /// The Rust expression a generated file passes (recording what it imports).
+    fn rust(&self, imports: &mut Imports) -> String;
+}
+
+/// A Rust string literal (`"..."` with escapes): valid for any text, bidi controls included
+/// (`{:?}` escapes every non-printable character).
+pub fn rs(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// A table or column name. sea-query escapes these itself (`prepare_iden` doubles the quote
+/// of an owned name, and borrows only names made of `[A-Za-z0-9_]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Iden(pub String);
+
+impl Arg for Iden {
+    type Sea = Alias;
+    fn sea(&self, _: Backend) -> Alias {
+        Alias::new(&self.0)
+    }
+    fn rust(&self, _: &mut Imports) -> String {
+        rs(&self.0)
+    }
+}
+
+/// An index or constraint name. sea-query 1.0.2 writes these between quotes without escaping
+/// them, so the name is escaped for the backend first; a generated file does that at run time
+/// through [`crate::backend::escaped_name`], for names that hold a quote character.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name(pub String);
+
+impl Arg for Name {
+    type Sea = String;
+    fn sea(&self, backend: Backend) -> String {
+        backend.ident_body(&self.0)
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        if Backend::needs_escaping_anywhere(&self.0) {
+            imports.autogen.insert("backend::escaped_name");
+            format!("escaped_name(manager, {})", rs(&self.0))
+        } else {
+            rs(&self.0)
+        }
+    }
+}
+
+/// Free text (a comment), which sea-query writes as an escaped string literal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text(pub String);
+
+impl Arg for Text {
+    type Sea = String;
+    fn sea(&self, _: Backend) -> String {
+        self.0.clone()
+    }
+    fn rust(&self, _: &mut Imports) -> String {
+        rs(&self.0)
+    }
+}
+
+/// A custom column type, SQL text that sea-query writes as is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeName(pub String);
+
+impl Arg for TypeName {
+    type Sea = Alias;
+    fn sea(&self, _: Backend) -> Alias {
+        Alias::new(&self.0)
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.sea_query("Alias");
+        format!("Alias::new({})", rs(&self.0))
+    }
+}
+
+/// A length, precision or scale.
+impl Arg for u32 {
+    type Sea = u32;
+    fn sea(&self, _: Backend) -> u32 {
+        *self
+    }
+    fn rust(&self, _: &mut Imports) -> String {
+        self.to_string()
+    }
+}
+
+/// A foreign-key action.
+impl Arg for FkAction {
+    type Sea = ForeignKeyAction;
+    fn sea(&self, _: Backend) -> ForeignKeyAction {
+        fk_action(*self).0
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.sea_query("ForeignKeyAction");
+        format!("ForeignKeyAction::{}", fk_action(*self).1)
+    }
+}
+
+/// sea-query's action and its variant name, in one table.
+fn fk_action(action: FkAction) -> (ForeignKeyAction, &'static str) {
+    match action {
+        FkAction::NoAction => (ForeignKeyAction::NoAction, "NoAction"),
+        FkAction::Restrict => (ForeignKeyAction::Restrict, "Restrict"),
+        FkAction::Cascade => (ForeignKeyAction::Cascade, "Cascade"),
+        FkAction::SetNull => (ForeignKeyAction::SetNull, "SetNull"),
+        FkAction::SetDefault => (ForeignKeyAction::SetDefault, "SetDefault"),
+    }
+}
+
+/// A column default.
+impl Arg for DefaultArg {
+    type Sea = Expr;
+    fn sea(&self, _: Backend) -> Expr {
+        default_expr(self).0
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        let (_, text, uses_expr) = default_expr(self);
+        if uses_expr {
+            imports.sea_query("Expr");
+        }
+        text
+    }
+}
+
+/// The `.default(..)` argument as a value and as Rust text (and whether the text names
+/// `Expr`), in one table.
+fn default_expr(arg: &DefaultArg) -> (Expr, String, bool) {
+    match arg {
+        DefaultArg::CurrentTimestamp => (
+            Expr::current_timestamp(),
+            "Expr::current_timestamp()".into(),
+            true,
+        ),
+        DefaultArg::Bool(b) => ((*b).into(), b.to_string(), false),
+        DefaultArg::Int(n) => ((*n).into(), n.to_string(), false),
+        DefaultArg::Float(f) => ((*f).into(), format!("{f:?}_f64"), false),
+        DefaultArg::Str(s) => (s.clone().into(), rs(s), false),
+        DefaultArg::Custom(sql) => (
+            Expr::cust(sql.clone()),
+            format!("Expr::cust({})", rs(sql)),
+            true,
+        ),
+    }
+}

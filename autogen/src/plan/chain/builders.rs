@@ -1,0 +1,196 @@
+//! Every sea-query builder the plan uses, with the methods it calls on each.
+
+use crate::model::FkAction;
+use crate::plan::DefaultArg;
+
+use super::arg::{Iden, Name, Text, TypeName};
+
+builder! {
+    /// `ColumnDef::new(name)...`: a column definition.
+    ColumnChain = ColumnDef::new(name: Iden) -> ColumnDef;
+    /// One call on a column definition.
+    ColumnCall {
+        /// `tiny_integer()`.
+        TinyInteger => tiny_integer,
+        /// `small_integer()`.
+        SmallInteger => small_integer,
+        /// `integer()`.
+        Integer => integer,
+        /// `big_integer()`.
+        BigInteger => big_integer,
+        /// `boolean()`.
+        Boolean => boolean,
+        /// `float()`.
+        Float => float,
+        /// `double()`.
+        Double => double,
+        /// `decimal_len(precision, scale)`.
+        DecimalLen(precision: u32, scale: u32) => decimal_len,
+        /// `decimal()`.
+        Decimal => decimal,
+        /// `char_len(n)`.
+        CharLen(n: u32) => char_len,
+        /// `char()`.
+        Char => char,
+        /// `string_len(n)`.
+        StringLen(n: u32) => string_len,
+        /// `string()`.
+        String => string,
+        /// `text()`.
+        Text => text,
+        /// `date()`.
+        Date => date,
+        /// `time()`.
+        Time => time,
+        /// `date_time()`.
+        DateTime => date_time,
+        /// `timestamp_with_time_zone()`.
+        TimestampWithTimeZone => timestamp_with_time_zone,
+        /// `uuid()`.
+        Uuid => uuid,
+        /// `json()`.
+        Json => json,
+        /// `json_binary()`.
+        JsonBinary => json_binary,
+        /// `blob()`.
+        Blob => blob,
+        /// `binary_len(n)`.
+        BinaryLen(n: u32) => binary_len,
+        /// `var_binary(n)`.
+        VarBinary(n: u32) => var_binary,
+        /// `custom(Alias::new(type))`.
+        Custom(name: TypeName) => custom,
+        /// `null()`.
+        Null => null,
+        /// `not_null()`.
+        NotNull => not_null,
+        /// `auto_increment()`.
+        AutoIncrement => auto_increment,
+        /// `primary_key()`.
+        PrimaryKey => primary_key,
+        /// `default(value)`.
+        Default(value: DefaultArg) => default,
+        /// `comment(text)`.
+        Comment(text: Text) => comment,
+    }
+}
+
+builder! {
+    /// `Table::create()...`.
+    TableCreate = Table::create() -> TableCreateStatement;
+    /// One call on `Table::create()`.
+    TableCreateCall {
+        /// `table(name)`.
+        Table(name: Iden) => table,
+        /// `col(column)`.
+        Col(column: ColumnChain) => col,
+        /// `primary_key(index)`: a composite key.
+        PrimaryKey(index: &mut IndexCreate) => primary_key,
+        /// `index(index)`: a unique constraint.
+        Index(index: &mut IndexCreate) => index,
+        /// `foreign_key(key)`.
+        ForeignKey(key: &mut ForeignKeyCreate) => foreign_key,
+        /// `comment(text)`.
+        Comment(text: Text) => comment,
+    }
+}
+
+builder! {
+    /// `Table::drop()...`.
+    TableDrop = Table::drop() -> TableDropStatement;
+    /// One call on `Table::drop()`.
+    TableDropCall {
+        /// `table(name)`.
+        Table(name: Iden) => table,
+    }
+}
+
+builder! {
+    /// `Table::rename()...`.
+    TableRename = Table::rename() -> TableRenameStatement;
+    /// One call on `Table::rename()`.
+    TableRenameCall {
+        /// `table(from, to)`.
+        Table(from: Iden, to: Iden) => table,
+    }
+}
+
+builder! {
+    /// `Table::alter()...`.
+    TableAlter = Table::alter() -> TableAlterStatement;
+    /// One call on `Table::alter()`.
+    TableAlterCall {
+        /// `table(name)`.
+        Table(name: Iden) => table,
+        /// `add_column(column)`.
+        AddColumn(column: ColumnChain) => add_column,
+        /// `drop_column(name)`.
+        DropColumn(name: Iden) => drop_column,
+        /// `rename_column(from, to)`.
+        RenameColumn(from: Iden, to: Iden) => rename_column,
+        /// `modify_column(column)`.
+        ModifyColumn(column: ColumnChain) => modify_column,
+    }
+}
+
+builder! {
+    /// `Index::create()...`: an index, or a key or unique inside `Table::create()`.
+    IndexCreate = Index::create() -> IndexCreateStatement;
+    /// One call on `Index::create()`.
+    IndexCreateCall {
+        /// `name(name)`.
+        Name(name: Name) => name,
+        /// `table(name)`.
+        Table(name: Iden) => table,
+        /// `col(name)`.
+        Col(name: Iden) => col,
+        /// `unique()`.
+        Unique => unique,
+    }
+}
+
+builder! {
+    /// `Index::drop()...`.
+    IndexDrop = Index::drop() -> IndexDropStatement;
+    /// One call on `Index::drop()`.
+    IndexDropCall {
+        /// `name(name)`.
+        Name(name: Name) => name,
+        /// `table(name)`.
+        Table(name: Iden) => table,
+    }
+}
+
+builder! {
+    /// `ForeignKey::create()...`: a key added to a table, or inside `Table::create()`.
+    ForeignKeyCreate = ForeignKey::create() -> ForeignKeyCreateStatement;
+    /// One call on `ForeignKey::create()`.
+    ForeignKeyCreateCall {
+        /// `name(name)`.
+        Name(name: Name) => name,
+        /// `from_tbl(name)`.
+        FromTbl(name: Iden) => from_tbl,
+        /// `from_col(name)`.
+        FromCol(name: Iden) => from_col,
+        /// `to_tbl(name)`.
+        ToTbl(name: Iden) => to_tbl,
+        /// `to_col(name)`.
+        ToCol(name: Iden) => to_col,
+        /// `on_delete(action)`.
+        OnDelete(action: FkAction) => on_delete,
+        /// `on_update(action)`.
+        OnUpdate(action: FkAction) => on_update,
+    }
+}
+
+builder! {
+    /// `ForeignKey::drop()...`.
+    ForeignKeyDrop = ForeignKey::drop() -> ForeignKeyDropStatement;
+    /// One call on `ForeignKey::drop()`.
+    ForeignKeyDropCall {
+        /// `name(name)`.
+        Name(name: Name) => name,
+        /// `table(name)`.
+        Table(name: Iden) => table,
+    }
+}
