@@ -1,4 +1,4 @@
-//! Standard output of the commands. A reader that goes away (`history | head -3`) ends the
+//! Standard output of the commands (through the `println!`/`print!` defined here). A reader that goes away (`history | head -3`) ends the
 //! output quietly, as in Unix tools, instead of the panic `println!` gives on EPIPE; the
 //! command itself runs to its end (a migrator is never stopped half-way by a closed pipe).
 //! Any other write error (a full disk) is kept and reported when the command ends.
@@ -15,7 +15,7 @@ static STOPPED: AtomicBool = AtomicBool::new(false);
 /// The first write error that was not a closed pipe.
 static FAILURE: Mutex<Option<std::io::Error>> = Mutex::new(None);
 
-/// Writes formatted text to stdout (use [`outln!`](crate::cli::output::outln)).
+/// Writes formatted text to stdout (through the `println!` and `print!` of this module).
 pub fn write(args: fmt::Arguments<'_>) {
     if STOPPED.load(Ordering::Relaxed) {
         return;
@@ -52,8 +52,9 @@ pub fn finish() -> Result<(), Error> {
     }
 }
 
-/// `println!` that never panics: see the module documentation.
-macro_rules! outln {
+/// `println!` that never panics on a closed stdout. It shadows std's `println!` in every
+/// module of `cli` (declared after `output` in `cli/mod.rs`), so no command can forget it.
+macro_rules! println {
     () => {
         $crate::cli::output::write(format_args!("\n"))
     };
@@ -62,4 +63,9 @@ macro_rules! outln {
     };
 }
 
-pub(crate) use outln;
+/// `print!` that never panics on a closed stdout; shadows std's like [`println!`].
+macro_rules! print {
+    ($($arg:tt)*) => {
+        $crate::cli::output::write(format_args!($($arg)*))
+    };
+}

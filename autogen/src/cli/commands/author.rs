@@ -5,13 +5,12 @@ use std::process::ExitCode;
 
 use crate::Error;
 use crate::cli::context::Context;
-use crate::cli::output::outln;
 use crate::revision::{NewRevision, clean_message, file_name, new_revision_id, render, rustfmt};
 
 /// `revision -m <msg>`: an empty revision for hand-written or data migrations.
 pub fn revision(ctx: &Context, new: NewRevision) -> Result<ExitCode, Error> {
     let path = write_source(ctx, &new, &rustfmt(&render(&new)))?;
-    outln!("Generated {}", path.display());
+    println!("Generated {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -109,7 +108,7 @@ pub fn merge(
         ..NewRevision::default()
     };
     let path = write_source(ctx, &new, &rustfmt(&render(&new)))?;
-    outln!("Generated {}", path.display());
+    println!("Generated {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 

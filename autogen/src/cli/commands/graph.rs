@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use crate::Error;
 use crate::cli::context::Context;
-use crate::cli::output::outln;
 
 use super::describe;
 
@@ -14,7 +13,7 @@ pub fn heads(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
     for id in graph.heads() {
         let meta = graph.get(id).expect("heads exist");
         if verbose {
-            outln!("{}", describe::verbose(graph, meta, false));
+            println!("{}", describe::verbose(graph, meta, false));
         } else {
             let labels = graph.branch_labels_of(id)?;
             let labels = if labels.is_empty() {
@@ -22,7 +21,7 @@ pub fn heads(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
             } else {
                 format!(" ({})", labels.join(", "))
             };
-            outln!("{id}{labels} (head)");
+            println!("{id}{labels} (head)");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -34,12 +33,12 @@ pub fn branches(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
     for id in graph.branch_points() {
         let meta = graph.get(id).expect("branch points exist");
         if verbose {
-            outln!("{}", describe::verbose(graph, meta, false));
+            println!("{}", describe::verbose(graph, meta, false));
         } else {
-            outln!("{}", describe::line(graph, meta, false));
+            println!("{}", describe::line(graph, meta, false));
         }
         for child in graph.children(id)? {
-            outln!("    -> {child}");
+            println!("    -> {child}");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -49,6 +48,6 @@ pub fn branches(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
 pub fn show(ctx: &Context, rev: &str) -> Result<ExitCode, Error> {
     let graph = ctx.migrations.graph();
     let meta = graph.resolve(rev)?;
-    outln!("{}", describe::verbose(graph, meta, false));
+    println!("{}", describe::verbose(graph, meta, false));
     Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use crate::Error;
 use crate::cli::context::Context;
-use crate::cli::output::outln;
 use crate::revision::parse_range;
 
 use super::describe;
@@ -37,9 +36,9 @@ pub async fn history(
         let meta = graph.get(id).expect("listed revisions exist");
         let is_current = current.contains(*id);
         if verbose {
-            outln!("{}", describe::verbose(graph, meta, is_current));
+            println!("{}", describe::verbose(graph, meta, is_current));
         } else {
-            outln!("{}", describe::line(graph, meta, is_current));
+            println!("{}", describe::line(graph, meta, is_current));
         }
     }
     Ok(ExitCode::SUCCESS)
