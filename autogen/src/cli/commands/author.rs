@@ -23,6 +23,8 @@ pub fn new_revision(
     depends_on: &[String],
     rev_id: Option<&str>,
 ) -> Result<NewRevision, Error> {
+    // Before any work (autogenerate connects and compares): fail where nothing can be written.
+    versions_dir(ctx)?;
     let graph = ctx.migrations.graph();
     let parents: Vec<String> = match head {
         Some("base") => Vec::new(),
@@ -62,6 +64,7 @@ pub fn merge(
     branch_label: Option<&str>,
     rev_id: Option<&str>,
 ) -> Result<ExitCode, Error> {
+    versions_dir(ctx)?;
     let graph = ctx.migrations.graph();
     let parents: Vec<String> = if revisions.is_empty() {
         graph.heads().into_iter().map(str::to_string).collect()
@@ -127,10 +130,7 @@ fn checked_id(ctx: &Context, rev_id: Option<&str>) -> Result<String, Error> {
 
 /// Writes the file atomically (temp file + rename) so a failure leaves nothing half-written.
 pub fn write_source(ctx: &Context, new: &NewRevision, source: &str) -> Result<PathBuf, Error> {
-    let dir = &ctx.cli.versions_dir;
-    if !dir.is_dir() {
-        return Err(Error::NoVersionsDir { path: dir.clone() });
-    }
+    let dir = versions_dir(ctx)?;
     let path = dir.join(file_name(&new.id, &new.message));
     if path.exists() {
         return Err(Error::FileExists { path });
@@ -151,4 +151,13 @@ pub fn write_source(ctx: &Context, new: &NewRevision, source: &str) -> Result<Pa
         failed(e)
     })?;
     Ok(path)
+}
+
+/// `--versions-dir`, which must be a directory.
+fn versions_dir(ctx: &Context) -> Result<&std::path::Path, Error> {
+    let dir = &ctx.cli.versions_dir;
+    if !dir.is_dir() {
+        return Err(Error::NoVersionsDir { path: dir.clone() });
+    }
+    Ok(dir)
 }
