@@ -102,13 +102,7 @@ fn host(value: &str, file: &Option<PathBuf>) -> Result<String, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::config::test_vars as vars;
 
     fn url(pairs: &[(&str, &str)]) -> Result<Option<DatabaseUrl>, ConfigError> {
         url_from(&vars(pairs), &None, UrlSource::PostgresVars)

@@ -130,13 +130,7 @@ fn from_vars(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::config::test_vars as vars;
 
     #[test]
     fn database_url_wins_over_postgres_vars() {
