@@ -393,9 +393,12 @@ fn unreachable_server(backend: Backend) {
     let mut jobs = Vec::new();
     for (source, form) in sources(backend) {
         for mode in MODES {
-            for args in commands(Path::new("versions")) {
+            for i in 0..commands(Path::new("versions")).len() {
                 // One directory per run: each writes its own `.env` or URL file.
                 let dir = TempDir::new();
+                let versions = dir.path.join("versions");
+                std::fs::create_dir(&versions).unwrap();
+                let args = commands(&versions).swap_remove(i);
                 // `heads` and offline `--sql` need no server.
                 let offline = args[2] == "heads" || args.iter().any(|a| a == "--sql");
                 let what = format!("{source:?}/{form:?}/{mode}: {}", args[2..].join(" "));
