@@ -269,20 +269,15 @@ pub fn schema_sql(backend: Backend, tables: &[Tbl], with_rows: bool) -> Vec<Stri
             q(&t.name),
             parts.join(", ")
         ));
-        if kind == autogen::Backend::Sqlite {
-            // A UNIQUE table constraint loses its name on SQLite; a unique index keeps it.
-            for (name, column) in &t.uniques {
-                out.push(format!(
-                    "CREATE UNIQUE INDEX {} ON {} ({})",
-                    q(name),
-                    q(&t.name),
-                    q(column)
-                ));
-            }
-        }
-        for (name, column) in &t.indexes {
+        // A UNIQUE table constraint loses its name on SQLite; a unique index keeps it.
+        let sqlite_uniques = t
+            .uniques
+            .iter()
+            .filter(|_| kind == autogen::Backend::Sqlite);
+        let uniques = sqlite_uniques.map(|(n, c)| ("UNIQUE INDEX", n, c));
+        for (what, name, column) in uniques.chain(t.indexes.iter().map(|(n, c)| ("INDEX", n, c))) {
             out.push(format!(
-                "CREATE INDEX {} ON {} ({})",
+                "CREATE {what} {} ON {} ({})",
                 q(name),
                 q(&t.name),
                 q(column)
