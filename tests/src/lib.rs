@@ -12,11 +12,13 @@
 pub mod catalog;
 pub mod entities;
 pub mod fixtures;
+pub mod hostile;
 pub mod process;
 pub mod render_cases;
 pub mod roundtrip;
 pub mod schema_fuzz;
 pub mod schema_gen;
+pub mod script;
 mod testdb;
 
 pub use testdb::{Backend, TempDir, TestDb, admin_connection, unique};

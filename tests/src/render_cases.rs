@@ -11,6 +11,8 @@ use autogen::ops::Op;
 use autogen::render::{RenderInput, render_migration};
 use autogen::revision::NewRevision;
 
+mod hostile;
+
 /// One rendered-file case.
 pub struct RenderCase {
     /// File stem under `tests/generated/` and snapshot name.
@@ -365,5 +367,6 @@ pub fn cases() -> Vec<RenderCase> {
         alter_with_rebuild(),
         foreign_key_change(),
         destructive(),
+        hostile::hostile_names(),
     ]
 }

@@ -33,10 +33,7 @@ fn leak(s: String) -> &'static str {
 
 /// An identifier quoted for `backend`.
 pub fn quote(backend: DbBackend, name: &str) -> String {
-    match backend {
-        DbBackend::MySql => format!("`{name}`"),
-        _ => format!("\"{name}\""),
-    }
+    autogen::Backend::of(backend).ident(name)
 }
 
 impl RoundTrip {

@@ -15,10 +15,7 @@ pub enum Variant {
 }
 
 fn q(backend: DbBackend, name: &str) -> String {
-    match backend {
-        DbBackend::MySql => format!("`{name}`"),
-        _ => format!("\"{name}\""),
-    }
+    autogen::Backend::of(backend).ident(name)
 }
 
 fn table_name(i: usize) -> String {

@@ -32,6 +32,8 @@ mod create_tables;
 mod destructive;
 #[path = "../generated/foreign_key_change.rs"]
 mod foreign_key_change;
+#[path = "../generated/hostile_names.rs"]
+mod hostile_names;
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("generated")
@@ -50,6 +52,7 @@ fn compiled() -> Vec<(RevisionMeta, Box<dyn MigrationTrait>)> {
             Box::new(foreign_key_change::Migration),
         ),
         (destructive::REVISION, Box::new(destructive::Migration)),
+        (hostile_names::REVISION, Box::new(hostile_names::Migration)),
     ]
 }
 

@@ -62,6 +62,11 @@ fn destructive() {
 }
 
 #[test]
+fn hostile_names() {
+    snapshot("hostile_names");
+}
+
+#[test]
 fn rendering_is_deterministic() {
     for case in cases() {
         assert_eq!(case.render(), case.render(), "{}", case.name);

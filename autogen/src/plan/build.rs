@@ -8,7 +8,7 @@ use super::chain::{
     ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,
     ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall, IndexDrop, IndexDropCall, Name,
     Statement, TableAlter, TableAlterCall, TableCreate, TableCreateCall, TableDrop, TableDropCall,
-    TableRename, TableRenameCall, Text, TypeName,
+    TableRename, TableRenameCall, TypeName,
 };
 use super::default::DefaultArg;
 use super::step::Step;
@@ -167,7 +167,7 @@ pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
         calls.push(ColumnCall::Default(DefaultArg::of(d)));
     }
     if let Some(c) = &column.comment {
-        calls.push(ColumnCall::Comment(Text(c.clone())));
+        calls.push(ColumnCall::Comment(c.clone()));
     }
     ColumnChain {
         name: iden(&column.name),
@@ -207,7 +207,7 @@ pub fn create_table(table: &Table, name: &str) -> TableCreate {
         calls.push(TableCreateCall::ForeignKey(foreign_key_create(fk, None)));
     }
     if let Some(comment) = &table.comment {
-        calls.push(TableCreateCall::Comment(Text(comment.clone())));
+        calls.push(TableCreateCall::Comment(comment.clone()));
     }
     TableCreate { calls }
 }

@@ -10,9 +10,9 @@ use assert_cmd::Command;
 use autogen::drift::database_drift;
 use autogen::ops::Op;
 use sea_orm::{ConnectionTrait, DbBackend};
-use sqlx::Connection;
 use tests::process::cli_bin;
 use tests::schema_gen::{Variant, schema_sql};
+use tests::script::run_script;
 use tests::{Backend, TestDb};
 
 /// Defines the diff tests for `$backend`.
@@ -78,34 +78,6 @@ fn stdout(out: &Output) -> String {
 async fn ops(from: &TestDb, to: &TestDb) -> Vec<Op> {
     let (a, b) = (from.connect().await, to.connect().await);
     database_drift(&a, &b).await.unwrap().ops
-}
-
-/// Runs a whole SQL script on one connection, as a SQL console would.
-async fn run_script(db: &TestDb, script: &str) {
-    let result = match db.backend {
-        Backend::Postgres => {
-            let mut c = sqlx::PgConnection::connect(&db.url).await.unwrap();
-            sqlx::raw_sql(sqlx::AssertSqlSafe(script.to_string()))
-                .execute(&mut c)
-                .await
-                .map(|_| ())
-        }
-        Backend::MySql => {
-            let mut c = sqlx::MySqlConnection::connect(&db.url).await.unwrap();
-            sqlx::raw_sql(sqlx::AssertSqlSafe(script.to_string()))
-                .execute(&mut c)
-                .await
-                .map(|_| ())
-        }
-        Backend::Sqlite => {
-            let mut c = sqlx::SqliteConnection::connect(&db.url).await.unwrap();
-            sqlx::raw_sql(sqlx::AssertSqlSafe(script.to_string()))
-                .execute(&mut c)
-                .await
-                .map(|_| ())
-        }
-    };
-    result.unwrap_or_else(|e| panic!("{:?}: script failed: {e}\n{script}", db.backend));
 }
 
 /// Exit 0 for equal databases, 1 with the ops (text or JSON) for different ones, 2 on error.

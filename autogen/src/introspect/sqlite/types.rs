@@ -77,25 +77,18 @@ mod tests {
 
     #[test]
     fn sqlite_dequotes_declared_types_so_odd_ones_are_quoted_again() {
-        assert_eq!(
-            parse_type("x\"); DROP TABLE y; --"),
-            ColumnType::Custom("\"x\"\"); drop table y; --\"".into())
-        );
-        assert_eq!(
-            parse_type("int(--1)"),
-            ColumnType::Custom("\"int(--1)\"".into())
-        );
-        assert_eq!(
-            parse_type("int), b int"),
-            ColumnType::Custom("\"int), b int\"".into())
-        );
-        assert_eq!(
-            parse_type("numeric(10, 2)"),
-            ColumnType::Custom("numeric(10, 2)".into())
-        );
-        assert_eq!(
-            parse_type("INT UNSIGNED"),
-            ColumnType::Custom("int unsigned".into())
-        );
+        for (declared, sql) in [
+            ("x\"); DROP TABLE y; --", "\"x\"\"); drop table y; --\""),
+            ("int(--1)", "\"int(--1)\""),
+            ("int), b int", "\"int), b int\""),
+            ("numeric(10, 2)", "numeric(10, 2)"),
+            ("INT UNSIGNED", "int unsigned"),
+        ] {
+            assert_eq!(
+                parse_type(declared),
+                ColumnType::Custom(sql.into()),
+                "{declared}"
+            );
+        }
     }
 }

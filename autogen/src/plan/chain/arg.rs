@@ -62,16 +62,13 @@ impl Arg for Name {
 }
 
 /// Free text (a comment), which sea-query writes as an escaped string literal.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Text(pub String);
-
-impl Arg for Text {
+impl Arg for String {
     type Sea = String;
     fn sea(&self, _: Backend) -> String {
-        self.0.clone()
+        self.clone()
     }
     fn rust(&self, _: &mut Imports) -> String {
-        rs(&self.0)
+        rs(self)
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::model::FkAction;
 use crate::plan::DefaultArg;
 
-use super::arg::{Iden, Name, Text, TypeName};
+use super::arg::{Iden, Name, TypeName};
 
 builder! {
     /// `ColumnDef::new(name)...`: a column definition.
@@ -71,7 +71,7 @@ builder! {
         /// `default(value)`.
         Default(value: DefaultArg) => default,
         /// `comment(text)`.
-        Comment(text: Text) => comment,
+        Comment(text: String) => comment,
     }
 }
 
@@ -91,7 +91,7 @@ builder! {
         /// `foreign_key(key)`.
         ForeignKey(key: &mut ForeignKeyCreate) => foreign_key,
         /// `comment(text)`.
-        Comment(text: Text) => comment,
+        Comment(text: String) => comment,
     }
 }
 
