@@ -190,6 +190,12 @@ fn cases() -> Vec<Case> {
         case("ambiguous prefix to show", &["show", "a1b2c3"], &[], &["prefix 'a1b2c3' is ambiguous", "a1b2c3aaaaaa", "a1b2c3bbbbbb"]).fixture(),
         case("ambiguous prefix to upgrade", &["upgrade", "a1b2c3"], &[], &["prefix 'a1b2c3' is ambiguous"]).fixture().db(Db::FixtureBase),
         case("upgrade head with two heads", &["upgrade"], &[], &["multiple heads", "a1b2c3aaaaaa", "a1b2c3bbbbbb"]).fixture().db(Db::FixtureBase),
+        // A fresh database gets no version table (and no lock file) from a bad target.
+        case("upgrade a fresh database to an unknown revision", &["upgrade", "zzzz"], &[], &["revision 'zzzz' not found"]).db(Db::Empty),
+        case("downgrade a fresh database to an unknown revision", &["downgrade", "zzzz"], &[], &["revision 'zzzz' not found"]).db(Db::Empty),
+        case("stamp a fresh database with an unknown revision", &["stamp", "zzzz"], &[], &["revision 'zzzz' not found"]).db(Db::Empty),
+        case("upgrade a fresh database with two heads", &["upgrade"], &[], &["multiple heads"]).fixture().db(Db::Empty),
+        case("upgrade a fresh database to an ambiguous prefix", &["upgrade", "a1b2c3"], &[], &["prefix 'a1b2c3' is ambiguous"]).fixture().db(Db::Empty),
         case("revision on two heads", &["revision", "-m", "x", "--versions-dir", "{dir}"], &[], &["multiple heads", "a1b2c3aaaaaa"]).fixture(),
         case("merge into a missing directory", &["merge", "-m", "m", "--versions-dir", "{dir}/nope"], &[], &["versions directory {dir}/nope not found"]).fixture(),
         case("downgrade --sql without a range", &["downgrade", "--sql", "base"], &[("DATABASE_URL", "sqlite://x.db")], &["needs a range", "'base'"]),
@@ -210,8 +216,8 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-/// Every path under `dir` with a hash of its contents (directories as 0). The SQLite lock file
-/// (`<db>.autogen-lock`, empty, created by design beside the database) is left out.
+/// Every path under `dir` with a hash of its contents (directories as 0), the SQLite lock file
+/// included: a bad target is refused before the lock is taken.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, u64> {
     use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
     let hash = |bytes: &[u8]| BuildHasherDefault::<DefaultHasher>::default().hash_one(bytes);
@@ -223,7 +229,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, u64> {
             if path.is_dir() {
                 out.insert(path.clone(), 0);
                 stack.push(path);
-            } else if !path.to_string_lossy().ends_with(".autogen-lock") {
+            } else {
                 out.insert(path.clone(), hash(&std::fs::read(&path).unwrap()));
             }
         }

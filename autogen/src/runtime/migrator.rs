@@ -1,7 +1,7 @@
 //! Online upgrade, downgrade and stamp against a live database.
 
 use std::collections::BTreeSet;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -109,6 +109,7 @@ impl<'m> Migrator<'m> {
         target: &str,
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
+        self.preflight(Side::Up, target).await?;
         let lock = MigrationLock::acquire(&self.url, options.lock_timeout).await?;
         let result = self.upgrade_locked(target, options).await;
         lock.release().await;
@@ -121,12 +122,12 @@ impl<'m> Migrator<'m> {
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
         let unversioned = self.presence().await?.unversioned();
-        version_table::ensure(&self.conn).await?;
         let rows = self.checked_rows(options).await?;
         let plan = self
             .migrations
             .graph()
             .upgrade_plan(&applied_set(&rows), target)?;
+        version_table::ensure(&self.conn).await?;
         for (i, id) in plan.iter().enumerate() {
             self.announce(i, plan.len(), "upgrade", id);
             if let Err(e) = self.run_one(id, Side::Up).await {
@@ -153,6 +154,7 @@ impl<'m> Migrator<'m> {
         target: &str,
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
+        self.preflight(Side::Down, target).await?;
         let lock = MigrationLock::acquire(&self.url, options.lock_timeout).await?;
         let result = self.downgrade_locked(target, options).await;
         lock.release().await;
@@ -164,10 +166,10 @@ impl<'m> Migrator<'m> {
         target: &str,
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
-        version_table::ensure(&self.conn).await?;
         let rows = self.checked_rows(options).await?;
         let in_order: Vec<String> = rows.iter().map(|r| r.revision.clone()).collect();
         let plan = self.migrations.graph().downgrade_plan(&in_order, target)?;
+        version_table::ensure(&self.conn).await?;
         for (i, id) in plan.iter().enumerate() {
             self.announce(i, plan.len(), "downgrade", id);
             self.run_one(id, Side::Down).await?;
@@ -184,6 +186,7 @@ impl<'m> Migrator<'m> {
         purge: bool,
         options: &RunOptions,
     ) -> Result<StampReport, RuntimeError> {
+        self.stamp_plan(target, purge).await?;
         let lock = MigrationLock::acquire(&self.url, options.lock_timeout).await?;
         let result = self.stamp_locked(target, purge).await;
         lock.release().await;
@@ -191,9 +194,13 @@ impl<'m> Migrator<'m> {
     }
 
     async fn stamp_locked(&self, target: &str, purge: bool) -> Result<StampReport, RuntimeError> {
+        // Everything is worked out before the first write, so a bad target writes nothing.
+        let (rows, insert, delete) = self.stamp_plan(target, purge).await?;
+        let mut sums = Vec::with_capacity(insert.len());
+        for id in &insert {
+            sums.push(self.checksum_of(id).await?);
+        }
         version_table::ensure(&self.conn).await?;
-        let rows = self.applied().await?;
-        let graph = self.migrations.graph();
         let cleared: Vec<(String, RevisionState)> = rows
             .iter()
             .filter(|r| r.state != RevisionState::Applied)
@@ -206,23 +213,14 @@ impl<'m> Migrator<'m> {
             )
             .await?;
         } else {
-            for row in rows.iter().filter(|r| r.state != RevisionState::Applied) {
+            for (revision, _) in &cleared {
                 self.exec(
-                    &version_table::delete_statement(&row.revision),
+                    &version_table::delete_statement(revision),
                     "cannot clear a failed marker",
                 )
                 .await?;
             }
         }
-        let applied = if purge {
-            BTreeSet::new()
-        } else {
-            rows.iter()
-                .filter(|r| r.state == RevisionState::Applied)
-                .map(|r| r.revision.clone())
-                .collect()
-        };
-        let (insert, delete) = graph.stamp_plan(&applied, target)?;
         for id in &delete {
             self.exec(
                 &version_table::delete_statement(id),
@@ -230,17 +228,56 @@ impl<'m> Migrator<'m> {
             )
             .await?;
         }
-        for id in &insert {
-            let sum = self.checksum_of(id).await?;
-            let stmt = version_table::insert_statement(id, &sum, RevisionState::Applied, None);
+        for (id, sum) in insert.iter().zip(&sums) {
+            let stmt = version_table::insert_statement(id, sum, RevisionState::Applied, None);
             self.exec(&stmt, "cannot update the version table").await?;
         }
-        let owned = |ids: Vec<&str>| ids.into_iter().map(str::to_string).collect();
         Ok(StampReport {
-            recorded: owned(insert),
-            removed: owned(delete),
+            recorded: insert,
+            removed: delete,
             cleared,
         })
+    }
+
+    /// The rows, and what stamping `target` inserts and deletes (failed and interrupted rows
+    /// count as not applied; `purge` starts from nothing).
+    async fn stamp_plan(
+        &self,
+        target: &str,
+        purge: bool,
+    ) -> Result<(Vec<AppliedRevision>, Vec<String>, Vec<String>), RuntimeError> {
+        let rows = self.applied().await?;
+        let applied = if purge {
+            BTreeSet::new()
+        } else {
+            applied_set(&rows)
+        };
+        let (insert, delete) = self.migrations.graph().stamp_plan(&applied, target)?;
+        let owned = |ids: Vec<&str>| ids.into_iter().map(str::to_string).collect();
+        let (insert, delete) = (owned(insert), owned(delete));
+        Ok((rows, insert, delete))
+    }
+
+    /// Resolves `target` against the state as it is now, before the lock is taken: a bad
+    /// target (unknown, ambiguous, two heads) fails before anything is written, lock file and
+    /// version table included. The plan is made again under the lock.
+    async fn preflight(&self, side: Side, target: &str) -> Result<(), RuntimeError> {
+        let rows = self.applied().await?;
+        if let Some(row) = rows
+            .iter()
+            .find(|r| self.migrations.get(&r.revision).is_none())
+        {
+            return Err(RuntimeError::UnknownApplied(row.revision.clone()));
+        }
+        let graph = self.migrations.graph();
+        match side {
+            Side::Up => graph.upgrade_plan(&applied_set(&rows), target).map(drop)?,
+            Side::Down => {
+                let in_order: Vec<String> = rows.iter().map(|r| r.revision.clone()).collect();
+                graph.downgrade_plan(&in_order, target).map(drop)?
+            }
+        }
+        Ok(())
     }
 
     /// Reads the version table and refuses to go on over unknown, failed or edited revisions.
@@ -298,7 +335,12 @@ impl<'m> Migrator<'m> {
             .map(|r| r.meta.message)
             .unwrap_or("");
         if std::io::stderr().is_terminal() {
-            eprintln!("[{}/{total}] {verb} {id}: {message}", index + 1);
+            // A closed stderr must not stop a migrator half-way.
+            let _ = writeln!(
+                std::io::stderr(),
+                "[{}/{total}] {verb} {id}: {message}",
+                index + 1
+            );
         } else {
             tracing::info!("running {verb} {id}: {message}");
         }

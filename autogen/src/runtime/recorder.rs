@@ -6,6 +6,7 @@
 //! counted in a MySQL "failed at statement N"). Migrations built from `SchemaManager` calls and
 //! `execute(Statement)` are recorded in full.
 
+use std::io::Write;
 use std::sync::Mutex;
 
 use sea_orm::Statement;
@@ -39,7 +40,8 @@ impl Recorder {
     pub fn record(&self, statement: &Statement, failed: bool) {
         let sql = statement.to_string();
         if self.echo {
-            eprintln!("{sql};");
+            // A closed stderr must not stop a migrator half-way.
+            let _ = writeln!(std::io::stderr(), "{sql};");
         }
         self.log
             .lock()
