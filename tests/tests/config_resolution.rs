@@ -369,3 +369,27 @@ fn malformed_dotenv_is_named_without_its_contents() {
         .unwrap();
     success(&output);
 }
+
+/// The backend is read from the scheme whatever its case or the whitespace around it, so
+/// offline scripts are in the dialect of the database the URL names (the lock and the
+/// connection use the same typed value; see runtime_concurrency for those).
+#[test]
+fn any_spelling_of_a_scheme_names_its_backend() {
+    let dir = TempDir::new();
+    for (spelling, url, dialect) in [
+        (" POSTGRES://u@h/db\n", "postgres://u@h/db", "postgres"),
+        ("PostgreSQL://u@h/db", "postgresql://u@h/db", "postgres"),
+        ("MYSQL://u@h/db", "mysql://u@h/db", "mysql"),
+        ("MariaDB://u@h/db", "mysql://u@h/db", "mysql"),
+        ("\tSQLITE://x.db ", "sqlite://x.db", "sqlite"),
+    ] {
+        check(
+            &dir.path,
+            &[("DATABASE_URL", spelling)],
+            None,
+            "DATABASE_URL",
+            url,
+            dialect,
+        );
+    }
+}
