@@ -19,6 +19,7 @@ pub mod roundtrip;
 pub mod schema_fuzz;
 pub mod schema_gen;
 pub mod script;
+pub mod slow_revision;
 mod testdb;
 
 pub use testdb::{Backend, TempDir, TestDb, admin_connection, unique};

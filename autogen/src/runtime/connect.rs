@@ -3,11 +3,13 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use sea_orm::{Database, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 use sqlx::Connection;
 
+use super::clock::{capped, deadline};
 use super::error::{RuntimeError, one_line};
 use super::recorder::Recorder;
+use super::session::Session;
 use crate::backend::Backend;
 use crate::config::DatabaseUrl;
 
@@ -20,7 +22,9 @@ pub struct ConnectOptions {
     pub echo_sql: bool,
     /// Upper bound on one statement (`--statement-timeout`); `None` waits as long as it takes.
     pub statement_timeout: Option<Duration>,
-    /// Upper bound on waiting for a lock another session holds (`--lock-timeout`).
+    /// Upper bound on waiting for a lock another session holds (`--lock-timeout`): the
+    /// migration lock, and table locks (PostgreSQL `lock_timeout`, MySQL `lock_wait_timeout`,
+    /// SQLite `busy_timeout`). Zero tries once.
     pub lock_timeout: Duration,
 }
 
@@ -35,54 +39,27 @@ impl Default for ConnectOptions {
     }
 }
 
-/// Opens a connection and attaches a statement recorder to it.
+/// Opens a session (see [`Session`]) and returns its connection and statement recorder.
 pub async fn connect(
     url: &DatabaseUrl,
     options: &ConnectOptions,
 ) -> Result<(DatabaseConnection, Arc<Recorder>), RuntimeError> {
-    let shown = url.redacted().to_string();
-    probe(url, options.timeout).await?;
-    let mut opts = sea_orm::ConnectOptions::new(url.secret().to_string());
-    opts.connect_timeout(options.timeout)
-        .acquire_timeout(options.timeout)
-        .sqlx_logging(false);
-    if url.backend() == Backend::Sqlite {
-        // One connection, so PRAGMAs and transactions share a session.
-        opts.max_connections(1).min_connections(1);
-    } else {
-        opts.max_connections(2);
-    }
-    let attempt = tokio::time::timeout(options.timeout, Database::connect(opts)).await;
-    let mut conn = match attempt {
-        Err(_) => {
-            return Err(RuntimeError::ConnectTimeout {
-                url: shown,
-                seconds: options.timeout.as_secs(),
-            });
-        }
-        Ok(Err(e)) => {
-            let reason = url.scrub(&one_line(&e.to_string()));
-            return Err(RuntimeError::Connect { url: shown, reason });
-        }
-        Ok(Ok(conn)) => conn,
-    };
-    let recorder = Arc::new(Recorder::new(options.echo_sql));
-    let sink = recorder.clone();
-    conn.set_metric_callback(move |info| sink.record(info.statement, info.failed));
-    Ok((conn, recorder))
+    let session = Session::open(url, options).await?;
+    Ok((session.connection().clone(), session.recorder()))
 }
 
 /// Opens (and closes) one plain connection before the pool is built. The pool retries a refused
 /// connection until its deadline and then reports only "pool timed out", which hides the cause;
-/// the probe retries refusals too (a server that is still starting), but reports the refusal,
-/// and fails at once on any other error.
-async fn probe(url: &DatabaseUrl, timeout: Duration) -> Result<(), RuntimeError> {
+/// the probe retries a server that is not up yet too (connection refused, or PostgreSQL's
+/// 57P03 "the database system is starting up"), but reports why, and fails at once on any
+/// other error.
+pub(crate) async fn probe(url: &DatabaseUrl, timeout: Duration) -> Result<(), RuntimeError> {
     let shown = url.redacted();
-    let deadline = Instant::now() + timeout;
+    let deadline = deadline(timeout);
     let mut backoff = Duration::from_millis(50);
     loop {
         let remaining = deadline.saturating_duration_since(Instant::now());
-        let err = match tokio::time::timeout(remaining, connect_once(url)).await {
+        let err = match tokio::time::timeout(capped(remaining), connect_once(url)).await {
             Err(_) => {
                 return Err(RuntimeError::ConnectTimeout {
                     url: shown.to_string(),
@@ -92,23 +69,34 @@ async fn probe(url: &DatabaseUrl, timeout: Duration) -> Result<(), RuntimeError>
             Ok(Ok(())) => return Ok(()),
             Ok(Err(e)) => e,
         };
-        let refused =
-            matches!(&err, sqlx::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused);
         let reason = url.scrub(&one_line(&err.to_string()));
-        if !refused {
+        if !not_up_yet(&err) {
             return Err(RuntimeError::Connect {
                 url: shown.to_string(),
                 reason,
             });
         }
-        if Instant::now() + backoff >= deadline {
+        if Instant::now()
+            .checked_add(backoff)
+            .is_none_or(|t| t >= deadline)
+        {
             return Err(RuntimeError::Connect {
                 url: shown.to_string(),
-                reason: format!("{reason}; still refused after {}s", timeout.as_secs()),
+                reason: format!("{reason}; still not up after {}s", timeout.as_secs()),
             });
         }
         tokio::time::sleep(backoff).await;
         backoff = (backoff * 2).min(Duration::from_secs(1));
+    }
+}
+
+/// A server that is not accepting connections yet: refused, or PostgreSQL's SQLSTATE 57P03
+/// `cannot_connect_now` ("the database system is starting up").
+fn not_up_yet(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Io(e) => e.kind() == std::io::ErrorKind::ConnectionRefused,
+        sqlx::Error::Database(e) => e.code().as_deref() == Some("57P03"),
+        _ => false,
     }
 }
 

@@ -88,6 +88,63 @@ pub enum RuntimeError {
     /// A lock file could not be opened.
     #[error("cannot open lock file {path}: {reason}")]
     LockFile { path: String, reason: String },
+    /// The migration lock is held by a session we can name (often the leftover of a killed
+    /// migrator whose last statement still runs on the server).
+    #[error(
+        "the migration lock on {target} is held by {holder}; gave up after {seconds}s (see --lock-timeout). If that is a migrator that was killed, its statement is still running on the server: wait for it to end, or end that session ({ending})"
+    )]
+    LockHeld {
+        target: String,
+        seconds: u64,
+        holder: String,
+        ending: String,
+    },
+    /// A statement waited longer than `--lock-timeout` for a table (or, on SQLite, database)
+    /// lock that another session holds.
+    #[error(
+        "gave up after {seconds}s waiting for a table lock that another session holds (see --lock-timeout): {source}"
+    )]
+    TableLockTimeout {
+        seconds: u64,
+        #[source]
+        source: Box<RuntimeError>,
+    },
+    /// A statement ran longer than `--statement-timeout` and the server (or, on SQLite, the
+    /// client) cancelled it.
+    #[error(
+        "a statement ran longer than --statement-timeout ({seconds}s) and was cancelled: {source}"
+    )]
+    StatementTimeout {
+        seconds: f64,
+        #[source]
+        source: Box<RuntimeError>,
+    },
+    /// No statement completed within `--statement-timeout` plus a grace period: the connection
+    /// is frozen (the server could not even send its own timeout error back).
+    #[error(
+        "the connection to {target} stalled: no answer for {seconds}s (--statement-timeout {statement_seconds}s plus {grace_seconds}s grace); gave up. The revision in progress was abandoned: PostgreSQL and SQLite roll it back when the session ends; on MySQL its row stays `running` (see `current`)"
+    )]
+    Stalled {
+        target: String,
+        seconds: u64,
+        statement_seconds: f64,
+        grace_seconds: u64,
+    },
+    /// The one session that holds the migration lock was lost (and with it the lock).
+    #[error(
+        "the database session to {target} was lost in the middle of the run, and with it the migration lock; check `current`, then run again"
+    )]
+    SessionLost { target: String },
+    /// The server is a PostgreSQL-compatible engine that migrations cannot run on safely.
+    #[error(
+        "{target} is {engine} ({version}): {reason}; upgrade, downgrade and stamp refuse to run on it (read-only commands work)"
+    )]
+    UnsupportedEngine {
+        target: String,
+        engine: String,
+        version: String,
+        reason: String,
+    },
 }
 
 impl RuntimeError {

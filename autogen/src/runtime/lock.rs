@@ -1,142 +1,237 @@
-//! One migrator at a time: a Postgres advisory lock or a MySQL named lock held on a dedicated
-//! session, or an OS file lock next to a SQLite database. All of them die with the process,
-//! so a migrator killed with SIGKILL leaves no lock behind.
+//! One migrator at a time: a PostgreSQL advisory lock or a MySQL named lock, taken on the
+//! session's one connection — the connection that then does the work — or an OS file lock
+//! next to a SQLite database. A killed migrator's lock lasts exactly as long as its last
+//! statement: the server ends the session (and releases the lock) when that statement ends;
+//! a waiting migrator that runs out of `--lock-timeout` first names that session.
 
 use std::fs::File;
 use std::time::{Duration, Instant};
 
-use sqlx::Connection;
-
+use super::clock::deadline;
 use super::error::{RuntimeError, one_line};
-use crate::backend::Backend;
+use super::pool::Pool;
+use super::watchdog::Progress;
 use crate::config::DatabaseUrl;
 
 /// Advisory-lock key shared by every autogen migrator ("autogen" in ASCII).
 const PG_LOCK_KEY: i64 = 0x0061_7574_6f67_656e;
 
-/// A held migration lock; released on drop or with [`MigrationLock::release`].
-pub enum MigrationLock {
-    /// Postgres advisory lock, held by this session.
-    Postgres(sqlx::PgConnection),
-    /// MySQL `GET_LOCK`, held by this session.
-    MySql(sqlx::MySqlConnection, String),
-    /// Exclusive OS lock on a file beside the SQLite database.
+/// How often a waiting migrator tries again.
+const POLL: Duration = Duration::from_millis(100);
+
+/// A held migration lock; released with [`MigrationLock::release`], or when the session ends.
+#[derive(Debug)]
+pub struct MigrationLock {
+    held: Held,
+}
+
+#[derive(Debug)]
+enum Held {
+    Postgres(sqlx::PgPool),
+    MySql(sqlx::MySqlPool, String),
     File(File),
     /// In-memory SQLite: nobody else can see the database.
-    None,
+    Nothing,
+}
+
+/// Tries once on the session; `Ok(None)` means another session holds the lock.
+async fn try_once(pool: &Pool, name: &str) -> Result<Option<Held>, sqlx::Error> {
+    Ok(match pool {
+        Pool::Postgres(p) => sqlx::query_scalar::<_, bool>("SELECT pg_try_advisory_lock($1)")
+            .bind(PG_LOCK_KEY)
+            .fetch_one(p)
+            .await?
+            .then(|| Held::Postgres(p.clone())),
+        // GET_LOCK with timeout 0 tries once; the wait is ours, so --lock-timeout 0 works too.
+        Pool::MySql(p) => (sqlx::query_scalar::<_, Option<i64>>("SELECT GET_LOCK(?, 0)")
+            .bind(name)
+            .fetch_one(p)
+            .await?
+            == Some(1))
+        .then(|| Held::MySql(p.clone(), name.to_string())),
+        // Not reached: `acquire` locks a file for SQLite.
+        Pool::Sqlite(_) => Some(Held::Nothing),
+    })
 }
 
 impl MigrationLock {
-    /// Waits up to `timeout` for the lock on the database at `url`.
-    pub async fn acquire(url: &DatabaseUrl, timeout: Duration) -> Result<Self, RuntimeError> {
+    /// Waits up to `timeout` for the lock (zero: tries once). `progress` is touched after
+    /// every attempt, so the stall watchdog only fires when an attempt itself hangs.
+    pub(crate) async fn acquire(
+        pool: &Pool,
+        url: &DatabaseUrl,
+        timeout: Duration,
+        progress: &Progress,
+    ) -> Result<Self, RuntimeError> {
         let target = url.redacted().to_string();
-        let deadline = Instant::now() + timeout;
-        let timed_out = || RuntimeError::LockTimeout {
-            target: target.clone(),
-            seconds: timeout.as_secs(),
+        let until = deadline(timeout);
+        if let Pool::Sqlite(_) = pool {
+            return lock_file(url, &target, timeout, until).await;
+        }
+        let name = match pool {
+            Pool::MySql(p) => mysql_lock_name(p).await?,
+            _ => String::new(),
         };
-        let connect_err = |e: sqlx::Error| RuntimeError::Connect {
-            url: target.clone(),
-            reason: url.scrub(&one_line(&e.to_string())),
-        };
-        if url.backend() == Backend::Postgres {
-            let mut conn = tokio::time::timeout(timeout, sqlx::PgConnection::connect(url.secret()))
+        loop {
+            let attempt = try_once(pool, &name)
                 .await
-                .map_err(|_| timed_out())?
-                .map_err(connect_err)?;
-            loop {
-                let got: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock($1)")
-                    .bind(PG_LOCK_KEY)
-                    .fetch_one(&mut conn)
-                    .await
-                    .map_err(|e| RuntimeError::db("cannot take the advisory lock", e))?;
-                if got {
-                    return Ok(MigrationLock::Postgres(conn));
-                }
-                if Instant::now() >= deadline {
-                    return Err(timed_out());
-                }
-                tokio::time::sleep(Duration::from_millis(100)).await;
+                .map_err(|e| RuntimeError::db("cannot take the migration lock", e))?;
+            progress.touch();
+            if let Some(held) = attempt {
+                return Ok(MigrationLock { held });
             }
-        } else if url.backend() == Backend::MySql {
-            let mut conn =
-                tokio::time::timeout(timeout, sqlx::MySqlConnection::connect(url.secret()))
-                    .await
-                    .map_err(|_| timed_out())?
-                    .map_err(connect_err)?;
-            let db: Option<String> = sqlx::query_scalar("SELECT DATABASE()")
-                .fetch_one(&mut conn)
-                .await
-                .map_err(|e| RuntimeError::db("cannot read the current database", e))?;
-            // Lock names are server-wide, so scope them to the database.
-            let name: String = format!("autogen:{}", db.unwrap_or_default())
-                .chars()
-                .take(64)
-                .collect();
-            let got: Option<i64> = sqlx::query_scalar("SELECT GET_LOCK(?, ?)")
-                .bind(&name)
-                .bind(timeout.as_secs_f64())
-                .fetch_one(&mut conn)
-                .await
-                .map_err(|e| RuntimeError::db("cannot take the named lock", e))?;
-            match got {
-                Some(1) => Ok(MigrationLock::MySql(conn, name)),
-                _ => Err(timed_out()),
+            let now = Instant::now();
+            if now >= until {
+                return Err(match holder(pool, &name).await {
+                    Some((holder, ending)) => RuntimeError::LockHeld {
+                        target,
+                        seconds: timeout.as_secs(),
+                        holder,
+                        ending,
+                    },
+                    None => RuntimeError::LockTimeout {
+                        target,
+                        seconds: timeout.as_secs(),
+                    },
+                });
             }
-        } else {
-            let Some(path) = url.sqlite_path() else {
-                return Ok(MigrationLock::None);
-            };
-            let lock_path = format!("{path}.autogen-lock");
-            let file = File::options()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(&lock_path)
-                .map_err(|e| RuntimeError::LockFile {
-                    path: lock_path.clone(),
-                    reason: e.to_string(),
-                })?;
-            loop {
-                match file.try_lock() {
-                    Ok(()) => return Ok(MigrationLock::File(file)),
-                    Err(std::fs::TryLockError::WouldBlock) => {}
-                    Err(std::fs::TryLockError::Error(e)) => {
-                        return Err(RuntimeError::LockFile {
-                            path: lock_path,
-                            reason: e.to_string(),
-                        });
-                    }
-                }
-                if Instant::now() >= deadline {
-                    return Err(timed_out());
-                }
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
+            tokio::time::sleep(POLL.min(until - now)).await;
         }
     }
 
-    /// Releases the lock explicitly (dropping also releases it, when the session closes).
+    /// Releases the lock (ending the session also releases it).
     pub async fn release(self) {
-        match self {
-            MigrationLock::Postgres(mut conn) => {
+        match self.held {
+            Held::Postgres(p) => {
                 let _ = sqlx::query("SELECT pg_advisory_unlock($1)")
                     .bind(PG_LOCK_KEY)
-                    .execute(&mut conn)
+                    .execute(&p)
                     .await;
-                let _ = conn.close().await;
             }
-            MigrationLock::MySql(mut conn, name) => {
+            Held::MySql(p, name) => {
                 let _ = sqlx::query("SELECT RELEASE_LOCK(?)")
                     .bind(name)
-                    .execute(&mut conn)
+                    .execute(&p)
                     .await;
-                let _ = conn.close().await;
             }
-            MigrationLock::File(file) => {
+            Held::File(file) => {
                 let _ = file.unlock();
             }
-            MigrationLock::None => {}
+            Held::Nothing => {}
         }
+    }
+}
+
+/// MySQL lock names are server-wide, so they are scoped to the database (64 characters max).
+async fn mysql_lock_name(pool: &sqlx::MySqlPool) -> Result<String, RuntimeError> {
+    let db: Option<String> = sqlx::query_scalar("SELECT DATABASE()")
+        .fetch_one(pool)
+        .await
+        .map_err(|e| RuntimeError::db("cannot read the current database", e))?;
+    Ok(format!("autogen:{}", db.unwrap_or_default())
+        .chars()
+        .take(64)
+        .collect())
+}
+
+/// The session holding the lock, described for the operator, and how to end it.
+async fn holder(pool: &Pool, name: &str) -> Option<(String, String)> {
+    match pool {
+        Pool::Postgres(p) => {
+            let row: (i32, String, String, i64, String) = sqlx::query_as(
+                "SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), \
+                 coalesce(extract(epoch FROM now() - coalesce(a.state_change, a.backend_start))::bigint, 0), \
+                 coalesce(left(a.query, 120), '') \
+                 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid \
+                 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 \
+                 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) \
+                 AND l.classid::bigint = $1 AND l.objid::bigint = $2 LIMIT 1",
+            )
+            .bind(PG_LOCK_KEY >> 32)
+            .bind(PG_LOCK_KEY & 0xffff_ffff)
+            .fetch_optional(p)
+            .await
+            .ok()??;
+            let (pid, app, state, secs, query) = row;
+            let app = if app.is_empty() { "?".into() } else { app };
+            Some((
+                format!(
+                    "session {pid} (application {app:?}, {state} for {secs}s, last statement: {})",
+                    one_line(&query)
+                ),
+                format!("SELECT pg_terminate_backend({pid})"),
+            ))
+        }
+        Pool::MySql(p) => {
+            let row: (i64, String, i64, String) = sqlx::query_as(
+                "SELECT CAST(ID AS SIGNED), CAST(COMMAND AS CHAR), CAST(TIME AS SIGNED), \
+                 CAST(COALESCE(LEFT(INFO, 120), '') AS CHAR) \
+                 FROM information_schema.PROCESSLIST WHERE ID = IS_USED_LOCK(?)",
+            )
+            .bind(name)
+            .fetch_optional(p)
+            .await
+            .ok()??;
+            let (id, command, secs, info) = row;
+            let info = if info.is_empty() {
+                "none".to_string()
+            } else {
+                one_line(&info)
+            };
+            Some((
+                format!("connection {id} ({command} for {secs}s, statement: {info})"),
+                format!("KILL {id}"),
+            ))
+        }
+        Pool::Sqlite(_) => None,
+    }
+}
+
+/// SQLite: an exclusive OS lock on `<db>.autogen-lock`, released by the OS when the process
+/// dies.
+async fn lock_file(
+    url: &DatabaseUrl,
+    target: &str,
+    timeout: Duration,
+    until: Instant,
+) -> Result<MigrationLock, RuntimeError> {
+    let Some(path) = url.sqlite_path() else {
+        return Ok(MigrationLock {
+            held: Held::Nothing,
+        });
+    };
+    let lock_path = format!("{path}.autogen-lock");
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| RuntimeError::LockFile {
+            path: lock_path.clone(),
+            reason: e.to_string(),
+        })?;
+    loop {
+        match file.try_lock() {
+            Ok(()) => {
+                return Ok(MigrationLock {
+                    held: Held::File(file),
+                });
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {}
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(RuntimeError::LockFile {
+                    path: lock_path,
+                    reason: e.to_string(),
+                });
+            }
+        }
+        let now = Instant::now();
+        if now >= until {
+            return Err(RuntimeError::LockTimeout {
+                target: target.to_string(),
+                seconds: timeout.as_secs(),
+            });
+        }
+        tokio::time::sleep(POLL.min(until - now)).await;
     }
 }

@@ -12,10 +12,10 @@ use super::capture::{Side, capture_sql};
 use super::checksum::checksum;
 use super::error::RuntimeError;
 use super::frame::{Record, frames};
-use super::lock::MigrationLock;
 use super::recorder::Recorder;
+use super::session::Session;
 use super::version_table::{self, AppliedRevision, Presence, RevisionState};
-use super::{ConnectOptions, Migrations, connect};
+use super::{ConnectOptions, Migrations};
 use crate::backend::Backend;
 use crate::config::DatabaseUrl;
 
@@ -50,7 +50,8 @@ pub struct StampReport {
 
 /// A connection to one database plus the migrations to run against it.
 pub struct Migrator<'m> {
-    url: DatabaseUrl,
+    /// The one session everything runs on; it holds the migration lock (see `session.rs`).
+    session: Session,
     conn: DatabaseConnection,
     recorder: Arc<Recorder>,
     migrations: &'m Migrations,
@@ -63,9 +64,10 @@ impl<'m> Migrator<'m> {
         migrations: &'m Migrations,
         options: &ConnectOptions,
     ) -> Result<Migrator<'m>, RuntimeError> {
-        let (conn, recorder) = connect(url, options).await?;
+        let session = Session::open(url, options).await?;
+        let (conn, recorder) = (session.connection().clone(), session.recorder());
         Ok(Migrator {
-            url: url.clone(),
+            session,
             conn,
             recorder,
             migrations,
@@ -110,10 +112,8 @@ impl<'m> Migrator<'m> {
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
         self.preflight(Side::Up, target).await?;
-        let lock = MigrationLock::acquire(&self.url, options.lock_timeout).await?;
-        let result = self.upgrade_locked(target, options).await;
-        lock.release().await;
-        result
+        let work = self.upgrade_locked(target, options);
+        self.session.exclusive(options.lock_timeout, work).await
     }
 
     async fn upgrade_locked(
@@ -155,10 +155,8 @@ impl<'m> Migrator<'m> {
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
         self.preflight(Side::Down, target).await?;
-        let lock = MigrationLock::acquire(&self.url, options.lock_timeout).await?;
-        let result = self.downgrade_locked(target, options).await;
-        lock.release().await;
-        result
+        let work = self.downgrade_locked(target, options);
+        self.session.exclusive(options.lock_timeout, work).await
     }
 
     async fn downgrade_locked(
@@ -187,10 +185,8 @@ impl<'m> Migrator<'m> {
         options: &RunOptions,
     ) -> Result<StampReport, RuntimeError> {
         self.stamp_plan(target, purge).await?;
-        let lock = MigrationLock::acquire(&self.url, options.lock_timeout).await?;
-        let result = self.stamp_locked(target, purge).await;
-        lock.release().await;
-        result
+        let work = self.stamp_locked(target, purge);
+        self.session.exclusive(options.lock_timeout, work).await
     }
 
     async fn stamp_locked(&self, target: &str, purge: bool) -> Result<StampReport, RuntimeError> {

@@ -13,17 +13,24 @@
 //!   `AUTOGEN_FIXTURE_MARK` (if set), sleeps `AUTOGEN_FIXTURE_SLEEP` seconds (default 0), then
 //!   creates `fx_second`: a test can SIGKILL the process in the middle of the revision.
 //!
-//! `autogen_fixture hold-lock <url>` instead takes the migration lock, prints `locked`, and
-//! sleeps until it is killed.
+//! - `slow_revision`: `5e0000000001` creates `fx_before`, creates the file named by
+//!   `AUTOGEN_FIXTURE_MARK` (if set), runs a statement that keeps the server busy for
+//!   `AUTOGEN_FIXTURE_SLEEP` seconds (default 0; see `tests::slow_revision`), then creates
+//!   `fx_after`.
+//!
+//! `autogen_fixture hold-lock <url> [busy]` instead takes the migration lock, prints `locked`,
+//! and sleeps until it is killed; with `busy`, its session then runs a one-hour statement, as
+//! a migrator killed inside a slow revision leaves behind.
 
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use autogen::runtime::{MigrationLock, Revision};
+use autogen::runtime::{ConnectOptions, Revision, Session};
 use sea_orm::{ConnectionTrait, Statement};
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
 use tests::fixtures::{CreateTable, FailingSecondStatement, rev};
+use tests::slow_revision::{SlowRevision, slow_sql};
 
 /// Creates a table, then sleeps.
 struct SlowCreate(&'static str);
@@ -87,6 +94,17 @@ impl MigrationTrait for Interruptible {
 fn revisions() -> Vec<Revision> {
     match std::env::var("AUTOGEN_FIXTURE").as_deref() {
         Ok("interruptible") => vec![rev("1e0000000001", &[], Interruptible)],
+        Ok("slow_revision") => vec![rev(
+            "5e0000000001",
+            &[],
+            SlowRevision {
+                seconds: std::env::var("AUTOGEN_FIXTURE_SLEEP")
+                    .ok()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0),
+                mark: std::env::var_os("AUTOGEN_FIXTURE_MARK").map(Into::into),
+            },
+        )],
         Ok("slow_chain") => vec![
             rev("5c0000000001", &[], SlowCreate("slow_1")),
             rev("5c0000000002", &["5c0000000001"], SlowCreate("slow_2")),
@@ -118,11 +136,22 @@ async fn main() -> ExitCode {
         let url = args.get(2).expect("hold-lock <url>");
         let url = autogen::config::DatabaseUrl::parse(url, autogen::config::UrlSource::Flag)
             .expect("hold-lock <url>: a valid URL");
-        let _lock = MigrationLock::acquire(&url, Duration::from_secs(30))
+        let session = Session::open(&url, &ConnectOptions::default())
+            .await
+            .expect("connect");
+        let _lock = session
+            .lock(Duration::from_secs(30))
             .await
             .expect("take the migration lock");
         println!("locked");
         std::io::stdout().flush().expect("flush");
+        if args.get(3).map(String::as_str) == Some("busy") {
+            let conn = session.connection();
+            let slow = slow_sql(conn.get_database_backend(), 3600);
+            let _ = conn
+                .query_one_raw(Statement::from_string(conn.get_database_backend(), slow))
+                .await;
+        }
         loop {
             tokio::time::sleep(Duration::from_secs(3600)).await;
         }

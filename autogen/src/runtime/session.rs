@@ -1,0 +1,172 @@
+//! A migrator's one database session: the connection, the migration lock held on it, the
+//! server-side bounds set on it, and the client-side watchdog around the work.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use sea_orm::DatabaseConnection;
+
+use super::ConnectOptions;
+use super::connect::probe;
+use super::engine::Engine;
+use super::error::{RuntimeError, one_line};
+use super::lock::MigrationLock;
+use super::pool::{self, Pool, Shared};
+use super::recorder::Recorder;
+use super::settings::{GRACE, stall_bound, statement_timeout};
+use super::waits::classify;
+use super::watchdog::{Progress, guard};
+use crate::config::DatabaseUrl;
+
+/// One open session to a database.
+pub struct Session {
+    url: DatabaseUrl,
+    options: ConnectOptions,
+    pool: Pool,
+    conn: DatabaseConnection,
+    recorder: Arc<Recorder>,
+    progress: Arc<Progress>,
+    shared: Arc<Shared>,
+    stalled: AtomicBool,
+}
+
+impl Session {
+    /// Connects (bounded by `options.timeout`) and applies the session settings.
+    pub async fn open(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Self, RuntimeError> {
+        let shown = url.redacted().to_string();
+        probe(url, options.timeout).await?;
+        let progress = Progress::new();
+        let shared = Arc::new(Shared::default());
+        let opening = pool::open(url, options, &progress, &shared);
+        let pool = match tokio::time::timeout(super::clock::capped(options.timeout), opening).await
+        {
+            Err(_) | Ok(Err(sqlx::Error::PoolTimedOut)) => {
+                return Err(RuntimeError::ConnectTimeout {
+                    url: shown,
+                    seconds: options.timeout.as_secs(),
+                });
+            }
+            Ok(Err(e)) => {
+                let reason = url.scrub(&one_line(&e.to_string()));
+                return Err(RuntimeError::Connect { url: shown, reason });
+            }
+            Ok(Ok(pool)) => pool,
+        };
+        let mut conn = pool.sea_orm();
+        let recorder = Arc::new(Recorder::new(options.echo_sql));
+        let (sink, clock) = (recorder.clone(), progress.clone());
+        conn.set_metric_callback(move |info| {
+            clock.touch();
+            sink.record(info.statement, info.failed);
+        });
+        Ok(Session {
+            url: url.clone(),
+            options: options.clone(),
+            pool,
+            conn,
+            recorder,
+            progress,
+            shared,
+            stalled: AtomicBool::new(false),
+        })
+    }
+
+    /// The session as a sea-orm connection (one connection: never used concurrently).
+    pub fn connection(&self) -> &DatabaseConnection {
+        &self.conn
+    }
+
+    /// Everything executed through [`Session::connection`] so far.
+    pub fn recorder(&self) -> Arc<Recorder> {
+        self.recorder.clone()
+    }
+
+    /// The server engine and its version string.
+    pub fn engine(&self) -> (Engine, String) {
+        self.shared.engine()
+    }
+
+    /// Takes the migration lock on this session, waiting up to `timeout` (zero: tries once).
+    pub async fn lock(&self, timeout: Duration) -> Result<MigrationLock, RuntimeError> {
+        self.usable()?;
+        let bound = stall_bound(&self.options);
+        let acquiring = MigrationLock::acquire(&self.pool, &self.url, timeout, &self.progress);
+        match guard(&self.progress, bound, acquiring).await {
+            Ok(result) => result,
+            Err(idle) => Err(self.stalled(idle)),
+        }
+    }
+
+    /// Runs `work` under the migration lock: refuses engines migrations cannot run on, waits
+    /// at most `lock_timeout` for the lock, gives up on a frozen connection, and names what a
+    /// failed statement waited for.
+    pub async fn exclusive<T>(
+        &self,
+        lock_timeout: Duration,
+        work: impl Future<Output = Result<T, RuntimeError>>,
+    ) -> Result<T, RuntimeError> {
+        let (engine, version) = self.engine();
+        if let Some(reason) = engine.migration_blocker() {
+            return Err(RuntimeError::UnsupportedEngine {
+                target: self.url.redacted().to_string(),
+                engine: engine.name().to_string(),
+                version: one_line(&version),
+                reason: reason.to_string(),
+            });
+        }
+        let lock = self.lock(lock_timeout).await?;
+        match guard(&self.progress, stall_bound(&self.options), work).await {
+            // The statement in flight never answered: the session is unusable, and its lock
+            // ends with it (the server rolls back / keeps MySQL's `running` row).
+            Err(idle) => Err(self.stalled(idle)),
+            Ok(result) => {
+                let released =
+                    guard(&self.progress, stall_bound(&self.options), lock.release()).await;
+                if released.is_err() {
+                    self.stalled.store(true, Ordering::Relaxed);
+                }
+                result.map_err(|e| self.explain(e, lock_timeout))
+            }
+        }
+    }
+
+    /// Refuses to go on over a session that stalled or was replaced.
+    fn usable(&self) -> Result<(), RuntimeError> {
+        if self.shared.lost() {
+            return Err(self.lost());
+        }
+        if self.stalled.load(Ordering::Relaxed) {
+            return Err(self.stalled(stall_bound(&self.options).unwrap_or_default()));
+        }
+        Ok(())
+    }
+
+    fn stalled(&self, idle: Duration) -> RuntimeError {
+        self.stalled.store(true, Ordering::Relaxed);
+        RuntimeError::Stalled {
+            target: self.url.redacted().to_string(),
+            seconds: idle.as_secs(),
+            statement_seconds: statement_timeout(&self.options)
+                .unwrap_or_default()
+                .as_secs_f64(),
+            grace_seconds: GRACE.as_secs(),
+        }
+    }
+
+    fn lost(&self) -> RuntimeError {
+        RuntimeError::SessionLost {
+            target: self.url.redacted().to_string(),
+        }
+    }
+
+    /// A failed run, named: the session was replaced, a lock wait or the statement timeout
+    /// ran out, or as it was.
+    fn explain(&self, err: RuntimeError, lock_timeout: Duration) -> RuntimeError {
+        if self.shared.lost() {
+            return self.lost();
+        }
+        classify(err, lock_timeout, statement_timeout(&self.options))
+    }
+}
