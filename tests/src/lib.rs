@@ -14,6 +14,7 @@ pub mod entities;
 pub mod fixtures;
 pub mod hostile;
 pub mod process;
+pub mod proxy;
 pub mod render_cases;
 pub mod roundtrip;
 pub mod schema_fuzz;
