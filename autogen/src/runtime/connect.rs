@@ -82,7 +82,10 @@ pub(crate) async fn probe(url: &DatabaseUrl, timeout: Duration) -> Result<(), Ru
         {
             return Err(RuntimeError::Connect {
                 url: shown.to_string(),
-                reason: format!("{reason}; still not up after {}s", timeout.as_secs()),
+                reason: format!(
+                    "{reason} (retried for up to {}s, see --connect-timeout)",
+                    timeout.as_secs()
+                ),
             });
         }
         tokio::time::sleep(backoff).await;
