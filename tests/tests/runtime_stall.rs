@@ -208,3 +208,86 @@ mod frozen_proxy {
         super::frozen_connection(tests::Backend::MySql).await
     }
 }
+
+/// The server ends the migrator's session in the middle of the slow statement (an operator's
+/// `pg_terminate_backend` / `KILL`, a failover): the migrator fails at once, saying the session
+/// and its lock were lost, and never continues on a new session without the lock.
+async fn session_ended_by_the_server(backend: Backend) {
+    use sea_orm::{ConnectionTrait, Statement};
+    let db = TestDb::new(backend, "sessionlost").await;
+    let dir = TempDir::new();
+    let mark = dir.path.join("started");
+    let migs = slow(30, Some(&mark));
+    let (connect, run) = options(None, 5);
+    let m = Migrator::connect(&db.database_url(), &migs, &connect)
+        .await
+        .unwrap();
+    let admin = db.connect().await;
+    let killer = {
+        let mark = mark.clone();
+        let kill = match backend {
+            Backend::Postgres => "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%'"
+                .to_string(),
+            _ => String::new(),
+        };
+        tokio::spawn(async move {
+            while !mark.exists() {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let backend = admin.get_database_backend();
+            if kill.is_empty() {
+                let row = admin
+                    .query_one_raw(Statement::from_string(
+                        backend,
+                        "SELECT CAST(ID AS SIGNED) AS id FROM information_schema.PROCESSLIST \
+                         WHERE DB = DATABASE() AND INFO LIKE 'SELECT SLEEP%'",
+                    ))
+                    .await
+                    .unwrap()
+                    .expect("the migrator's session");
+                let id: i64 = row.try_get("", "id").unwrap();
+                admin
+                    .execute_unprepared(&format!("KILL {id}"))
+                    .await
+                    .unwrap();
+            } else {
+                admin
+                    .execute_raw(Statement::from_string(backend, kill))
+                    .await
+                    .unwrap();
+            }
+            admin
+        })
+    };
+    let started = Instant::now();
+    let err = m.upgrade("heads", &run).await.unwrap_err();
+    let took = started.elapsed();
+    eprintln!(
+        "[reliability] {backend:?} session ended by the server: failed after {took:?}: {err}"
+    );
+    let admin = killer.await.unwrap();
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+    assert!(
+        matches!(err, RuntimeError::SessionLost { .. }),
+        "not reported as a lost session: {err}"
+    );
+    // Nothing ran on a second session.
+    if backend == Backend::MySql {
+        assert_eq!(tables(&admin).await, set(&["fx_before"]));
+    } else {
+        assert!(tables(&admin).await.is_empty(), "rolled back");
+    }
+}
+
+mod session_lost {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        super::session_ended_by_the_server(tests::Backend::Postgres).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn mysql() {
+        super::session_ended_by_the_server(tests::Backend::MySql).await
+    }
+}

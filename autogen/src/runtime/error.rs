@@ -132,9 +132,13 @@ pub enum RuntimeError {
     },
     /// The one session that holds the migration lock was lost (and with it the lock).
     #[error(
-        "the database session to {target} was lost in the middle of the run, and with it the migration lock; check `current`, then run again"
+        "the database session to {target} was lost in the middle of the run, and with it the migration lock (nothing was retried on a new session); check `current`, then run again: {source}"
     )]
-    SessionLost { target: String },
+    SessionLost {
+        target: String,
+        #[source]
+        source: Box<RuntimeError>,
+    },
     /// The server is a PostgreSQL-compatible engine that migrations cannot run on safely.
     #[error(
         "{target} is {engine} ({version}): {reason}; upgrade, downgrade and stamp refuse to run on it (read-only commands work)"

@@ -1,12 +1,13 @@
 //! The pool behind a session: exactly one connection, opened once and never recycled (no idle
 //! timeout, no maximum lifetime), so that everything a migrator does — taking the migration
 //! lock, reading the version table, running revisions — happens on one server session, and
-//! dies with it. A second connection would be a different session, without the lock: the
-//! pool refuses to open one and the session reports itself lost instead.
+//! dies with it. A second connection would be a different session, without the lock: once the
+//! first is open the pool is sealed (see [`Pool::seal`]) and the session reports itself lost
+//! instead.
 
 use std::str::FromStr;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use sqlx::pool::PoolOptions;
 use sqlx::{AssertSqlSafe, ConnectOptions as _, Executor, MySqlPool, PgPool, SqlitePool};
@@ -33,34 +34,16 @@ pub(crate) enum Pool {
 /// What the connection hook learns, shared with the session.
 #[derive(Debug, Default)]
 pub(crate) struct Shared {
-    opened: AtomicUsize,
-    lost: AtomicBool,
     engine: OnceLock<(Engine, String)>,
 }
 
 impl Shared {
-    /// Whether the pool tried to replace the session's connection.
-    pub(crate) fn lost(&self) -> bool {
-        self.lost.load(Ordering::Relaxed)
-    }
-
     /// The engine and its version string (known once the connection is open).
     pub(crate) fn engine(&self) -> (Engine, String) {
         self.engine
             .get()
             .cloned()
             .unwrap_or((Engine::Sqlite, String::new()))
-    }
-
-    /// Counts a new connection; every connection after the first is refused.
-    fn first(&self) -> Result<(), sqlx::Error> {
-        if self.opened.fetch_add(1, Ordering::Relaxed) == 0 {
-            return Ok(());
-        }
-        self.lost.store(true, Ordering::Relaxed);
-        Err(sqlx::Error::Protocol(
-            "the session holding the migration lock was lost; not opening another".into(),
-        ))
     }
 }
 
@@ -96,7 +79,6 @@ pub(crate) async fn open(
             let pool = one_connection::<sqlx::Postgres>(&options).after_connect(move |conn, _| {
                 let (options, shared) = (options.clone(), shared.clone());
                 Box::pin(async move {
-                    shared.first()?;
                     let version: String = sqlx::query_scalar("SELECT version()")
                         .fetch_one(&mut *conn)
                         .await?;
@@ -130,7 +112,6 @@ pub(crate) async fn open(
             let pool = one_connection::<sqlx::MySql>(&options).after_connect(move |conn, _| {
                 let (options, shared) = (options.clone(), shared.clone());
                 Box::pin(async move {
-                    shared.first()?;
                     let version: String = sqlx::query_scalar("SELECT CAST(VERSION() AS CHAR)")
                         .fetch_one(&mut *conn)
                         .await?;
@@ -154,7 +135,6 @@ pub(crate) async fn open(
             let pool = one_connection::<sqlx::Sqlite>(options).after_connect(move |conn, _| {
                 let (progress, shared) = (progress.clone(), shared.clone());
                 Box::pin(async move {
-                    shared.first()?;
                     if let Some(limit) = limit {
                         conn.lock_handle()
                             .await?
@@ -169,7 +149,47 @@ pub(crate) async fn open(
     }
 }
 
+/// Where a sealed pool would reconnect: a socket (or file) that does not exist, so the attempt
+/// fails at once instead of being retried until the acquire timeout.
+const NOWHERE: &str = "/nonexistent/autogen-session-lost";
+
 impl Pool {
+    /// Points the pool's future connections nowhere: the session must never silently change
+    /// (a new session would not hold the migration lock, nor the revision's transaction).
+    pub(crate) fn seal(&self) {
+        match self {
+            Pool::Postgres(p) => {
+                p.set_connect_options(sqlx::postgres::PgConnectOptions::new().socket(NOWHERE))
+            }
+            Pool::MySql(p) => {
+                p.set_connect_options(sqlx::mysql::MySqlConnectOptions::new().socket(NOWHERE))
+            }
+            Pool::Sqlite(p) => {
+                p.set_connect_options(sqlx::sqlite::SqliteConnectOptions::new().filename(NOWHERE))
+            }
+        }
+    }
+
+    /// Whether the session's connection is gone (closed after an error). A connection still
+    /// being handed back to the pool is waited for, briefly.
+    pub(crate) async fn is_gone(&self) -> bool {
+        for _ in 0..50 {
+            let (size, idle) = match self {
+                Pool::Postgres(p) => (p.size(), p.num_idle()),
+                Pool::MySql(p) => (p.size(), p.num_idle()),
+                Pool::Sqlite(p) => (p.size(), p.num_idle()),
+            };
+            if size == 0 {
+                return true;
+            }
+            if idle > 0 {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        false
+    }
+
     /// The same pool as a sea-orm connection.
     pub(crate) fn sea_orm(&self) -> sea_orm::DatabaseConnection {
         use sea_orm::{SqlxMySqlConnector, SqlxPostgresConnector, SqlxSqliteConnector};

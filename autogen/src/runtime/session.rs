@@ -54,6 +54,7 @@ impl Session {
             }
             Ok(Ok(pool)) => pool,
         };
+        pool.seal();
         let mut conn = pool.sea_orm();
         let recorder = Arc::new(Recorder::new(options.echo_sql));
         let (sink, clock) = (recorder.clone(), progress.clone());
@@ -127,16 +128,16 @@ impl Session {
                 if released.is_err() {
                     self.stalled.store(true, Ordering::Relaxed);
                 }
-                result.map_err(|e| self.explain(e, lock_timeout))
+                match result {
+                    Ok(value) => Ok(value),
+                    Err(e) => Err(self.explain(e, lock_timeout).await),
+                }
             }
         }
     }
 
-    /// Refuses to go on over a session that stalled or was replaced.
+    /// Refuses to go on over a session that stalled.
     fn usable(&self) -> Result<(), RuntimeError> {
-        if self.shared.lost() {
-            return Err(self.lost());
-        }
         if self.stalled.load(Ordering::Relaxed) {
             return Err(self.stalled(stall_bound(&self.options).unwrap_or_default()));
         }
@@ -155,17 +156,14 @@ impl Session {
         }
     }
 
-    fn lost(&self) -> RuntimeError {
-        RuntimeError::SessionLost {
-            target: self.url.redacted().to_string(),
-        }
-    }
-
-    /// A failed run, named: the session was replaced, a lock wait or the statement timeout
-    /// ran out, or as it was.
-    fn explain(&self, err: RuntimeError, lock_timeout: Duration) -> RuntimeError {
-        if self.shared.lost() {
-            return self.lost();
+    /// A failed run, named: the session was lost, a lock wait or the statement timeout ran
+    /// out, or as it was.
+    async fn explain(&self, err: RuntimeError, lock_timeout: Duration) -> RuntimeError {
+        if self.pool.is_gone().await {
+            return RuntimeError::SessionLost {
+                target: self.url.redacted().to_string(),
+                source: Box::new(err),
+            };
         }
         classify(err, lock_timeout, statement_timeout(&self.options))
     }
