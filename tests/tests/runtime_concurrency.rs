@@ -280,40 +280,27 @@ async fn lock_timeout_zero(backend: Backend) {
 /// Another session holds a lock on the version table (SQLite: the whole database): the
 /// migrator gives up within `--lock-timeout`, naming a table lock, and changes nothing.
 async fn table_lock_wait_is_bounded(backend: Backend) {
-    use sqlx::{Connection, Executor};
+    use sea_orm::TransactionTrait;
     let db = TestDb::new(backend, "tablelock").await;
     let dir = TempDir::new();
     let upgrade = |target: &str, timeout: &str| {
         cli(&dir.path)
-            .args(["--lock-timeout", timeout, "upgrade", target])
+            .args(["-q", "--lock-timeout", timeout, "upgrade", target])
             .env("DATABASE_URL", &db.url)
             .output()
             .unwrap()
     };
     success(&upgrade(FIRST, "10"));
-    // The holder stays open (and its lock held) until it is dropped.
-    let holder: Box<dyn std::any::Any> = match backend {
-        Backend::Postgres => {
-            let mut c = sqlx::PgConnection::connect(&db.url).await.unwrap();
-            c.execute("BEGIN").await.unwrap();
-            c.execute("LOCK TABLE autogen_version IN ACCESS EXCLUSIVE MODE")
-                .await
-                .unwrap();
-            Box::new(c)
-        }
-        Backend::MySql => {
-            let mut c = sqlx::MySqlConnection::connect(&db.url).await.unwrap();
-            c.execute("LOCK TABLES autogen_version WRITE")
-                .await
-                .unwrap();
-            Box::new(c)
-        }
-        Backend::Sqlite => {
-            let mut c = sqlx::SqliteConnection::connect(&db.url).await.unwrap();
-            c.execute("BEGIN EXCLUSIVE").await.unwrap();
-            Box::new(c)
-        }
+    // The holder's transaction keeps its lock until it is rolled back.
+    let conn = db.connect().await;
+    let holder = conn.begin().await.unwrap();
+    let lock = match backend {
+        Backend::Postgres => "LOCK TABLE autogen_version IN ACCESS EXCLUSIVE MODE",
+        Backend::MySql => "LOCK TABLES autogen_version WRITE",
+        // Any write takes the database's write lock until the transaction ends.
+        Backend::Sqlite => "CREATE TABLE fx_lock_holder (x integer)",
     };
+    holder.execute_unprepared(lock).await.unwrap();
     let started = Instant::now();
     let output = upgrade("heads", "2");
     let waited = started.elapsed();
@@ -325,8 +312,11 @@ async fn table_lock_wait_is_bounded(backend: Backend) {
         waited < Duration::from_secs(2 + 6),
         "took {waited:?}: {line}"
     );
-    drop(holder);
-    let conn = db.connect().await;
+    if backend == Backend::MySql {
+        // LOCK TABLES outlives the transaction.
+        holder.execute_unprepared("UNLOCK TABLES").await.unwrap();
+    }
+    holder.rollback().await.unwrap();
     assert_eq!(version_rows(&conn).await, [FIRST], "nothing ran");
     let out = success(&upgrade("heads", "10"));
     assert!(out.contains(INITIAL), "{out}");
@@ -351,29 +341,18 @@ async fn killed_inside_a_slow_revision(backend: Backend) {
     let dir = TempDir::new();
     let mark = dir.path.join("started");
     let fixture = |sleep: &str, lock_timeout: &str| {
-        let mut cmd = std_command(Path::new(FIXTURE), &dir.path);
-        cmd.args(["--lock-timeout", lock_timeout, "upgrade"])
-            .env("AUTOGEN_FIXTURE", "slow_revision")
-            .env("AUTOGEN_FIXTURE_SLEEP", sleep)
-            .env("AUTOGEN_FIXTURE_MARK", &mark)
-            .env("DATABASE_URL", &db.url)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        cmd
+        fixture_upgrade(
+            &dir.path,
+            &db.url,
+            "slow_revision",
+            &mark,
+            sleep,
+            lock_timeout,
+        )
     };
-    let mut victim = fixture("60", "30").spawn().expect("spawn fixture");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !mark.exists() {
-        assert!(Instant::now() < deadline, "the revision never started");
-        if let Some(status) = victim.try_wait().unwrap() {
-            panic!("fixture exited early: {status}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    // Let the slow statement reach the server.
-    std::thread::sleep(Duration::from_millis(300));
-    victim.kill().expect("SIGKILL");
-    victim.wait().unwrap();
+    let victim = fixture("60", "30").spawn().expect("spawn fixture");
+    // Let the slow statement reach the server first.
+    kill_when_marked(victim, &mark, Duration::from_millis(300));
 
     let started = Instant::now();
     let next = fixture("0", "5").output().unwrap();
@@ -416,14 +395,7 @@ async fn killed_inside_a_slow_revision(backend: Backend) {
             set(&["fx_before"]),
             "fx_after never ran"
         );
-        let out = success(
-            &cli(&dir.path)
-                .arg("current")
-                .env("DATABASE_URL", &db.url)
-                .output()
-                .unwrap(),
-        );
-        assert!(out.contains(&format!("{ID} (INTERRUPTED")), "{out}");
+        assert_current_interrupted(&dir.path, &db.url, ID);
     } else {
         while !fixture("0", "5").output().unwrap().status.success() {
             assert!(Instant::now() < until, "the leftover never ended");
@@ -435,25 +407,40 @@ async fn killed_inside_a_slow_revision(backend: Backend) {
 
 per_backend!(killed_inside_a_slow_revision);
 
-/// A migrator SIGKILLed in the middle of a revision: Postgres and SQLite roll the revision back
-/// (the next run applies it cleanly); MySQL, whose DDL already committed, must name the
-/// half-applied revision instead of retrying it blindly.
-async fn killed_in_the_middle_of_a_revision(backend: Backend) {
-    let db = TestDb::new(backend, "killedmid").await;
-    let dir = TempDir::new();
-    let mark = dir.path.join("started");
-    let fixture = |sleep: &str| {
-        let mut cmd = std_command(Path::new(FIXTURE), &dir.path);
-        cmd.args(["upgrade"])
-            .env("AUTOGEN_FIXTURE", "interruptible")
-            .env("AUTOGEN_FIXTURE_SLEEP", sleep)
-            .env("AUTOGEN_FIXTURE_MARK", &mark)
-            .env("DATABASE_URL", &db.url)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        cmd
-    };
-    let mut victim = fixture("60").spawn().expect("spawn fixture");
+/// `autogen_fixture --lock-timeout <lock_timeout> upgrade` on the `fixture` graph, with the
+/// revision's sleep and mark file (see `tests/src/bin/autogen_fixture.rs`).
+fn fixture_upgrade(
+    dir: &Path,
+    url: &str,
+    fixture: &str,
+    mark: &Path,
+    sleep: &str,
+    lock_timeout: &str,
+) -> std::process::Command {
+    let mut cmd = std_command(Path::new(FIXTURE), dir);
+    cmd.args(["--lock-timeout", lock_timeout, "upgrade"])
+        .env("AUTOGEN_FIXTURE", fixture)
+        .env("AUTOGEN_FIXTURE_SLEEP", sleep)
+        .env("AUTOGEN_FIXTURE_MARK", mark)
+        .env("DATABASE_URL", url)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// `cli current` shows `revision` as interrupted (MySQL's `running` row).
+fn assert_current_interrupted(dir: &Path, url: &str, revision: &str) {
+    let output = cli(dir)
+        .arg("current")
+        .env("DATABASE_URL", url)
+        .output()
+        .unwrap();
+    let out = success(&output);
+    assert!(out.contains(&format!("{revision} (INTERRUPTED")), "{out}");
+}
+
+/// Waits until `victim` created `mark` (inside its revision), waits `settle`, then SIGKILLs it.
+fn kill_when_marked(mut victim: Child, mark: &Path, settle: Duration) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while !mark.exists() {
         assert!(Instant::now() < deadline, "the revision never started");
@@ -462,8 +449,22 @@ async fn killed_in_the_middle_of_a_revision(backend: Backend) {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+    std::thread::sleep(settle);
     victim.kill().expect("SIGKILL");
     victim.wait().unwrap();
+}
+
+/// A migrator SIGKILLed in the middle of a revision: Postgres and SQLite roll the revision back
+/// (the next run applies it cleanly); MySQL, whose DDL already committed, must name the
+/// half-applied revision instead of retrying it blindly.
+async fn killed_in_the_middle_of_a_revision(backend: Backend) {
+    let db = TestDb::new(backend, "killedmid").await;
+    let dir = TempDir::new();
+    let mark = dir.path.join("started");
+    let fixture =
+        |sleep: &str| fixture_upgrade(&dir.path, &db.url, "interruptible", &mark, sleep, "60");
+    let victim = fixture("60").spawn().expect("spawn fixture");
+    kill_when_marked(victim, &mark, Duration::ZERO);
 
     let rerun = fixture("0").output().unwrap();
     let conn = db.connect().await;
@@ -472,14 +473,7 @@ async fn killed_in_the_middle_of_a_revision(backend: Backend) {
         assert!(!line.contains("already exists"), "{line}");
         // Nothing was retried, and the state is visible.
         assert_eq!(tables(&conn).await, set(&["fx_first"]));
-        let out = success(
-            &cli(&dir.path)
-                .arg("current")
-                .env("DATABASE_URL", &db.url)
-                .output()
-                .unwrap(),
-        );
-        assert!(out.contains("1e0000000001 (INTERRUPTED"), "{out}");
+        assert_current_interrupted(&dir.path, &db.url, "1e0000000001");
         // Repair by hand (undo the half), stamp, and run again.
         conn.execute_unprepared("DROP TABLE fx_first")
             .await
