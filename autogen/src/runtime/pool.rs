@@ -83,8 +83,11 @@ pub(crate) async fn open(
                         .fetch_one(&mut *conn)
                         .await?;
                     let engine = Engine::from_postgres_version(&version);
-                    let mut sql = settings::postgres(&options);
+                    // The distributed engines only get read-only commands (see `Session`), and
+                    // do not all know these settings: leave their sessions as they are.
+                    let mut sql = Vec::new();
                     if engine == Engine::PostgreSql {
+                        sql = settings::postgres(&options);
                         let number: String = sqlx::query_scalar("SHOW server_version_num")
                             .fetch_one(&mut *conn)
                             .await?;
