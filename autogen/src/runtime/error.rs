@@ -102,7 +102,7 @@ pub enum RuntimeError {
     /// A statement waited longer than `--lock-timeout` for a table (or, on SQLite, database)
     /// lock that another session holds.
     #[error(
-        "gave up after {seconds}s waiting for a table lock that another session holds (see --lock-timeout): {source}"
+        "gave up after {seconds}s waiting for a table lock that another session holds (see --lock-timeout)"
     )]
     TableLockTimeout {
         seconds: u64,
@@ -111,9 +111,7 @@ pub enum RuntimeError {
     },
     /// A statement ran longer than `--statement-timeout` and the server (or, on SQLite, the
     /// client) cancelled it.
-    #[error(
-        "a statement ran longer than --statement-timeout ({seconds}s) and was cancelled: {source}"
-    )]
+    #[error("a statement ran longer than --statement-timeout ({seconds}s) and was cancelled")]
     StatementTimeout {
         seconds: f64,
         #[source]
@@ -132,7 +130,7 @@ pub enum RuntimeError {
     },
     /// The one session that holds the migration lock was lost (and with it the lock).
     #[error(
-        "the database session to {target} was lost in the middle of the run, and with it the migration lock (nothing was retried on a new session); check `current`, then run again: {source}"
+        "the database session to {target} was lost in the middle of the run, and with it the migration lock (nothing was retried on a new session); check `current`, then run again"
     )]
     SessionLost {
         target: String,

@@ -111,7 +111,8 @@ impl<'m> Migrator<'m> {
         target: &str,
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
-        self.preflight(Side::Up, target).await?;
+        let preflight = self.preflight(Side::Up, target);
+        self.session.checked(preflight).await?;
         let work = self.upgrade_locked(target, options);
         self.session.exclusive(options.lock_timeout, work).await
     }
@@ -154,7 +155,8 @@ impl<'m> Migrator<'m> {
         target: &str,
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
-        self.preflight(Side::Down, target).await?;
+        let preflight = self.preflight(Side::Down, target);
+        self.session.checked(preflight).await?;
         let work = self.downgrade_locked(target, options);
         self.session.exclusive(options.lock_timeout, work).await
     }
@@ -184,7 +186,7 @@ impl<'m> Migrator<'m> {
         purge: bool,
         options: &RunOptions,
     ) -> Result<StampReport, RuntimeError> {
-        self.stamp_plan(target, purge).await?;
+        self.session.checked(self.stamp_plan(target, purge)).await?;
         let work = self.stamp_locked(target, purge);
         self.session.exclusive(options.lock_timeout, work).await
     }

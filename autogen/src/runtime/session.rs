@@ -118,21 +118,29 @@ impl Session {
             });
         }
         let lock = self.lock(lock_timeout).await?;
-        match guard(&self.progress, stall_bound(&self.options), work).await {
-            // The statement in flight never answered: the session is unusable, and its lock
-            // ends with it (the server rolls back / keeps MySQL's `running` row).
-            Err(idle) => Err(self.stalled(idle)),
-            Ok(result) => {
-                let released =
-                    guard(&self.progress, stall_bound(&self.options), lock.release()).await;
-                if released.is_err() {
-                    self.stalled.store(true, Ordering::Relaxed);
-                }
-                match result {
-                    Ok(value) => Ok(value),
-                    Err(e) => Err(self.explain(e, lock_timeout).await),
-                }
+        let result = self.checked(work).await;
+        // A stalled session cannot even release; its lock ends with it (the server rolls
+        // back, or keeps MySQL's `running` row).
+        if !matches!(result, Err(RuntimeError::Stalled { .. })) {
+            let bound = stall_bound(&self.options);
+            if guard(&self.progress, bound, lock.release()).await.is_err() {
+                self.stalled.store(true, Ordering::Relaxed);
             }
+        }
+        result
+    }
+
+    /// Runs `work` on this session (with or without the lock): gives up on a frozen
+    /// connection, and names what a failed statement waited for.
+    pub async fn checked<T>(
+        &self,
+        work: impl Future<Output = Result<T, RuntimeError>>,
+    ) -> Result<T, RuntimeError> {
+        self.usable()?;
+        match guard(&self.progress, stall_bound(&self.options), work).await {
+            Err(idle) => Err(self.stalled(idle)),
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(e)) => Err(self.explain(e).await),
         }
     }
 
@@ -158,13 +166,14 @@ impl Session {
 
     /// A failed run, named: the session was lost, a lock wait or the statement timeout ran
     /// out, or as it was.
-    async fn explain(&self, err: RuntimeError, lock_timeout: Duration) -> RuntimeError {
+    async fn explain(&self, err: RuntimeError) -> RuntimeError {
         if self.pool.is_gone().await {
             return RuntimeError::SessionLost {
                 target: self.url.redacted().to_string(),
                 source: Box::new(err),
             };
         }
-        classify(err, lock_timeout, statement_timeout(&self.options))
+        let table_locks = self.options.lock_timeout;
+        classify(err, table_locks, statement_timeout(&self.options))
     }
 }
