@@ -1,6 +1,7 @@
 //! Bounded waits inside a revision: a statement cut off by `statement_timeout` on every backend,
 //! and a connection frozen mid-upgrade by a loopback proxy (PostgreSQL, MariaDB), which the
-//! client-side watchdog ends with a clear error. Afterwards the state is consistent:
+//! client-side watchdog ends with a clear error (in this process, and through the fixture
+//! binary's `--statement-timeout`). Afterwards the state is consistent:
 //! PostgreSQL and SQLite rolled the revision back, MariaDB keeps its `running` / `failed` row.
 
 use std::path::Path;
@@ -12,11 +13,13 @@ use autogen::runtime::{
 };
 use tests::catalog::{set, tables, version_rows};
 use tests::fixtures::{migrations, rev};
+use tests::process::{one_line_error, std_command};
 use tests::proxy::{Proxy, host_port};
 use tests::slow_revision::SlowRevision;
 use tests::{Backend, TempDir, TestDb};
 
 const SLOW: &str = "5e0000000001";
+const FIXTURE: &str = env!("CARGO_BIN_EXE_autogen_fixture");
 
 fn slow(seconds: u64, mark: Option<&Path>) -> Migrations {
     migrations(vec![rev(
@@ -103,19 +106,24 @@ async fn eventually(what: &str, limit: Duration, mut check: impl AsyncFnMut() ->
     }
 }
 
+/// How the frozen migrator runs: in this process (library), or as the fixture binary with
+/// `--statement-timeout 2`, whose exit code and one-line error are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Via {
+    Library,
+    Process,
+}
+
 /// The proxy freezes once the slow statement is on its way: the migrator ends within
 /// statement timeout + grace + margin with a "stalled" error. Bypassing the still-frozen proxy,
 /// the next migrator proceeds or names the leftover session within its lock timeout; once the
 /// proxy drops the connections, the state is consistent.
-async fn frozen_connection(backend: Backend) {
+async fn frozen_connection(backend: Backend, via: Via) {
     let db = TestDb::new(backend, "frozen").await;
     let dir = TempDir::new();
     let mark = dir.path.join("started");
     let proxy = Proxy::start(&host_port(&db.url));
-    let through = DatabaseUrl::parse(&proxy.redirect(&db.url), UrlSource::Flag).unwrap();
-    let migs = slow(30, Some(&mark));
-    let (connect, run) = options(Some(2), 5);
-    let m = Migrator::connect(&through, &migs, &connect).await.unwrap();
+    let through = proxy.redirect(&db.url);
     let freezer = {
         let mark = mark.clone();
         tokio::spawn(async move {
@@ -127,18 +135,45 @@ async fn frozen_connection(backend: Backend) {
         })
     };
     let started = Instant::now();
-    let err = m.upgrade("heads", &run).await.unwrap_err();
+    let text = match via {
+        Via::Library => {
+            let url = DatabaseUrl::parse(&through, UrlSource::Flag).unwrap();
+            let migs = slow(30, Some(&mark));
+            let (connect, run) = options(Some(2), 5);
+            let m = Migrator::connect(&url, &migs, &connect).await.unwrap();
+            let err = m.upgrade("heads", &run).await.unwrap_err();
+            assert!(matches!(err, RuntimeError::Stalled { .. }), "{err}");
+            err.to_string()
+        }
+        Via::Process => {
+            let output = std_command(Path::new(FIXTURE), &dir.path)
+                .args([
+                    "--statement-timeout",
+                    "2",
+                    "--lock-timeout",
+                    "5",
+                    "-q",
+                    "upgrade",
+                ])
+                .env("AUTOGEN_FIXTURE", "slow_revision")
+                .env("AUTOGEN_FIXTURE_SLEEP", "30")
+                .env("AUTOGEN_FIXTURE_MARK", &mark)
+                .env("DATABASE_URL", &through)
+                .output()
+                .unwrap();
+            one_line_error(&output, &["stalled", "--statement-timeout 2s"])
+        }
+    };
     let took = started.elapsed();
-    eprintln!("[reliability] {backend:?} frozen proxy: migrator ended after {took:?}: {err}");
-    assert!(matches!(err, RuntimeError::Stalled { .. }), "{err}");
-    let text = err.to_string();
+    eprintln!(
+        "[reliability] {backend:?} frozen proxy ({via:?}): migrator ended after {took:?}: {text}"
+    );
     assert!(
         text.contains("stalled") && text.contains("--statement-timeout 2s"),
         "{text}"
     );
     assert!(took < Duration::from_secs(2 + 5 + 5), "took {took:?}");
     let proxy = freezer.await.unwrap();
-    drop(m);
 
     // Bypassing the frozen proxy: bounded, and clear about the leftover session.
     let direct = db.database_url();
@@ -199,13 +234,23 @@ async fn frozen_connection(backend: Backend) {
 }
 
 mod frozen_proxy {
+    use super::Via::{Library, Process};
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn postgres() {
-        super::frozen_connection(tests::Backend::Postgres).await
+        super::frozen_connection(tests::Backend::Postgres, Library).await
     }
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn mysql() {
-        super::frozen_connection(tests::Backend::MySql).await
+        super::frozen_connection(tests::Backend::MySql, Library).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres_cli() {
+        super::frozen_connection(tests::Backend::Postgres, Process).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn mysql_cli() {
+        super::frozen_connection(tests::Backend::MySql, Process).await
     }
 }
 
