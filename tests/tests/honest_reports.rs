@@ -1,4 +1,4 @@
-//! Reports that say what really happened: raw SQL failures on MySQL placed honestly, `stamp`
+//! Reports that say what really happened: raw SQL failures on MySQL placed exactly, `stamp`
 //! naming the markers it cleared, unversioned databases named as such (with `stamp` as the
 //! way forward), and no server-source suffixes. (Unknown revisions: `cli_errors`.)
 
@@ -45,34 +45,35 @@ async fn raw_sql_failure(backend: Backend) {
         assert_eq!(tables(m.connection()).await, set(&["hr_first"]));
         return;
     }
-    // MySQL ran hr_a, SELECT, hr_b and failed on the fourth; none of them was metered, so
-    // the report gives the range instead of claiming that nothing was applied.
+    // MySQL ran hr_a, SELECT, hr_b and failed on the fourth. None of them reached sea-orm's
+    // statement log, but every call took the session's connection: the count is exact.
     let RuntimeError::PartiallyApplied { progress, .. } = &err else {
         panic!("{line}");
     };
     assert_eq!(
         *progress,
-        Progress::Range {
-            first: 1,
-            last: 4,
+        Progress::Exact {
+            statement: 4,
             total: 4
         },
         "{line}"
     );
-    assert!(line.contains("execute_unprepared"), "{line}");
-    assert!(!line.contains("0 statements were applied"), "{line}");
+    assert!(
+        line.contains("failed at statement 4 of 4 (3 statements were applied"),
+        "{line}"
+    );
     assert_eq!(
         tables(m.connection()).await,
         set(&["hr_first", "hr_a", "hr_b"])
     );
     let rows = m.applied().await.unwrap();
     assert_eq!(rows[1].state, RevisionState::Failed);
-    assert_eq!(
-        rows[1].failed_statement, None,
-        "unknown statements are not made up"
-    );
+    assert_eq!(rows[1].failed_statement, Some(4));
     let again = one_line(&m.upgrade("head", &opts).await.unwrap_err());
-    assert!(again.contains("could not be counted"), "{again}");
+    assert!(
+        again.contains("previously failed at statement 4"),
+        "{again}"
+    );
 
     // stamp says which marker it cleared.
     let report = m.stamp(RAW, false, &opts).await.unwrap();
@@ -133,3 +134,20 @@ fn q(backend: Backend) -> &'static str {
 }
 
 tests::per_backend!(raw_sql_failure, unversioned_database);
+
+/// A connection refused by PostgreSQL is reported with the server's message, without the
+/// `at line N` sqlx appends (a line of the server's C source).
+#[test]
+fn postgres_connect_errors_have_no_source_line() {
+    let dir = TempDir::new();
+    let output = cli(&dir.path)
+        .args(["current"])
+        .env(
+            "DATABASE_URL",
+            "postgres://no_such_role_autogen@127.0.0.1:5432/test",
+        )
+        .output()
+        .unwrap();
+    let line = one_line_error(&output, &["no_such_role_autogen", "does not exist"]);
+    assert!(!line.contains(" at line "), "{line}");
+}

@@ -1,9 +1,7 @@
 //! Runs one side of one revision online: the frames of [`super::frame`], executed in order on
 //! the migrator's connection, with the revision's own code in place of the body.
 
-use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, Statement, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
 
 use super::capture::Side;
@@ -11,15 +9,13 @@ use super::db_error::DbError;
 use super::error::RuntimeError;
 use super::frame::{FOREIGN_KEY_CHECK, Frame, failed_marker};
 use super::progress::Progress;
-use super::recorder::Recorder;
+use super::session::Session;
 use crate::backend::Backend;
 
 /// One revision run: what to execute and where.
 pub struct Apply<'a> {
-    /// The migrator's connection.
-    pub conn: &'a DatabaseConnection,
-    /// The connection's statement log.
-    pub recorder: &'a Recorder,
+    /// The migrator's session.
+    pub session: &'a Session,
     /// The connection's backend.
     pub backend: Backend,
     /// Revision id.
@@ -66,7 +62,15 @@ impl Apply<'_> {
         txn: &mut Option<DatabaseTransaction>,
     ) -> Result<(), Failure> {
         match frame {
-            Frame::Begin => *txn = Some(self.conn.begin().await.map_err(Failure::Db)?),
+            Frame::Begin => {
+                *txn = Some(
+                    self.session
+                        .connection()
+                        .begin()
+                        .await
+                        .map_err(Failure::Db)?,
+                )
+            }
             Frame::Commit => {
                 if let Some(t) = txn.take() {
                     t.commit().await.map_err(Failure::Db)?;
@@ -75,7 +79,7 @@ impl Apply<'_> {
             Frame::Sql(stmt) => {
                 match txn {
                     Some(t) => t.execute_raw(stmt.clone()).await,
-                    None => self.conn.execute_raw(stmt.clone()).await,
+                    None => self.session.connection().execute_raw(stmt.clone()).await,
                 }
                 .map_err(Failure::Db)?;
             }
@@ -83,7 +87,7 @@ impl Apply<'_> {
                 let check = Statement::from_string(self.backend.db(), FOREIGN_KEY_CHECK);
                 let rows = match txn {
                     Some(t) => t.query_all_raw(check).await,
-                    None => self.conn.query_all_raw(check).await,
+                    None => self.session.connection().query_all_raw(check).await,
                 }
                 .map_err(Failure::Db)?;
                 if !rows.is_empty() {
@@ -94,10 +98,16 @@ impl Apply<'_> {
                 }
             }
             Frame::Body => {
-                let start = self.recorder.len();
+                let start = Start {
+                    logged: self.session.recorder().len(),
+                    calls: self.session.calls(),
+                };
                 let result = match txn {
                     Some(t) => self.body(SchemaManager::new(&*t)).await,
-                    None => self.body(SchemaManager::new(self.conn)).await,
+                    None => {
+                        self.body(SchemaManager::new(self.session.connection()))
+                            .await
+                    }
                 };
                 result.map_err(|e| Failure::Body(e, start))?;
             }
@@ -135,10 +145,18 @@ impl Apply<'_> {
                 source: DbError::from(&e),
             },
             Failure::Body(e, start) => {
-                let progress = Progress::locate(self.planned, &self.recorder.since(start));
+                // Outside a transaction every call takes the session's one connection from
+                // its pool, so the pool's count is the number of calls the body made.
+                let calls = (self.session.calls() - start.calls) as usize;
+                let from_database = matches!(e, DbErr::Exec(_) | DbErr::Query(_) | DbErr::Conn(_));
+                let progress = Progress::locate(
+                    self.planned,
+                    &self.session.recorder().since(start.logged),
+                    Some(calls).filter(|_| from_database),
+                );
                 let statement = progress.statement().map(|n| n as i64);
                 let marker = failed_marker(self.backend, self.id, statement);
-                let _ = self.conn.execute_raw(marker).await;
+                let _ = self.session.connection().execute_raw(marker).await;
                 RuntimeError::PartiallyApplied {
                     revision,
                     progress,
@@ -149,10 +167,17 @@ impl Apply<'_> {
     }
 }
 
+/// Where the statement log and the call count stood when the body started.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    logged: usize,
+    calls: u64,
+}
+
 /// What went wrong in one frame.
 enum Failure {
     /// A database call of the wrapping failed.
     Db(DbErr),
-    /// The revision's code failed; statements logged from position `.1` on are its own.
-    Body(DbErr, usize),
+    /// The revision's code failed; what it ran is logged and counted after `.1`.
+    Body(DbErr, Start),
 }

@@ -7,7 +7,8 @@ use sea_orm::DatabaseConnection;
 use sqlx::Connection;
 
 use super::clock::{capped, deadline};
-use super::error::{RuntimeError, one_line};
+use super::db_error::DbError;
+use super::error::RuntimeError;
 use super::recorder::Recorder;
 use super::session::Session;
 use crate::backend::Backend;
@@ -69,7 +70,7 @@ pub(crate) async fn probe(url: &DatabaseUrl, timeout: Duration) -> Result<(), Ru
             Ok(Ok(())) => return Ok(()),
             Ok(Err(e)) => e,
         };
-        let reason = url.scrub(&one_line(&err.to_string()));
+        let reason = url.scrub(DbError::from(&err).message());
         if !not_up_yet(&err) {
             return Err(RuntimeError::Connect {
                 url: shown.to_string(),

@@ -373,8 +373,7 @@ impl<'m> Migrator<'m> {
             checksum: &sum,
         };
         Apply {
-            conn: &self.conn,
-            recorder: &self.recorder,
+            session: &self.session,
             backend,
             id,
             migration: revision.migration.as_ref(),

@@ -6,6 +6,7 @@
 //! instead.
 
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -35,9 +36,18 @@ pub(crate) enum Pool {
 #[derive(Debug, Default)]
 pub(crate) struct Shared {
     engine: OnceLock<(Engine, String)>,
+    /// Database calls made through the pool: sea-orm takes the one connection from the pool
+    /// for every call outside a transaction, whatever API made it (`execute_unprepared`
+    /// included, which sea-orm's metric callback does not see).
+    calls: AtomicU64,
 }
 
 impl Shared {
+    /// Calls made so far (see the field).
+    pub(crate) fn calls(&self) -> u64 {
+        self.calls.load(Ordering::Relaxed)
+    }
+
     /// The engine and its version string (known once the connection is open).
     pub(crate) fn engine(&self) -> (Engine, String) {
         self.engine
@@ -47,9 +57,20 @@ impl Shared {
     }
 }
 
-/// Pool settings common to every backend.
-fn one_connection<DB: sqlx::Database>(options: &ConnectOptions) -> PoolOptions<DB> {
+/// Pool settings common to every backend; every acquisition is counted in `shared` and is
+/// progress for the watchdog (a call starting means the one before it ended).
+fn one_connection<DB: sqlx::Database>(
+    options: &ConnectOptions,
+    shared: &Arc<Shared>,
+    progress: &Arc<Progress>,
+) -> PoolOptions<DB> {
+    let (shared, progress) = (shared.clone(), progress.clone());
     PoolOptions::new()
+        .before_acquire(move |_, _| {
+            shared.calls.fetch_add(1, Ordering::Relaxed);
+            progress.touch();
+            Box::pin(async { Ok(true) })
+        })
         .max_connections(1)
         .min_connections(0)
         .idle_timeout(None)
@@ -76,56 +97,60 @@ pub(crate) async fn open(
                 connect = connect.application_name("autogen");
             }
             let (options, shared) = (options.clone(), shared.clone());
-            let pool = one_connection::<sqlx::Postgres>(&options).after_connect(move |conn, _| {
-                let (options, shared) = (options.clone(), shared.clone());
-                Box::pin(async move {
-                    let version: String = sqlx::query_scalar("SELECT version()")
-                        .fetch_one(&mut *conn)
-                        .await?;
-                    let engine = Engine::from_postgres_version(&version);
-                    // The distributed engines only get read-only commands (see `Session`), and
-                    // do not all know these settings: leave their sessions as they are.
-                    let mut sql = Vec::new();
-                    if engine == Engine::PostgreSql {
-                        sql = settings::postgres(&options);
-                        let number: String = sqlx::query_scalar("SHOW server_version_num")
+            let pool = one_connection::<sqlx::Postgres>(&options, &shared, progress).after_connect(
+                move |conn, _| {
+                    let (options, shared) = (options.clone(), shared.clone());
+                    Box::pin(async move {
+                        let version: String = sqlx::query_scalar("SELECT version()")
                             .fetch_one(&mut *conn)
                             .await?;
-                        // client_connection_check_interval exists from PostgreSQL 14 on.
-                        let skip = usize::from(number.parse::<u32>().unwrap_or(0) < 140_000);
-                        sql.extend(
-                            settings::POSTGRES_LIVENESS[skip..]
-                                .iter()
-                                .map(|s| s.to_string()),
-                        );
-                    }
-                    for statement in sql {
-                        conn.execute(AssertSqlSafe(statement)).await?;
-                    }
-                    let _ = shared.engine.set((engine, version));
-                    Ok(())
-                })
-            });
+                        let engine = Engine::from_postgres_version(&version);
+                        // The distributed engines only get read-only commands (see `Session`), and
+                        // do not all know these settings: leave their sessions as they are.
+                        let mut sql = Vec::new();
+                        if engine == Engine::PostgreSql {
+                            sql = settings::postgres(&options);
+                            let number: String = sqlx::query_scalar("SHOW server_version_num")
+                                .fetch_one(&mut *conn)
+                                .await?;
+                            // client_connection_check_interval exists from PostgreSQL 14 on.
+                            let skip = usize::from(number.parse::<u32>().unwrap_or(0) < 140_000);
+                            sql.extend(
+                                settings::POSTGRES_LIVENESS[skip..]
+                                    .iter()
+                                    .map(|s| s.to_string()),
+                            );
+                        }
+                        for statement in sql {
+                            conn.execute(AssertSqlSafe(statement)).await?;
+                        }
+                        let _ = shared.engine.set((engine, version));
+                        Ok(())
+                    })
+                },
+            );
             Ok(Pool::Postgres(pool.connect_with(connect).await?))
         }
         Backend::MySql => {
             let connect = sqlx::mysql::MySqlConnectOptions::from_str(url.secret())?
                 .disable_statement_logging();
             let (options, shared) = (options.clone(), shared.clone());
-            let pool = one_connection::<sqlx::MySql>(&options).after_connect(move |conn, _| {
-                let (options, shared) = (options.clone(), shared.clone());
-                Box::pin(async move {
-                    let version: String = sqlx::query_scalar("SELECT CAST(VERSION() AS CHAR)")
-                        .fetch_one(&mut *conn)
-                        .await?;
-                    let engine = Engine::from_mysql_version(&version);
-                    for statement in settings::mysql(&options, engine) {
-                        conn.execute(AssertSqlSafe(statement)).await?;
-                    }
-                    let _ = shared.engine.set((engine, version));
-                    Ok(())
-                })
-            });
+            let pool = one_connection::<sqlx::MySql>(&options, &shared, progress).after_connect(
+                move |conn, _| {
+                    let (options, shared) = (options.clone(), shared.clone());
+                    Box::pin(async move {
+                        let version: String = sqlx::query_scalar("SELECT CAST(VERSION() AS CHAR)")
+                            .fetch_one(&mut *conn)
+                            .await?;
+                        let engine = Engine::from_mysql_version(&version);
+                        for statement in settings::mysql(&options, engine) {
+                            conn.execute(AssertSqlSafe(statement)).await?;
+                        }
+                        let _ = shared.engine.set((engine, version));
+                        Ok(())
+                    })
+                },
+            );
             Ok(Pool::MySql(pool.connect_with(connect).await?))
         }
         Backend::Sqlite => {
@@ -135,18 +160,20 @@ pub(crate) async fn open(
                 .disable_statement_logging();
             let limit = settings::statement_timeout(options);
             let (progress, shared) = (progress.clone(), shared.clone());
-            let pool = one_connection::<sqlx::Sqlite>(options).after_connect(move |conn, _| {
-                let (progress, shared) = (progress.clone(), shared.clone());
-                Box::pin(async move {
-                    if let Some(limit) = limit {
-                        conn.lock_handle()
-                            .await?
-                            .set_progress_handler(1000, sqlite_interrupter(progress, limit));
-                    }
-                    let _ = shared.engine.set((Engine::Sqlite, String::new()));
-                    Ok(())
-                })
-            });
+            let pool = one_connection::<sqlx::Sqlite>(options, &shared, &progress).after_connect(
+                move |conn, _| {
+                    let (progress, shared) = (progress.clone(), shared.clone());
+                    Box::pin(async move {
+                        if let Some(limit) = limit {
+                            conn.lock_handle()
+                                .await?
+                                .set_progress_handler(1000, sqlite_interrupter(progress, limit));
+                        }
+                        let _ = shared.engine.set((Engine::Sqlite, String::new()));
+                        Ok(())
+                    })
+                },
+            );
             Ok(Pool::Sqlite(pool.connect_with(connect).await?))
         }
     }

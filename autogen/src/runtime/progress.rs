@@ -43,8 +43,22 @@ pub enum Progress {
 
 impl Progress {
     /// Places a failure: `planned` is every statement of the revision in order, `ran` what
-    /// the connection logged while it ran.
-    pub fn locate(planned: &[String], ran: &[RecordedStatement]) -> Progress {
+    /// the connection logged while it ran, and `calls` how many database calls it made when
+    /// the failure came from the database (the last call is the one that failed).
+    pub fn locate(planned: &[String], ran: &[RecordedStatement], calls: Option<usize>) -> Progress {
+        if let Some(n) = calls.filter(|&n| n >= 1 && n <= planned.len())
+            && consistent(&planned[..n], ran)
+        {
+            return Progress::Exact {
+                statement: n,
+                total: planned.len(),
+            };
+        }
+        Self::from_log(planned, ran)
+    }
+
+    /// Places a failure from the statement log alone.
+    fn from_log(planned: &[String], ran: &[RecordedStatement]) -> Progress {
         let total = planned.len();
         let mut next = 0;
         for stmt in ran {
@@ -92,6 +106,22 @@ impl Progress {
             _ => None,
         }
     }
+}
+
+/// Whether the logged statements are, in order, among the first `prefix.len()` planned ones,
+/// a logged failure being the last of them.
+fn consistent(prefix: &[String], ran: &[RecordedStatement]) -> bool {
+    let mut next = 0;
+    for stmt in ran {
+        let Some(offset) = prefix[next..].iter().position(|p| same(p, &stmt.sql)) else {
+            return false;
+        };
+        next += offset + 1;
+        if stmt.failed && next != prefix.len() {
+            return false;
+        }
+    }
+    true
 }
 
 fn same(planned: &str, ran: &str) -> bool {
@@ -148,7 +178,7 @@ mod tests {
     fn a_metered_failure_is_exact() {
         let p = planned(&["A", "B", "C"]);
         assert_eq!(
-            Progress::locate(&p, &ran(&[("A", false), ("B", true)])),
+            Progress::locate(&p, &ran(&[("A", false), ("B", true)]), None),
             Progress::Exact {
                 statement: 2,
                 total: 3
@@ -160,7 +190,7 @@ mod tests {
     fn unmetered_statements_before_a_metered_failure_count_as_applied() {
         // A and B ran through execute_unprepared (not logged), C failed and was logged.
         let p = planned(&["A", "B", "C"]);
-        let got = Progress::locate(&p, &ran(&[("C", true)]));
+        let got = Progress::locate(&p, &ran(&[("C", true)]), None);
         assert_eq!(got.applied(), Some(2));
         assert_eq!(got.statement(), Some(3));
     }
@@ -168,7 +198,7 @@ mod tests {
     #[test]
     fn an_unmetered_failure_is_a_range() {
         let p = planned(&["A", "B", "C"]);
-        let got = Progress::locate(&p, &ran(&[("A", false)]));
+        let got = Progress::locate(&p, &ran(&[("A", false)]), None);
         assert_eq!(
             got,
             Progress::Range {
@@ -179,7 +209,7 @@ mod tests {
         );
         assert!(got.to_string().contains("execute_unprepared"), "{got}");
         assert_eq!(
-            Progress::locate(&p, &ran(&[("A", false), ("B", false)])),
+            Progress::locate(&p, &ran(&[("A", false), ("B", false)]), None),
             Progress::Exact {
                 statement: 3,
                 total: 3
@@ -188,14 +218,40 @@ mod tests {
     }
 
     #[test]
+    fn the_call_count_places_an_unmetered_failure_exactly() {
+        let p = planned(&["A", "B", "C", "D"]);
+        // A metered, B and C unmetered, the third call failed.
+        assert_eq!(
+            Progress::locate(&p, &ran(&[("A", false)]), Some(3)),
+            Progress::Exact {
+                statement: 3,
+                total: 4
+            }
+        );
+        // A count that contradicts the log falls back to the log.
+        assert_eq!(
+            Progress::locate(&p, &ran(&[("D", true)]), Some(2)).statement(),
+            Some(4)
+        );
+        assert_eq!(
+            Progress::locate(&p, &ran(&[]), Some(9)),
+            Progress::Range {
+                first: 1,
+                last: 4,
+                total: 4
+            }
+        );
+    }
+
+    #[test]
     fn a_divergent_run_is_unknown() {
         let p = planned(&["A", "B"]);
         assert_eq!(
-            Progress::locate(&p, &ran(&[("X", false)])),
+            Progress::locate(&p, &ran(&[("X", false)]), None),
             Progress::Unknown
         );
         assert_eq!(
-            Progress::locate(&p, &ran(&[("A", false), ("B", false)])),
+            Progress::locate(&p, &ran(&[("A", false), ("B", false)]), None),
             Progress::AfterAll { total: 2 }
         );
     }

@@ -10,6 +10,7 @@ use sea_orm::DatabaseConnection;
 
 use super::ConnectOptions;
 use super::connect::probe;
+use super::db_error::DbError;
 use super::engine::Engine;
 use super::error::{RuntimeError, one_line};
 use super::lock::MigrationLock;
@@ -49,7 +50,7 @@ impl Session {
                 });
             }
             Ok(Err(e)) => {
-                let reason = url.scrub(&one_line(&e.to_string()));
+                let reason = url.scrub(DbError::from(&e).message());
                 return Err(RuntimeError::Connect { url: shown, reason });
             }
             Ok(Ok(pool)) => pool,
@@ -82,6 +83,11 @@ impl Session {
     /// Everything executed through [`Session::connection`] so far.
     pub fn recorder(&self) -> Arc<Recorder> {
         self.recorder.clone()
+    }
+
+    /// Database calls made on this session so far, whatever API made them (see `pool.rs`).
+    pub(crate) fn calls(&self) -> u64 {
+        self.shared.calls()
     }
 
     /// The server engine and its version string.
