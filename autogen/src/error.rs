@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::config::ConfigError;
 use crate::introspect::IntrospectError;
 use crate::revision::GraphError;
-use crate::runtime::RuntimeError;
+use crate::runtime::{RuntimeError, WaitError};
 
 /// Any failure of a command.
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +20,9 @@ pub enum Error {
     /// Failures while running migrations.
     #[error(transparent)]
     Runtime(#[from] RuntimeError),
+    /// `--wait-for-db` ended without a connection.
+    #[error(transparent)]
+    Wait(#[from] WaitError),
     /// The live schema could not be read.
     #[error(transparent)]
     Introspect(#[from] IntrospectError),

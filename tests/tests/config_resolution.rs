@@ -190,7 +190,7 @@ fn the_sqlite_default_is_announced() {
     assert_eq!(
         err,
         format!(
-            "note: no database configured (--database-url, DATABASE_URL, DATABASE_URL_FILE, POSTGRES_*, .env); using SQLite file {}\n",
+            "note: no database configured (--database-url, DATABASE_URL, DATABASE_URL_FILE, POSTGRES_*, .env, --secret-id, --secret-file); using SQLite file {}\n",
             db.display()
         )
     );

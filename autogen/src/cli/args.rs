@@ -9,6 +9,15 @@ use clap::{Parser, Subcommand};
 /// and they would overflow `Instant + Duration` deadlines.
 pub const MAX_WAIT_SECS: u64 = 86_400;
 
+/// Variables that set the other flags: set-but-empty is refused for them too.
+pub const FLAG_VARS: [(&str, &str); 5] = [
+    ("AUTOGEN_SECRET_ID", "--secret-id"),
+    ("AUTOGEN_SECRET_FILE", "--secret-file"),
+    ("AUTOGEN_WAIT_FOR_DB", "--wait-for-db"),
+    ("AUTOGEN_LOG_FORMAT", "--log-format"),
+    ("AUTOGEN_AWS_ENDPOINT_URL", "--aws-endpoint-url"),
+];
+
 /// Variables that set the duration flags, with their flags (for messages and checks).
 pub const DURATION_VARS: [(&str, &str); 3] = [
     ("AUTOGEN_LOCK_TIMEOUT", "--lock-timeout"),
@@ -39,6 +48,11 @@ fn lock_wait(text: &str) -> Result<Duration, String> {
 /// `--connect-timeout`: at least one second.
 fn connect_wait(text: &str) -> Result<Duration, String> {
     seconds(text, 1, "0 would give up before connecting")
+}
+
+/// `--wait-for-db`: 0 means "do not wait" (one attempt, as without the flag).
+fn db_wait(text: &str) -> Result<Duration, String> {
+    seconds(text, 0, "")
 }
 
 /// `--statement-timeout`: at least one second.
@@ -86,6 +100,50 @@ pub struct Cli {
         value_parser = statement_wait
     )]
     pub statement_timeout: Option<Duration>,
+    /// AWS Secrets Manager secret (name or ARN) holding the database URL or RDS JSON; used
+    /// when no flag, variable or .env sets the URL.
+    #[arg(
+        long,
+        global = true,
+        env = "AUTOGEN_SECRET_ID",
+        value_name = "ID",
+        conflicts_with = "secret_file"
+    )]
+    pub secret_id: Option<String>,
+    /// Local file with the same content as the secret (RDS JSON or a URL), for development.
+    #[arg(long, global = true, env = "AUTOGEN_SECRET_FILE", value_name = "PATH")]
+    pub secret_file: Option<PathBuf>,
+    /// AWS region for --secret-id (default: AWS_REGION, then the profile).
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Secrets Manager endpoint (default: AWS_ENDPOINT_URL, then AWS's).
+    #[arg(
+        long,
+        global = true,
+        env = "AUTOGEN_AWS_ENDPOINT_URL",
+        value_name = "URL"
+    )]
+    pub aws_endpoint_url: Option<String>,
+    /// Seconds to keep retrying while the database server is not up yet (refused, starting
+    /// up, unknown host); a rejected password fails at once.
+    #[arg(
+        long,
+        global = true,
+        env = "AUTOGEN_WAIT_FOR_DB",
+        value_name = "SECONDS",
+        allow_negative_numbers = true,
+        value_parser = db_wait
+    )]
+    pub wait_for_db: Option<Duration>,
+    /// Log format on stderr: human text, or one JSON object per event.
+    #[arg(
+        long,
+        global = true,
+        env = "AUTOGEN_LOG_FORMAT",
+        value_enum,
+        default_value_t = LogFormat::Text
+    )]
+    pub log_format: LogFormat,
     /// Print every SQL statement executed.
     #[arg(long, global = true)]
     pub echo_sql: bool,
@@ -230,6 +288,15 @@ pub enum Command {
         #[arg(long)]
         sql: bool,
     },
+}
+
+/// Format of the log lines on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per event (tracing's JSON formatter), for log aggregation.
+    Json,
 }
 
 /// Output format of `check` and `diff`.

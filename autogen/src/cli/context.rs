@@ -7,14 +7,14 @@ use std::sync::Once;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use super::args::{Cli, Command, DURATION_VARS};
+use super::args::{Cli, Command, DURATION_VARS, FLAG_VARS, LogFormat};
 use super::{commands, logging, output};
 use crate::Error;
 use crate::config::{
-    ConfigError, DEFAULT_SQLITE_FILE, DatabaseUrl, UrlSource, resolve_database_url,
+    ConfigError, DEFAULT_SQLITE_FILE, DatabaseUrl, SecretSource, UrlSource, resolve_with_secret,
 };
 use crate::metadata::EntityDef;
-use crate::runtime::{ConnectOptions, Migrations, Migrator, Revision, RunOptions};
+use crate::runtime::{ConnectOptions, Migrations, Migrator, Revision, RunOptions, wait_for_db};
 
 /// Everything a command may need.
 pub struct Context {
@@ -24,13 +24,39 @@ pub struct Context {
     pub migrations: Migrations,
     /// The entities the schema should match.
     pub entities: Vec<EntityDef>,
+    /// The resolved URL: resolved at most once per run, so a secret is fetched once.
+    url: tokio::sync::OnceCell<DatabaseUrl>,
 }
 
 impl Context {
     /// The database URL (resolved lazily: offline commands never need one).
-    pub fn url(&self) -> Result<DatabaseUrl, Error> {
+    pub async fn url(&self) -> Result<DatabaseUrl, Error> {
+        let url = self.url.get_or_try_init(|| self.resolve()).await?;
+        Ok(url.clone())
+    }
+
+    /// Where the secret is, from `--secret-id` / `--secret-file` (or their variables).
+    pub fn secret_source(&self) -> SecretSource {
+        match (&self.cli.secret_id, &self.cli.secret_file) {
+            (Some(id), _) => SecretSource::Aws {
+                id: id.clone(),
+                region: self.cli.region.clone(),
+                endpoint_url: self.cli.aws_endpoint_url.clone(),
+            },
+            (None, Some(path)) => SecretSource::File(path.clone()),
+            (None, None) => SecretSource::None,
+        }
+    }
+
+    async fn resolve(&self) -> Result<DatabaseUrl, Error> {
         let cwd = std::env::current_dir().map_err(ConfigError::WorkingDir)?;
-        let resolved = resolve_database_url(self.cli.database_url.as_deref(), &cwd)?;
+        let resolved = resolve_with_secret(
+            self.cli.database_url.as_deref(),
+            &cwd,
+            &self.secret_source(),
+            self.cli.connect_timeout,
+        )
+        .await?;
         tracing::debug!("database URL from {}: {}", resolved.source(), resolved);
         if resolved.source() == UrlSource::Default {
             // The one database nobody chose: always said (even with -q), never on stdout.
@@ -38,7 +64,7 @@ impl Context {
             ANNOUNCED.call_once(|| {
                 let _ = writeln!(
                     std::io::stderr(),
-                    "note: no database configured (--database-url, DATABASE_URL, DATABASE_URL_FILE, POSTGRES_*, .env); using SQLite file {}",
+                    "note: no database configured (--database-url, DATABASE_URL, DATABASE_URL_FILE, POSTGRES_*, .env, --secret-id, --secret-file); using SQLite file {}",
                     cwd.join(DEFAULT_SQLITE_FILE).display()
                 );
             });
@@ -46,9 +72,12 @@ impl Context {
         Ok(resolved)
     }
 
-    /// Connects a migrator.
+    /// Connects a migrator, first waiting for the server when `--wait-for-db` asks to.
     pub async fn migrator(&self) -> Result<Migrator<'_>, Error> {
-        let url = self.url()?;
+        let url = self.url().await?;
+        if let Some(wait) = self.cli.wait_for_db.filter(|w| !w.is_zero()) {
+            wait_for_db(&url, &self.connect_options(), wait).await?;
+        }
         Ok(Migrator::connect(&url, &self.migrations, &self.connect_options()).await?)
     }
 
@@ -80,12 +109,17 @@ pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<E
         Ok(cli) => cli,
         Err(e) => return parse_failure(e),
     };
-    logging::init(cli.log_verbose, cli.quiet);
+    logging::init(
+        cli.log_verbose,
+        cli.quiet,
+        cli.log_format == LogFormat::Json,
+    );
     let migrations = Migrations::new(revisions)?;
     let ctx = Context {
         cli,
         migrations,
         entities,
+        url: tokio::sync::OnceCell::new(),
     };
     let code = dispatch(&ctx).await?;
     output::finish()?;
@@ -117,10 +151,12 @@ fn quiet_panics() {
 /// A duration variable set to the empty string is an error, as for the database variables:
 /// clap would read it as unset and fall back to the default.
 fn empty_duration_vars() -> Result<(), Error> {
-    for (var, flag) in DURATION_VARS {
+    let durations = DURATION_VARS.map(|(var, flag)| (var, flag, "a number of seconds"));
+    let others = FLAG_VARS.map(|(var, flag)| (var, flag, "a value"));
+    for (var, flag, what) in durations.into_iter().chain(others) {
         if std::env::var_os(var).is_some_and(|v| v.to_string_lossy().trim().is_empty()) {
             return Err(Error::Usage(format!(
-                "{var} is set but empty (unset it, or give {flag} a number of seconds)"
+                "{var} is set but empty (unset it, or give {flag} {what})"
             )));
         }
     }

@@ -13,22 +13,33 @@ use tracing_subscriber::fmt::MakeWriter;
 
 use crate::config::scrub_known_secrets;
 
-/// Installs the stderr subscriber once.
-pub fn init(verbose: u8, quiet: bool) {
+/// Installs the stderr subscriber once: human lines, or (`json`) one JSON object per event
+/// with the statement events (revision, index, duration) on by default.
+pub fn init(verbose: u8, quiet: bool, json: bool) {
     let level = match (quiet, verbose) {
         (true, _) => "error",
         (false, 0) => "autogen=info",
         (false, 1) => "autogen=debug,info",
         (false, _) => "debug",
     };
+    let level = match (json, quiet) {
+        (true, false) => format!("{level},autogen::statement=debug"),
+        _ => level.to_string(),
+    };
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(level));
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(ScrubbedStderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_target(false)
-        .without_time()
-        .try_init();
+        .with_writer(ScrubbedStderr);
+    let _ = if json {
+        // Timestamps are kept: aggregators order and window by them.
+        builder.json().flatten_event(true).try_init()
+    } else {
+        builder
+            .with_ansi(std::io::stderr().is_terminal())
+            .with_target(false)
+            .without_time()
+            .try_init()
+    };
 }
 
 /// Stderr, with every known password replaced by `***`. The fmt layer formats each event

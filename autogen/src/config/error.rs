@@ -122,6 +122,9 @@ pub enum ConfigError {
         /// Line number and variable name.
         detail: String,
     },
+    /// The secret (AWS or file) gave no URL.
+    #[error(transparent)]
+    Secret(#[from] super::SecretError),
     /// The working directory is unknown (needed for `.env` and the SQLite default).
     #[error("cannot read the working directory")]
     WorkingDir(#[source] std::io::Error),

@@ -3,12 +3,16 @@
 mod error;
 mod postgres_vars;
 mod resolve;
+mod secret;
 mod secrets;
 mod source;
 mod url;
 
 pub use error::ConfigError;
-pub use resolve::{DEFAULT_SQLITE_FILE, DEFAULT_SQLITE_URL, resolve_database_url};
+pub use resolve::{
+    DEFAULT_SQLITE_FILE, DEFAULT_SQLITE_URL, resolve_database_url, resolve_with_secret,
+};
+pub use secret::{SecretError, SecretSource};
 pub use secrets::scrub_known_secrets;
 pub use source::UrlSource;
 pub use url::{DatabaseUrl, redact as redact_url};

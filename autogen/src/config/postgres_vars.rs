@@ -68,8 +68,7 @@ pub(super) fn url_from(
         },
         None => 5432,
     };
-    // User, password and database are data, not URL syntax: encode every reserved character.
-    let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+    let enc = encode;
     let user = enc(get("POSTGRES_USER").unwrap_or_default());
     let db = enc(get("POSTGRES_DB").unwrap_or_default());
     // The password is taken as is: leading or trailing spaces may be part of it.
@@ -82,21 +81,32 @@ pub(super) fn url_from(
 
 /// The host part of the URL: a name or address, an IPv6 address put in brackets.
 fn host(value: &str, file: &Option<PathBuf>) -> Result<String, ConfigError> {
+    url_host(value).ok_or_else(|| ConfigError::BadHost {
+        value: value.to_string(),
+        file: file.clone(),
+    })
+}
+
+/// `value` as the host part of a URL (an IPv6 address in brackets), `None` when it holds a
+/// character that would move the rest into another URL part.
+pub(super) fn url_host(value: &str) -> Option<String> {
     let bad = value
         .chars()
         .any(|c| matches!(c, '/' | '?' | '#' | '@' | '\\') || c.is_whitespace() || c.is_control());
     if bad {
-        return Err(ConfigError::BadHost {
-            value: value.to_string(),
-            file: file.clone(),
-        });
+        return None;
     }
     let is_v6 = value.contains(':') && value.parse::<std::net::Ipv6Addr>().is_ok();
-    Ok(if is_v6 {
+    Some(if is_v6 {
         format!("[{value}]")
     } else {
         value.to_string()
     })
+}
+
+/// User, password and database are data, not URL syntax: every reserved character encoded.
+pub(super) fn encode(s: &str) -> String {
+    utf8_percent_encode(s, NON_ALPHANUMERIC).to_string()
 }
 
 #[cfg(test)]

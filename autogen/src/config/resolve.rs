@@ -1,5 +1,5 @@
 //! The resolution order: flag, `DATABASE_URL`, `DATABASE_URL_FILE`, `POSTGRES_*`, `.env`,
-//! then the embedded SQLite default.
+//! the secret (`--secret-id` or `--secret-file`), then the embedded SQLite default.
 //!
 //! Nothing falls through silently: a variable that is set but empty is an error naming it
 //! (in the process environment and in `.env` alike), and the SQLite default is used only when
@@ -7,8 +7,9 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use super::{ConfigError, DatabaseUrl, UrlSource, postgres_vars};
+use super::{ConfigError, DatabaseUrl, SecretSource, UrlSource, postgres_vars};
 
 /// The URL used when nothing else is configured: a SQLite file in the working directory.
 pub const DEFAULT_SQLITE_URL: &str = "sqlite://autogen.db?mode=rwc";
@@ -18,25 +19,60 @@ pub const DEFAULT_SQLITE_FILE: &str = "autogen.db";
 
 /// Works out the database URL from the flag, the process environment and `.env` in `dir`.
 pub fn resolve_database_url(flag: Option<&str>, dir: &Path) -> Result<DatabaseUrl, ConfigError> {
+    match configured_url(flag, dir)? {
+        Some(url) => Ok(url),
+        None => DatabaseUrl::parse(DEFAULT_SQLITE_URL, UrlSource::Default),
+    }
+}
+
+/// [`resolve_database_url`] with a secret between `.env` and the default: flag, environment,
+/// `.env`, the secret (fetched once, only when nothing above is set), then SQLite. `timeout`
+/// bounds the Secrets Manager call.
+pub async fn resolve_with_secret(
+    flag: Option<&str>,
+    dir: &Path,
+    secret: &SecretSource,
+    timeout: Duration,
+) -> Result<DatabaseUrl, ConfigError> {
+    if let Some(url) = configured_url(flag, dir)? {
+        if *secret != SecretSource::None {
+            // Said, not silent: the user asked for a secret and gets another database.
+            tracing::warn!(
+                "{} ({}) not used: the database URL comes from {}, which takes precedence",
+                secret.flag(),
+                secret.describe(),
+                url.source()
+            );
+        }
+        return Ok(url);
+    }
+    if let Some(url) = secret.fetch(timeout).await? {
+        return Ok(url);
+    }
+    DatabaseUrl::parse(DEFAULT_SQLITE_URL, UrlSource::Default)
+}
+
+/// The URL from the flag, the environment or `.env`; `None` when none of them sets one.
+fn configured_url(flag: Option<&str>, dir: &Path) -> Result<Option<DatabaseUrl>, ConfigError> {
     if let Some(url) = flag {
-        return DatabaseUrl::parse(url, UrlSource::Flag);
+        return DatabaseUrl::parse(url, UrlSource::Flag).map(Some);
     }
     // Lossy, not skipped: a value that is not UTF-8 must fail to parse, not fall through.
     let process: HashMap<String, String> = std::env::vars_os()
         .filter_map(|(k, v)| Some((k.into_string().ok()?, v.to_string_lossy().into_owned())))
         .collect();
     if let Some(found) = from_vars(&process, None)? {
-        return Ok(found);
+        return Ok(Some(found));
     }
     // `.env` only fills in what the real environment does not set, as dotenvy does.
     let env_file = dir.join(".env");
     if env_file.exists() {
         let vars = read_dotenv(&env_file)?;
         if let Some(found) = from_vars(&vars, Some(env_file))? {
-            return Ok(found);
+            return Ok(Some(found));
         }
     }
-    DatabaseUrl::parse(DEFAULT_SQLITE_URL, UrlSource::Default)
+    Ok(None)
 }
 
 fn read_dotenv(path: &Path) -> Result<HashMap<String, String>, ConfigError> {

@@ -15,6 +15,10 @@ pub enum UrlSource {
     PostgresVars,
     /// A `.env` file in the working directory.
     DotEnv,
+    /// An AWS Secrets Manager secret (`--secret-id`).
+    Secret,
+    /// A local secret file (`--secret-file`).
+    SecretFile,
     /// The embedded SQLite default.
     Default,
     /// `diff --from`.
@@ -31,6 +35,8 @@ impl fmt::Display for UrlSource {
             UrlSource::File => "DATABASE_URL_FILE",
             UrlSource::PostgresVars => "POSTGRES_* variables",
             UrlSource::DotEnv => ".env file",
+            UrlSource::Secret => "the AWS secret (--secret-id)",
+            UrlSource::SecretFile => "the secret file (--secret-file)",
             UrlSource::Default => "the embedded SQLite default",
             UrlSource::DiffFrom => "--from",
             UrlSource::DiffTo => "--to",

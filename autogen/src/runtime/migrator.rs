@@ -327,6 +327,8 @@ impl<'m> Migrator<'m> {
     }
 
     fn announce(&self, index: usize, total: usize, verb: &str, id: &str) {
+        // Numbers the statement events of `--log-format json` within this revision.
+        self.recorder.set_revision(id);
         let message = self
             .migrations
             .get(id)

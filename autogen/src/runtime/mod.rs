@@ -22,6 +22,7 @@ mod script;
 mod session;
 mod settings;
 mod version_table;
+mod wait;
 mod waits;
 mod watchdog;
 
@@ -42,3 +43,4 @@ pub use revision::Revision;
 pub use script::{push_frames, push_statement};
 pub use session::Session;
 pub use version_table::{AppliedRevision, Presence, RevisionState, VERSION_TABLE};
+pub use wait::{Attempt, WaitError, wait_for_db};

@@ -8,6 +8,7 @@
 
 use std::io::Write;
 use std::sync::Mutex;
+use std::time::Duration;
 
 use sea_orm::Statement;
 
@@ -25,6 +26,8 @@ pub struct RecordedStatement {
 pub struct Recorder {
     echo: bool,
     log: Mutex<Vec<RecordedStatement>>,
+    /// The revision being run and the log position where it started, for statement events.
+    revision: Mutex<Option<(String, usize)>>,
 }
 
 impl Recorder {
@@ -33,6 +36,7 @@ impl Recorder {
         Self {
             echo,
             log: Mutex::new(Vec::new()),
+            revision: Mutex::new(None),
         }
     }
 
@@ -47,6 +51,33 @@ impl Recorder {
             .lock()
             .expect("recorder poisoned")
             .push(RecordedStatement { sql, failed });
+    }
+
+    /// Marks the start of revision `id`: later statements are numbered from 1 within it.
+    pub fn set_revision(&self, id: &str) {
+        let start = self.len();
+        *self.revision.lock().expect("recorder poisoned") = Some((id.to_string(), start));
+    }
+
+    /// [`Recorder::record`], then one `autogen::statement` event (debug level) with the
+    /// revision, the statement's index within it and its duration: what `--log-format json`
+    /// shows a log aggregator. The SQL is not in the event (data migrations may hold secrets).
+    pub fn record_timed(&self, statement: &Statement, failed: bool, elapsed: Duration) {
+        self.record(statement, failed);
+        let count = self.len();
+        let current = self.revision.lock().expect("recorder poisoned").clone();
+        let (revision, index) = match current {
+            Some((id, start)) => (id, count - start),
+            None => (String::new(), count),
+        };
+        tracing::debug!(
+            target: "autogen::statement",
+            revision = revision.as_str(),
+            statement = index,
+            duration_ms = elapsed.as_secs_f64() * 1000.0,
+            failed,
+            "statement"
+        );
     }
 
     /// Number of statements recorded so far.

@@ -61,7 +61,7 @@ impl Session {
         let (sink, clock) = (recorder.clone(), progress.clone());
         conn.set_metric_callback(move |info| {
             clock.touch();
-            sink.record(info.statement, info.failed);
+            sink.record_timed(info.statement, info.failed, info.elapsed);
         });
         Ok(Session {
             url: url.clone(),

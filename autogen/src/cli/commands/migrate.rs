@@ -90,7 +90,7 @@ async fn offline(
     direction: OfflineDirection,
     range: &str,
 ) -> Result<ExitCode, Error> {
-    let url = ctx.url()?;
+    let url = ctx.url().await?;
     let script = offline_sql(&ctx.migrations, url.backend(), direction, range).await?;
     print!("{script}");
     Ok(ExitCode::SUCCESS)
