@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod entities;
 pub mod fixtures;
 pub mod hostile;
+pub mod moto;
 pub mod process;
 pub mod proxy;
 pub mod render_cases;

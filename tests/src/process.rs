@@ -104,7 +104,11 @@ fn newest_source_after(built: SystemTime) -> Option<PathBuf> {
 /// Variables that feed the URL resolution or logging, removed from every child so that the
 /// developer's own environment cannot change a test.
 fn is_config_var(key: &str) -> bool {
-    key.starts_with("POSTGRES_") || key.starts_with("DATABASE_URL") || key == "RUST_LOG"
+    key.starts_with("POSTGRES_")
+        || key.starts_with("DATABASE_URL")
+        || key.starts_with("AUTOGEN_")
+        || key.starts_with("AWS_")
+        || key == "RUST_LOG"
 }
 
 /// A command for `program` run in `dir`, with a clean configuration environment.

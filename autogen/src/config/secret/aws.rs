@@ -45,7 +45,13 @@ async fn fetch_unbounded(
         .build_https();
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .http_client(http)
-        .retry_config(RetryConfig::standard().with_max_attempts(3))
+        // Short backoff: three quick attempts, so a refusal is reported as one within the
+        // bound rather than hidden behind "no answer".
+        .retry_config(
+            RetryConfig::standard()
+                .with_max_attempts(3)
+                .with_initial_backoff(Duration::from_millis(200)),
+        )
         .timeout_config(
             TimeoutConfig::builder()
                 .connect_timeout(timeout)
