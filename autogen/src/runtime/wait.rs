@@ -136,9 +136,8 @@ pub async fn wait_for_db(
             Ok((conn, _)) => {
                 let _ = conn.close().await;
                 tracing::info!(
-                    attempt = attempts,
-                    elapsed_s = started.elapsed().as_secs(),
-                    "database {url} is up (attempt {attempts})"
+                    "database {url} is up (attempt {attempts}, after {}s)",
+                    started.elapsed().as_secs()
                 );
                 return Ok(());
             }
@@ -158,13 +157,61 @@ pub async fn wait_for_db(
             });
         }
         tracing::info!(
-            attempt = attempts,
-            left_s = left.as_secs(),
             "waiting for database {url}: attempt {attempts}: {} ({}s left)",
             class.describe(),
             left.as_secs()
         );
         tokio::time::sleep(pause.min(left)).await;
         pause = (pause * 2).min(Duration::from_secs(2));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::UrlSource;
+
+    #[test]
+    fn failures_are_classified_without_the_url() {
+        let url = DatabaseUrl::parse("postgres://u:pw@auth-password-db/app", UrlSource::Flag)
+            .expect("url");
+        let connect = |reason: &str| RuntimeError::Connect {
+            url: url.redacted().to_string(),
+            reason: reason.to_string(),
+        };
+        for (reason, class) in [
+            (
+                "error communicating with database: Connection refused (os error 111)",
+                Attempt::Refused,
+            ),
+            (
+                "error returned from database: the database system is starting up",
+                Attempt::StartingUp,
+            ),
+            (
+                "error returned from database: the database system is in recovery mode",
+                Attempt::StartingUp,
+            ),
+            (
+                "failed to lookup address information: Name or service not known",
+                Attempt::Dns,
+            ),
+            (
+                "password authentication failed for user \"u\"",
+                Attempt::Final,
+            ),
+            (
+                "1045 (28000): Access denied for user 'root'",
+                Attempt::Final,
+            ),
+            ("database \"x\" does not exist", Attempt::Final),
+        ] {
+            assert_eq!(Attempt::of(&connect(reason), &url), class, "{reason}");
+        }
+        let timeout = RuntimeError::ConnectTimeout {
+            url: url.redacted().to_string(),
+            seconds: 1,
+        };
+        assert_eq!(Attempt::of(&timeout, &url), Attempt::Timeout);
     }
 }
