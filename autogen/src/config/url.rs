@@ -112,6 +112,12 @@ impl DatabaseUrl {
         &self.secret
     }
 
+    /// sea-orm options for an application's own pool (the example service's): the URL goes to
+    /// the driver without passing through a printable string of ours.
+    pub fn sea_orm_options(&self) -> sea_orm::ConnectOptions {
+        sea_orm::ConnectOptions::new(self.secret.clone())
+    }
+
     /// The file of a SQLite URL, or `None` for in-memory SQLite and for servers.
     pub fn sqlite_path(&self) -> Option<&str> {
         if self.backend != Backend::Sqlite {
