@@ -37,15 +37,12 @@ impl Context {
 
     /// Where the secret is, from `--secret-id` / `--secret-file` (or their variables).
     pub fn secret_source(&self) -> SecretSource {
-        match (&self.cli.secret_id, &self.cli.secret_file) {
-            (Some(id), _) => SecretSource::Aws {
-                id: id.clone(),
-                region: self.cli.region.clone(),
-                endpoint_url: self.cli.aws_endpoint_url.clone(),
-            },
-            (None, Some(path)) => SecretSource::File(path.clone()),
-            (None, None) => SecretSource::None,
-        }
+        SecretSource::from_flags(
+            self.cli.secret_id.as_deref(),
+            self.cli.secret_file.as_deref(),
+            self.cli.region.as_deref(),
+            self.cli.aws_endpoint_url.as_deref(),
+        )
     }
 
     async fn resolve(&self) -> Result<DatabaseUrl, Error> {

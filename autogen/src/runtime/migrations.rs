@@ -1,6 +1,6 @@
 //! The set of migration files, indexed and validated as a graph.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::revision::{GraphError, RevisionGraph};
 
@@ -23,6 +23,11 @@ impl Migrations {
     /// The revision graph.
     pub fn graph(&self) -> &RevisionGraph {
         &self.graph
+    }
+
+    /// The ids of the graph's heads: what a database at head has applied last.
+    pub fn head_ids(&self) -> BTreeSet<String> {
+        self.graph.heads().into_iter().map(str::to_string).collect()
     }
 
     /// A revision by exact id.

@@ -45,15 +45,12 @@ pub const MIN_TOKEN_SECRET: usize = 32;
 impl Settings {
     /// The secret source the flags describe.
     pub fn secret_source(&self) -> SecretSource {
-        match (&self.secret_id, &self.secret_file) {
-            (Some(id), _) => SecretSource::Aws {
-                id: id.clone(),
-                region: self.region.clone(),
-                endpoint_url: None,
-            },
-            (None, Some(path)) => SecretSource::File(path.clone()),
-            (None, None) => SecretSource::None,
-        }
+        SecretSource::from_flags(
+            self.secret_id.as_deref(),
+            self.secret_file.as_deref(),
+            self.region.as_deref(),
+            None,
+        )
     }
 
     /// The database URL, resolved as the migrator resolves it.

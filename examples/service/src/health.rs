@@ -28,14 +28,7 @@ pub struct Health {
 
 /// 200 when reachable and at head, 503 otherwise.
 pub async fn healthz(State(state): State<Arc<AppState>>) -> (StatusCode, Json<Health>) {
-    let mut heads: Vec<String> = state
-        .migrations
-        .graph()
-        .heads()
-        .into_iter()
-        .map(str::to_string)
-        .collect();
-    heads.sort();
+    let heads: Vec<String> = state.migrations.head_ids().into_iter().collect();
     let options = ConnectOptions {
         timeout: Duration::from_secs(3),
         ..ConnectOptions::default()

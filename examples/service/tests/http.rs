@@ -55,6 +55,16 @@ fn start(dir: &TempDir, args: &[&str]) -> Service {
     Service { child, base }
 }
 
+/// `GET /healthz`: status and body.
+async fn healthz(http: &reqwest::Client, svc: &Service) -> (StatusCode, String) {
+    let answer = http
+        .get(format!("{}/healthz", svc.base))
+        .send()
+        .await
+        .unwrap();
+    (answer.status(), answer.text().await.unwrap())
+}
+
 async fn migrate(db: &TestDb) {
     let migrations = Migrations::new(migration::revisions()).expect("migrations");
     let migrator = Migrator::connect(&db.database_url(), &migrations, &ConnectOptions::default())
@@ -178,13 +188,9 @@ async fn healthz_is_503_behind_head_and_when_unreachable() {
     std::fs::write(&path, secret.to_string()).unwrap();
     let svc = start(&dir, &["--secret-file", path.to_str().unwrap()]);
     let http = reqwest::Client::new();
-    let health = http
-        .get(format!("{}/healthz", svc.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(health.status(), StatusCode::SERVICE_UNAVAILABLE);
-    let body: Value = health.json().await.unwrap();
+    let (status, text) = healthz(&http, &svc).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    let body: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(body["reachable"], true, "{body}");
     assert_eq!(body["at_head"], false, "{body}");
 
@@ -196,13 +202,8 @@ async fn healthz_is_503_behind_head_and_when_unreachable() {
     )
     .await
     .unwrap();
-    let health = http
-        .get(format!("{}/healthz", svc.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(health.status(), StatusCode::SERVICE_UNAVAILABLE);
-    let text = health.text().await.unwrap();
+    let (status, text) = healthz(&http, &svc).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     let body: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(body["reachable"], false, "{body}");
     assert!(

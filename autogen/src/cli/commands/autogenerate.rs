@@ -22,13 +22,7 @@ use super::author::write_source;
 pub async fn revision(ctx: &Context, new: NewRevision) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
     // Generating against an out-of-date database would re-emit what pending revisions do.
-    let heads: BTreeSet<String> = ctx
-        .migrations
-        .graph()
-        .heads()
-        .into_iter()
-        .map(str::to_string)
-        .collect();
+    let heads = ctx.migrations.head_ids();
     let current: BTreeSet<String> = migrator.current_heads().await?.into_iter().collect();
     if current != heads {
         return Err(Error::Usage(format!(

@@ -34,6 +34,25 @@ pub enum SecretSource {
 }
 
 impl SecretSource {
+    /// The source the `--secret-id`, `--secret-file`, `--region` and `--aws-endpoint-url`
+    /// values describe; the id wins when both are given (the CLI refuses that combination).
+    pub fn from_flags(
+        secret_id: Option<&str>,
+        secret_file: Option<&std::path::Path>,
+        region: Option<&str>,
+        endpoint_url: Option<&str>,
+    ) -> SecretSource {
+        match (secret_id, secret_file) {
+            (Some(id), _) => SecretSource::Aws {
+                id: id.to_string(),
+                region: region.map(str::to_string),
+                endpoint_url: endpoint_url.map(str::to_string),
+            },
+            (None, Some(path)) => SecretSource::File(path.to_path_buf()),
+            (None, None) => SecretSource::None,
+        }
+    }
+
     /// How the secret is named in messages: `secret 'id'` or `secret file <path>`.
     pub fn describe(&self) -> String {
         match self {
