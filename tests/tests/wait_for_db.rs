@@ -146,3 +146,113 @@ async fn a_rejected_login_fails_at_once() {
         .unwrap();
     one_line_error(&out, &["does not exist"]);
 }
+
+/// The uid and gid of `user`, from `id`.
+fn ids_of(user: &str) -> (u32, u32) {
+    let id = |flag: &str| -> u32 {
+        let out = std::process::Command::new("id")
+            .args([flag, user])
+            .output()
+            .expect("id");
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("numeric id")
+    };
+    (id("-u"), id("-g"))
+}
+
+/// A command running as the `postgres` user when this test runs as root (initdb and postgres
+/// refuse root), as ourselves otherwise.
+fn as_postgres(program: &std::path::Path) -> std::process::Command {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(program);
+    if ids_of("root").0 == own_uid() {
+        let (uid, gid) = ids_of("postgres");
+        cmd.uid(uid).gid(gid);
+    }
+    cmd
+}
+
+/// Our own uid, without libc: the owner of a file we just created.
+fn own_uid() -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    let probe = std::env::temp_dir().join(tests::unique("uid_probe"));
+    std::fs::write(&probe, "").expect("probe file");
+    let uid = std::fs::metadata(&probe).expect("probe").uid();
+    let _ = std::fs::remove_file(&probe);
+    uid
+}
+
+#[test]
+fn waits_for_a_real_server_that_starts_late() {
+    let bin = std::path::Path::new("/usr/lib/postgresql/15/bin");
+    let data = TempDir::new();
+    let cluster = data.path.join("pg");
+    std::fs::create_dir_all(&cluster).unwrap();
+    let (uid, _) = ids_of("postgres");
+    if own_uid() == ids_of("root").0 {
+        let status = std::process::Command::new("chown")
+            .args(["-R", &format!("{uid}"), data.path.to_str().unwrap()])
+            .status()
+            .expect("chown");
+        assert!(status.success());
+    }
+    let init = as_postgres(&bin.join("initdb"))
+        .args([
+            "-D",
+            cluster.to_str().unwrap(),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--no-sync",
+        ])
+        .output()
+        .expect("initdb (PostgreSQL 15 server binaries)");
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let port = free_port();
+    let url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
+    let dir = TempDir::new();
+    let waiter = tests::process::std_command(&tests::process::cli_bin(), &dir.path)
+        .args([
+            "--database-url",
+            &url,
+            "--wait-for-db",
+            "60",
+            "--connect-timeout",
+            "2",
+            "current",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start cli");
+    std::thread::sleep(Duration::from_secs(2));
+    // Our own throwaway server on a spare port, killed below; the shared one is untouched.
+    let mut server = as_postgres(&bin.join("postgres"))
+        .args(["-D", cluster.to_str().unwrap(), "-p", &port.to_string()])
+        .args(["-c", "listen_addresses=127.0.0.1", "-c"])
+        .arg(format!("unix_socket_directories={}", data.path.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start postgres");
+    let out = waiter.wait_with_output().expect("cli output");
+    // A fast shutdown (SIGINT) of our own server, by its pid; SIGKILL only if that fails.
+    let stopped = std::process::Command::new("kill")
+        .args(["-INT", &server.id().to_string()])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !stopped {
+        let _ = server.kill();
+    }
+    let _ = server.wait();
+    let (_, err) = texts(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("waiting for database"), "{err}");
+    assert!(err.contains("is up (attempt "), "{err}");
+}
