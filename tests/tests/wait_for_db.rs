@@ -184,9 +184,23 @@ fn own_uid() -> u32 {
     uid
 }
 
+/// The newest installed PostgreSQL's server binaries (`/usr/lib/postgresql/<version>/bin`, the
+/// Debian layout scripts/services.sh installs).
+fn server_bin() -> std::path::PathBuf {
+    let mut versions: Vec<(u32, std::path::PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .expect("/usr/lib/postgresql: run scripts/test.sh, which installs PostgreSQL")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| Some((e.file_name().to_str()?.parse().ok()?, e.path().join("bin"))))
+        .filter(|(_, bin)| bin.join("initdb").exists())
+        .collect();
+    versions.sort();
+    versions.pop().expect("no PostgreSQL server binaries").1
+}
+
 #[test]
 fn waits_for_a_real_server_that_starts_late() {
-    let bin = std::path::Path::new("/usr/lib/postgresql/15/bin");
+    let bin = server_bin();
+    let bin = bin.as_path();
     let data = TempDir::new();
     let cluster = data.path.join("pg");
     std::fs::create_dir_all(&cluster).unwrap();
