@@ -11,10 +11,18 @@ use aws_sdk_secretsmanager::config::{BehaviorVersion, Credentials, Region};
 use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
 
 /// The fake credentials and region moto accepts; the `cli` gets them through the environment.
-pub const ENV: [(&str, &str); 3] = [
+/// The instance metadata service and the user's AWS files are switched off, so that no test
+/// ever looks for credentials beyond this machine.
+pub const ENV: [(&str, &str); 6] = [
     ("AWS_ACCESS_KEY_ID", "testing"),
     ("AWS_SECRET_ACCESS_KEY", "testing"),
     ("AWS_REGION", "us-east-1"),
+    ("AWS_EC2_METADATA_DISABLED", "true"),
+    ("AWS_CONFIG_FILE", "/nonexistent/aws-config"),
+    (
+        "AWS_SHARED_CREDENTIALS_FILE",
+        "/nonexistent/aws-credentials",
+    ),
 ];
 
 /// A running moto server.

@@ -237,3 +237,45 @@ async fn secret_file_has_the_same_shape() {
         .unwrap();
     one_line_error(&out, &["cannot read secret file missing.json"]);
 }
+
+#[test]
+fn secret_flags_refuse_empty_conflicting_and_regionless_settings() {
+    let closed = format!("http://127.0.0.1:{}", free_port());
+    let dir = TempDir::new();
+    let out = cli(&dir.path)
+        .env("AUTOGEN_SECRET_ID", "")
+        .arg("current")
+        .output()
+        .unwrap();
+    one_line_error(&out, &["AUTOGEN_SECRET_ID is set but empty"]);
+    let out = run(
+        &closed,
+        &["--secret-id", "a", "--secret-file", "b", "current"],
+    );
+    one_line_error(
+        &out,
+        &["--secret-id", "--secret-file", "cannot be used with"],
+    );
+    let out = cli(&dir.path)
+        .envs(ENV.into_iter().filter(|(k, _)| *k != "AWS_REGION"))
+        .env("AWS_ENDPOINT_URL", &closed)
+        .args(["--secret-id", "s1", "current"])
+        .output()
+        .unwrap();
+    one_line_error(&out, &["secret 's1': no AWS region"]);
+    // --region supplies it: the call is then made (and refused by the closed port).
+    let out = cli(&dir.path)
+        .envs(ENV.into_iter().filter(|(k, _)| *k != "AWS_REGION"))
+        .args([
+            "--aws-endpoint-url",
+            &closed,
+            "--region",
+            "eu-west-1",
+            "--secret-id",
+            "s1",
+            "current",
+        ])
+        .output()
+        .unwrap();
+    one_line_error(&out, &["cannot fetch secret 's1'", "connection refused"]);
+}
