@@ -1,5 +1,5 @@
 //! No password is ever printed: one is planted in every URL source (`--database-url`,
-//! `DATABASE_URL`, `DATABASE_URL_FILE`, `POSTGRES_*`, `.env`, `diff --from/--to`) and in every
+//! `DATABASE_URL`, `DATABASE_URL_FILE`, `POSTGRES_*`, `.env`, `--secret-file`, `diff --from/--to`) and in every
 //! form (`user:password@`, `?password=`, `sslpassword=`, any parameter whose name holds `pass` or
 //! `secret`), and every command runs at `-vv --echo-sql` and at `RUST_LOG=trace --echo-sql`,
 //! against a real server (as a role/user created with that password) and against a closed port.
@@ -24,6 +24,8 @@ enum Source {
     DotEnv,
     PostgresVars,
     DotEnvPostgresVars,
+    /// `--secret-file`: the RDS JSON (user-info form) or a whole URL (query form).
+    SecretFile,
 }
 
 /// How the password sits in the URL.
@@ -185,6 +187,20 @@ fn configured(
         Source::PostgresVars => {
             cmd.envs(pg_vars);
         }
+        Source::SecretFile => {
+            let file = dir.join("local_secret_file.json");
+            let text = match form {
+                Form::UserInfo => serde_json::json!({
+                    "engine": if target.backend == Backend::Postgres { "postgres" } else { "mysql" },
+                    "host": "127.0.0.1", "port": target.port.to_string(),
+                    "username": target.user, "password": target.password, "dbname": target.db,
+                })
+                .to_string(),
+                Form::Query => url.clone(),
+            };
+            std::fs::write(&file, text).unwrap();
+            cmd.arg("--secret-file").arg(&file);
+        }
         Source::DotEnvPostgresVars => {
             let text: String = pg_vars
                 .iter()
@@ -199,7 +215,13 @@ fn configured(
 
 fn sources(backend: Backend) -> Vec<(Source, Form)> {
     let mut out = Vec::new();
-    for source in [Source::Flag, Source::Env, Source::File, Source::DotEnv] {
+    for source in [
+        Source::Flag,
+        Source::Env,
+        Source::File,
+        Source::DotEnv,
+        Source::SecretFile,
+    ] {
         out.push((source, Form::UserInfo));
         out.push((source, Form::Query));
     }
