@@ -56,3 +56,32 @@ async fn json_logs_carry_revision_statement_and_duration() {
     assert!(err.lines().all(|l| !l.starts_with('{')), "{err}");
     assert!(!err.contains("autogen::statement"), "{err}");
 }
+
+#[test]
+fn a_failure_in_json_mode_keeps_the_error_line() {
+    // Events before the failure are JSON; the failure itself stays the one `error:` line
+    // every run ends with (aggregators keep a non-JSON line as a raw message).
+    let dir = TempDir::new();
+    let out = cli(&dir.path)
+        .args([
+            "--log-format",
+            "json",
+            "--database-url",
+            "postgres://u@127.0.0.1:1/x",
+        ])
+        .args(["--wait-for-db", "1", "--connect-timeout", "1", "current"])
+        .output()
+        .unwrap();
+    let (_, err) = texts(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    let (last, events) = lines.split_last().expect("stderr lines");
+    assert!(
+        last.starts_with("error: database postgres://u@127.0.0.1:1/x still not reachable"),
+        "{err}"
+    );
+    assert!(!events.is_empty(), "{err}");
+    for line in events {
+        let event: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert_eq!(event["target"], "autogen::runtime::wait", "{line}");
+    }
+}

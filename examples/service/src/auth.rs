@@ -41,6 +41,11 @@ impl Keys {
     /// A token for user `id`, valid for [`TOKEN_LIFETIME`].
     pub fn issue(&self, id: Uuid) -> Result<String, jsonwebtoken::errors::Error> {
         let exp = chrono::Utc::now().timestamp() + TOKEN_LIFETIME.as_secs() as i64;
+        self.issue_until(id, exp)
+    }
+
+    /// A token for user `id` that expires at `exp` (Unix seconds).
+    pub fn issue_until(&self, id: Uuid, exp: i64) -> Result<String, jsonwebtoken::errors::Error> {
         let claims = Claims {
             sub: id.to_string(),
             exp,

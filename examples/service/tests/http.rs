@@ -154,6 +154,18 @@ async fn token_users_me_and_healthz() {
         StatusCode::UNAUTHORIZED
     );
 
+    // Expired an hour ago (beyond the validator's 60 s leeway).
+    let expired = Keys::new(TOKEN_SECRET.as_bytes())
+        .issue_until(id, chrono::Utc::now().timestamp() - 3600)
+        .unwrap();
+    assert_eq!(
+        me(Some(format!("Bearer {expired}")))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+
     let ok = me(Some(format!("Bearer {token}"))).await.unwrap();
     assert_eq!(ok.status(), StatusCode::OK);
     let text = ok.text().await.unwrap();
