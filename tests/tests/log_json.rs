@@ -82,6 +82,6 @@ fn a_failure_in_json_mode_keeps_the_error_line() {
     assert!(!events.is_empty(), "{err}");
     for line in events {
         let event: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
-        assert_eq!(event["target"], "autogen::runtime::wait", "{line}");
+        assert_eq!(event["target"], "autogen::runtime::db_wait", "{line}");
     }
 }

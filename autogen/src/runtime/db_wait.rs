@@ -21,9 +21,9 @@ pub enum WaitError {
         seconds: u64,
         /// How many attempts were made.
         attempts: u32,
-        /// The last attempt's failure.
+        /// The last attempt's failure (boxed: keeps `crate::Error` small).
         #[source]
-        last: RuntimeError,
+        last: Box<RuntimeError>,
     },
     /// The server answered and refused (authentication, unknown database): not retried.
     #[error(transparent)]
@@ -153,7 +153,7 @@ pub async fn wait_for_db(
                 url: url.redacted().to_string(),
                 seconds: wait.as_secs(),
                 attempts,
-                last: err,
+                last: Box::new(err),
             });
         }
         tracing::info!(
