@@ -1,10 +1,16 @@
 //! Lists `src/versions/*.rs` so that adding a migration file needs no edit to any other file.
+//!
+//! The directory is read from `CARGO_MANIFEST_DIR` when the script *runs*: `env!` would fix the
+//! path when the script is compiled, and a workspace moved with its `target/` (a CI cache
+//! restore) would then silently list the old checkout's files.
 
 use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/versions");
+    let manifest_dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest_dir).join("src/versions");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .into_iter()
