@@ -9,6 +9,7 @@ use crate::metadata::{EntityDef, desired_schema};
 use crate::model::{Column, Schema};
 use crate::normalize::normalize;
 use crate::ops::Op;
+use crate::project::TableFilter;
 use crate::runtime::VERSION_TABLE;
 
 /// Ops that turn the current schema into the desired one.
@@ -20,6 +21,9 @@ pub struct Drift {
     pub ops: Vec<Op>,
     /// Catalog queries issued (constant per run, whatever the number of tables).
     pub queries: usize,
+    /// Tables in the database that no entity describes and no pattern excludes: reported,
+    /// never dropped (a forgotten entity must not turn into a `drop table`).
+    pub unmanaged: Vec<String>,
 }
 
 /// Reads and normalizes the schema of a live database, without our version table.
@@ -31,32 +35,54 @@ pub async fn current_schema(conn: &impl ConnectionTrait) -> Result<(Schema, usiz
     ))
 }
 
-/// Entities versus the database at `conn`.
+/// Entities versus the database at `conn`, over the tables `filter` manages. A managed table
+/// of the database that no entity describes is listed in [`Drift::unmanaged`] and left out of
+/// the comparison.
 pub async fn entities_drift(
     conn: &impl ConnectionTrait,
     entities: &[EntityDef],
+    filter: &TableFilter,
 ) -> Result<Drift, crate::Error> {
-    let raw = desired_schema(entities, conn.get_database_backend());
-    schema_drift(conn, &raw).await
+    let mut raw = desired_schema(entities, conn.get_database_backend());
+    raw.tables.retain(|name, _| filter.manages(name));
+    let (mut current, queries) = current_schema(conn).await?;
+    current.tables.retain(|name, _| filter.manages(name));
+    let unmanaged = current
+        .tables
+        .keys()
+        .filter(|name| !raw.tables.contains_key(*name))
+        .cloned()
+        .collect();
+    current
+        .tables
+        .retain(|name, _| raw.tables.contains_key(name));
+    let mut drift = drift_from(conn, current, queries, &raw);
+    drift.unmanaged = unmanaged;
+    Ok(drift)
 }
 
-/// A desired schema (as written, not yet normalized) versus the database at `conn`.
+/// A desired schema (as written, not yet normalized) versus the whole database at `conn`:
+/// a table the schema lacks is dropped.
 pub async fn schema_drift(
     conn: &impl ConnectionTrait,
     raw: &Schema,
 ) -> Result<Drift, crate::Error> {
-    let backend = conn.get_database_backend();
     let (current, queries) = current_schema(conn).await?;
-    let desired = normalize(backend, raw);
+    Ok(drift_from(conn, current, queries, raw))
+}
+
+fn drift_from(conn: &impl ConnectionTrait, current: Schema, queries: usize, raw: &Schema) -> Drift {
+    let desired = normalize(conn.get_database_backend(), raw);
     let ops = compare(&current, &desired)
         .into_iter()
         .map(|op| hydrate(op, raw))
         .collect();
-    Ok(Drift {
+    Drift {
         current,
         ops,
         queries,
-    })
+        unmanaged: Vec::new(),
+    }
 }
 
 /// Swaps normalized column definitions in ops for the entities' own, so a file generated on one
@@ -106,5 +132,6 @@ pub async fn database_drift(
         current,
         ops,
         queries: q1 + q2,
+        unmanaged: Vec::new(),
     })
 }

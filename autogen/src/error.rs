@@ -49,6 +49,28 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// The config file cannot be used.
+    #[error(transparent)]
+    ConfigFile(#[from] crate::project::ConfigFileError),
+    /// `init` could not set up the project.
+    #[error(transparent)]
+    Init(#[from] crate::project::InitError),
+    /// The revision template cannot produce a valid file.
+    #[error(transparent)]
+    Template(#[from] crate::project::TemplateError),
+    /// A table pattern is not a glob.
+    #[error(transparent)]
+    TablePattern(#[from] crate::project::BadPattern),
+    /// A post-write hook failed on a new file (which stays written).
+    #[error("post-write hook `{hook}` failed on {}: {detail}", .path.display())]
+    Hook {
+        /// The command.
+        hook: String,
+        /// The new file.
+        path: PathBuf,
+        /// Its exit status or why it did not start.
+        detail: String,
+    },
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),

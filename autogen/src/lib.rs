@@ -12,6 +12,7 @@ pub mod model;
 pub mod normalize;
 pub mod ops;
 pub mod plan;
+pub mod project;
 pub mod render;
 pub mod revision;
 pub mod runtime;

@@ -99,7 +99,7 @@ async fn run(url: &str, runs: usize) -> Result<Value, Box<dyn std::error::Error>
         s.total_modified = s.introspect + s.normalize + s.compare_modified;
 
         let t = Instant::now();
-        let drift = entities_drift(&conn, &entities).await?;
+        let drift = entities_drift(&conn, &entities, &Default::default()).await?;
         s.entities_drift = t.elapsed();
         ops_entities = drift.ops.len();
 

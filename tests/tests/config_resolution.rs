@@ -61,12 +61,13 @@ fn check(
 fn each_source_beats_the_next() {
     let dir = TempDir::new();
     let d = &dir.path;
+    // At the project root (here the working directory: no workspace above it).
     check(
         d,
         &[],
         None,
         "the embedded SQLite default",
-        "sqlite://autogen.db?mode=rwc",
+        &format!("sqlite://{}/autogen.db?mode=rwc", d.display()),
         "sqlite",
     );
 
@@ -190,7 +191,7 @@ fn the_sqlite_default_is_announced() {
     assert_eq!(
         err,
         format!(
-            "note: no database configured (--database-url, DATABASE_URL, DATABASE_URL_FILE, POSTGRES_*, .env, --secret-id, --secret-file); using SQLite file {}\n",
+            "note: no database configured (--database-url, DATABASE_URL, DATABASE_URL_FILE, POSTGRES_*, .env, autogen.toml, --secret-id, --secret-file); using SQLite file {}\n",
             db.display()
         )
     );

@@ -36,7 +36,9 @@ async fn regenerates_dogfood(backend: Backend) {
     ];
 
     // Revision 1: user and product from an empty database.
-    let drift = entities_drift(&conn, &first_entities).await.unwrap();
+    let drift = entities_drift(&conn, &first_entities, &Default::default())
+        .await
+        .unwrap();
     let source = render_migration(RenderInput {
         revision: revision(
             "75a0c80e6bb5",
@@ -56,7 +58,9 @@ async fn regenerates_dogfood(backend: Backend) {
     .unwrap();
 
     // Revision 2: order, on top of revision 1.
-    let drift = entities_drift(&conn, &entity::all()).await.unwrap();
+    let drift = entities_drift(&conn, &entity::all(), &Default::default())
+        .await
+        .unwrap();
     let source = render_migration(RenderInput {
         revision: revision(
             "680c9dba15ef",

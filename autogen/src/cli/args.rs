@@ -147,9 +147,19 @@ pub struct Cli {
     /// Print every SQL statement executed.
     #[arg(long, global = true)]
     pub echo_sql: bool,
-    /// Directory holding the migration files.
-    #[arg(long, global = true, default_value = "migration/src/versions")]
-    pub versions_dir: PathBuf,
+    /// Directory holding the migration files (default: `migration/src/versions` under the
+    /// project root).
+    #[arg(long, global = true)]
+    pub versions_dir: Option<PathBuf>,
+    /// The config file (default: `autogen.toml`, found walking up from the working directory).
+    #[arg(
+        short = 'c',
+        long,
+        global = true,
+        env = "AUTOGEN_CONFIG",
+        value_name = "FILE"
+    )]
+    pub config: Option<PathBuf>,
     /// More logging (-v, -vv); RUST_LOG overrides.
     #[arg(short = 'v', long = "log-verbose", global = true, action = clap::ArgAction::Count)]
     pub log_verbose: u8,
@@ -271,6 +281,15 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Set up this cargo workspace: migration crate, binary crate, autogen.toml, members.
+    Init {
+        /// The entity crate's directory, relative to the workspace root.
+        #[arg(long, default_value = "entity")]
+        entity_dir: PathBuf,
+        /// The autogen crate to depend on by path (default: the one this tool was built from).
+        #[arg(long)]
+        autogen_path: Option<PathBuf>,
     },
     /// The ops that turn database --from into database --to; exit 0 when they match, 1 when
     /// they differ, 2 on error.

@@ -10,10 +10,9 @@ use clap::error::ErrorKind;
 use super::args::{Cli, Command, DURATION_VARS, FLAG_VARS, LogFormat};
 use super::{commands, logging, output};
 use crate::Error;
-use crate::config::{
-    ConfigError, DEFAULT_SQLITE_FILE, DatabaseUrl, SecretSource, UrlSource, resolve_with_secret,
-};
+use crate::config::{ConfigError, DEFAULT_SQLITE_FILE, DatabaseUrl, SecretSource, UrlSource};
 use crate::metadata::EntityDef;
+use crate::project::{Project, TableFilter};
 use crate::runtime::{ConnectOptions, Migrations, Migrator, Revision, RunOptions, wait_for_db};
 
 /// Everything a command may need.
@@ -26,6 +25,9 @@ pub struct Context {
     pub entities: Vec<EntityDef>,
     /// The resolved URL: resolved at most once per run, so a secret is fetched once.
     url: tokio::sync::OnceCell<DatabaseUrl>,
+    /// The project root (walking up to `autogen.toml` or the cargo workspace root) and its
+    /// config file.
+    pub project: Project,
 }
 
 impl Context {
@@ -45,15 +47,38 @@ impl Context {
         )
     }
 
+    /// Flag, environment (the config's `url_var` first), `.env` at the project root, the
+    /// config's `default_url`, the secret (fetched once, only when nothing above is set), then
+    /// SQLite `autogen.db` at the project root.
     async fn resolve(&self) -> Result<DatabaseUrl, Error> {
-        let cwd = std::env::current_dir().map_err(ConfigError::WorkingDir)?;
-        let resolved = resolve_with_secret(
-            self.cli.database_url.as_deref(),
-            &cwd,
-            &self.secret_source(),
-            self.cli.connect_timeout,
-        )
-        .await?;
+        let secret = self.secret_source();
+        let configured = self
+            .project
+            .configured_url(self.cli.database_url.as_deref(), |var| {
+                std::env::var(var).ok()
+            })?;
+        let resolved = match configured {
+            Some(url) => {
+                if secret != SecretSource::None {
+                    // Said, not silent: the user asked for a secret and gets another database.
+                    tracing::warn!(
+                        "{} ({}) not used: the database URL comes from {}, which takes precedence",
+                        secret.flag(),
+                        secret.describe(),
+                        url.source()
+                    );
+                }
+                url
+            }
+            None => match secret
+                .fetch(self.cli.connect_timeout)
+                .await
+                .map_err(ConfigError::from)?
+            {
+                Some(url) => url,
+                None => self.project.root.default_sqlite_url()?,
+            },
+        };
         tracing::debug!("database URL from {}: {}", resolved.source(), resolved);
         if resolved.source() == UrlSource::Default {
             // The one database nobody chose: always said (even with -q), never on stdout.
@@ -61,12 +86,22 @@ impl Context {
             ANNOUNCED.call_once(|| {
                 let _ = writeln!(
                     std::io::stderr(),
-                    "note: no database configured (--database-url, DATABASE_URL, DATABASE_URL_FILE, POSTGRES_*, .env, --secret-id, --secret-file); using SQLite file {}",
-                    cwd.join(DEFAULT_SQLITE_FILE).display()
+                    "note: no database configured (--database-url, DATABASE_URL, DATABASE_URL_FILE, POSTGRES_*, .env, autogen.toml, --secret-id, --secret-file); using SQLite file {}",
+                    self.project.root.dir.join(DEFAULT_SQLITE_FILE).display()
                 );
             });
         }
         Ok(resolved)
+    }
+
+    /// The versions directory: `--versions-dir` as given, else the default under the root.
+    pub fn versions_dir(&self) -> std::path::PathBuf {
+        self.project.versions_dir(self.cli.versions_dir.as_deref())
+    }
+
+    /// The tables the toolkit manages.
+    pub fn table_filter(&self) -> Result<TableFilter, Error> {
+        Ok(self.project.table_filter()?)
     }
 
     /// Connects a migrator, first waiting for the server when `--wait-for-db` asks to.
@@ -112,15 +147,27 @@ pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<E
         cli.log_format == LogFormat::Json,
     );
     let migrations = Migrations::new(revisions)?;
+    let cwd = std::env::current_dir().map_err(ConfigError::WorkingDir)?;
+    let project = Project::load(cli.config.as_deref(), &cwd)?;
+    let mut cli = cli;
+    cli.lock_timeout = project.lock_timeout(cli.lock_timeout, lock_timeout_given());
     let ctx = Context {
         cli,
         migrations,
         entities,
         url: tokio::sync::OnceCell::new(),
+        project,
     };
     let code = dispatch(&ctx).await?;
     output::finish()?;
     Ok(code)
+}
+
+/// Whether `--lock-timeout` or `AUTOGEN_LOCK_TIMEOUT` was given (they beat the config file;
+/// clap's default does not).
+fn lock_timeout_given() -> bool {
+    std::env::var_os("AUTOGEN_LOCK_TIMEOUT").is_some()
+        || std::env::args().any(|a| a == "--lock-timeout" || a.starts_with("--lock-timeout="))
 }
 
 /// A panic (a bug) is reported as one `error:` line with passwords scrubbed: the default hook
@@ -218,6 +265,10 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
                 commands::author::revision(ctx, new)
             }
         }
+        Command::Init {
+            entity_dir,
+            autogen_path,
+        } => commands::init::init(ctx, entity_dir, autogen_path.as_deref()),
         Command::Check { format } => commands::autogenerate::check(ctx, *format).await,
         Command::Diff {
             from,

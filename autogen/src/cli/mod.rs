@@ -10,5 +10,5 @@ mod commands;
 mod context;
 mod logging;
 
-pub use args::{Cli, Command, Format};
+pub use args::{Cli, Command, Format, MAX_WAIT_SECS};
 pub use context::run;

@@ -31,6 +31,12 @@ pub enum ConfigError {
         /// The `.env` file it was read from (`None`: the process environment).
         file: Option<PathBuf>,
     },
+    /// The variable `url_var` of `autogen.toml` names is set but empty.
+    #[error("{var} (the url_var of autogen.toml) is set but empty")]
+    EmptyNamedVar {
+        /// The variable.
+        var: String,
+    },
     /// The URL could not be parsed (the parser's error never quotes its input).
     #[error("malformed database URL from {origin}")]
     MalformedUrl {

@@ -21,6 +21,10 @@ pub enum UrlSource {
     SecretFile,
     /// The embedded SQLite default.
     Default,
+    /// The variable `url_var` of `autogen.toml` names.
+    ConfigVar,
+    /// `default_url` of `autogen.toml`.
+    ConfigDefault,
     /// `diff --from`.
     DiffFrom,
     /// `diff --to`.
@@ -38,6 +42,8 @@ impl fmt::Display for UrlSource {
             UrlSource::Secret => "the AWS secret (--secret-id)",
             UrlSource::SecretFile => "the secret file (--secret-file)",
             UrlSource::Default => "the embedded SQLite default",
+            UrlSource::ConfigVar => "the url_var variable of autogen.toml",
+            UrlSource::ConfigDefault => "default_url of autogen.toml",
             UrlSource::DiffFrom => "--from",
             UrlSource::DiffTo => "--to",
         })

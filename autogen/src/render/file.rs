@@ -6,8 +6,36 @@ use crate::ops::{Op, reverse_all};
 use crate::plan::{Step, plan};
 use crate::revision::{NewRevision, render, rustfmt};
 
+use sea_orm::DbBackend;
+
+use super::backends::{guard_line, restrict};
 use super::code::Code;
 use super::step::steps_code;
+
+/// Every backend: the default of `backends` in `autogen.toml`.
+pub const ALL_BACKENDS: [DbBackend; 3] = [DbBackend::Postgres, DbBackend::MySql, DbBackend::Sqlite];
+
+/// [`render_migration`] for `backends` only: other backends' branches are left out, and `up`
+/// and `down` start with a guard that fails on any other backend, naming the file.
+pub fn render_migration_for(input: RenderInput<'_>, backends: &[DbBackend]) -> String {
+    if ALL_BACKENDS.iter().all(|b| backends.contains(b)) {
+        return render_migration(input);
+    }
+    let mut after = input.before.clone();
+    apply_all(&mut after, input.ops);
+    let up = restrict(&plan(input.ops, input.before), backends);
+    let down = restrict(&plan(&reverse_all(input.ops), &after), backends);
+    let mut imports = Code::default();
+    imports.imports.sea_orm("DbBackend");
+    let guard = guard_line(backends);
+    let up_body = imports.absorb(steps_code(&up));
+    let down_body = imports.absorb(steps_code(&down));
+    let mut revision = input.revision;
+    revision.up_body = format!("{guard}\n{up_body}");
+    revision.down_body = format!("{guard}\n{down_body}");
+    revision.extra_imports = imports.imports.lines();
+    rustfmt(&render(&revision))
+}
 
 /// What a generated migration is made of.
 pub struct RenderInput<'a> {

@@ -2,8 +2,10 @@
 //! names, a real `down` (the ops reversed), and backend branches where the plan has them.
 //! Every decision is made by [`crate::plan`]; this module only writes it out.
 
+mod backends;
 mod code;
 mod file;
 mod step;
 
-pub use file::{RenderInput, render_migration, render_steps};
+pub use backends::restrict;
+pub use file::{ALL_BACKENDS, RenderInput, render_migration, render_migration_for, render_steps};

@@ -1,5 +1,6 @@
 //! The revision graph: metadata, heads, bases, and target resolution.
 
+mod backends;
 mod build;
 mod error;
 mod graph;
@@ -12,6 +13,7 @@ mod source_text;
 mod target;
 mod template;
 
+pub use backends::{check_backend, require_backend};
 pub use error::GraphError;
 pub use graph::RevisionGraph;
 pub use meta::RevisionMeta;

@@ -131,6 +131,24 @@ fn checked_id(ctx: &Context, rev_id: Option<&str>) -> Result<String, Error> {
 /// Writes the file atomically (temp file + rename) so a failure leaves nothing half-written.
 pub fn write_source(ctx: &Context, new: &NewRevision, source: &str) -> Result<PathBuf, Error> {
     let dir = versions_dir(ctx)?;
+    let templated = match &ctx.project.file.template {
+        Some(template) => {
+            let template = ctx.project.root.resolve(template);
+            let text = std::fs::read_to_string(&template).map_err(|source| {
+                crate::project::TemplateError::Unreadable {
+                    path: template.clone(),
+                    source,
+                }
+            })?;
+            let id = &new.id;
+            let (message, date) = (&new.message, &new.create_date);
+            Some(crate::project::apply_template(
+                &text, &template, source, id, message, date,
+            )?)
+        }
+        None => None,
+    };
+    let source = templated.as_deref().unwrap_or(source);
     let path = dir.join(file_name(&new.id, &new.message));
     if path.exists() {
         return Err(Error::FileExists { path });
@@ -150,14 +168,19 @@ pub fn write_source(ctx: &Context, new: &NewRevision, source: &str) -> Result<Pa
         let _ = std::fs::remove_file(&tmp);
         failed(e)
     })?;
+    crate::project::run_hooks(
+        &ctx.project.file.post_write_hooks,
+        &path,
+        &ctx.project.root.dir,
+    )?;
     Ok(path)
 }
 
-/// `--versions-dir`, which must be a directory.
-fn versions_dir(ctx: &Context) -> Result<&std::path::Path, Error> {
-    let dir = &ctx.cli.versions_dir;
+/// The versions directory, which must be a directory.
+fn versions_dir(ctx: &Context) -> Result<PathBuf, Error> {
+    let dir = ctx.versions_dir();
     if !dir.is_dir() {
-        return Err(Error::NoVersionsDir { path: dir.clone() });
+        return Err(Error::NoVersionsDir { path: dir });
     }
     Ok(dir)
 }

@@ -12,7 +12,7 @@ use crate::config::{DatabaseUrl, UrlSource};
 use crate::drift::{database_drift, entities_drift};
 use crate::ops::Op;
 use crate::plan::OpsMigration;
-use crate::render::{RenderInput, render_migration};
+use crate::render::{RenderInput, render_migration_for};
 use crate::revision::{NewRevision, comment_text};
 use crate::runtime::{Side, capture_sql, connect, frames, push_frames};
 
@@ -31,17 +31,21 @@ pub async fn revision(ctx: &Context, new: NewRevision) -> Result<ExitCode, Error
             list(&heads)
         )));
     }
-    let drift = entities_drift(migrator.connection(), &ctx.entities).await?;
+    let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;
+    print_unmanaged(&drift.unmanaged);
     if drift.ops.is_empty() {
         println!("No changes detected; no revision written.");
         return Ok(ExitCode::SUCCESS);
     }
     print_ops(&drift.ops);
-    let source = render_migration(RenderInput {
-        revision: new.clone(),
-        ops: &drift.ops,
-        before: &drift.current,
-    });
+    let source = render_migration_for(
+        RenderInput {
+            revision: new.clone(),
+            ops: &drift.ops,
+            before: &drift.current,
+        },
+        &ctx.project.backends(),
+    );
     let path = write_source(ctx, &new, &source)?;
     println!("Generated {}", path.display());
     Ok(ExitCode::SUCCESS)
@@ -50,9 +54,21 @@ pub async fn revision(ctx: &Context, new: NewRevision) -> Result<ExitCode, Error
 /// Exit 0 in sync, 1 with drift (ops listed), errors become exit 2 in the binary.
 pub async fn check(ctx: &Context, format: Format) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
-    let drift = entities_drift(migrator.connection(), &ctx.entities).await?;
-    report(&drift.ops, format);
-    Ok(if drift.ops.is_empty() {
+    let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;
+    if format == Format::Json {
+        let value = serde_json::json!({
+            "in_sync": drift.ops.is_empty() && drift.unmanaged.is_empty(),
+            "ops": drift.ops.iter().map(Op::to_json).collect::<Vec<_>>(),
+            "unmanaged": drift.unmanaged,
+        });
+        println!("{value}");
+    } else if drift.unmanaged.is_empty() {
+        report(&drift.ops, format);
+    } else {
+        print_unmanaged(&drift.unmanaged);
+        print_ops(&drift.ops);
+    }
+    Ok(if drift.ops.is_empty() && drift.unmanaged.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -126,6 +142,16 @@ pub fn report(ops: &[Op], format: Format) {
         }
         Format::Text if ops.is_empty() => println!("No changes detected: the database matches."),
         Format::Text => print_ops(ops),
+    }
+}
+
+/// One line per table no entity describes: the managed set must not be silently incomplete.
+fn print_unmanaged(tables: &[String]) {
+    for table in tables {
+        println!(
+            "unmanaged table {}: in the database but in no entity and no exclude pattern (never dropped; add an entity or an exclude pattern)",
+            comment_text(&format!("\"{table}\""))
+        );
     }
 }
 

@@ -5,5 +5,6 @@ pub mod autogenerate;
 pub mod describe;
 pub mod graph;
 pub mod history;
+pub mod init;
 pub mod migrate;
 pub mod status;

@@ -1,0 +1,221 @@
+//! postgres only
+//!
+//! Revision ID: 0000000000pg
+//! Revises: <base>
+//! Create Date: 2026-01-01 00:00:00 UTC
+
+use autogen::revision::RevisionMeta;
+use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
+
+use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm_migration::sea_query::{ColumnDef, Expr, Index, Table};
+
+/// Revision metadata read by the migrator.
+pub const REVISION: RevisionMeta = RevisionMeta {
+    id: "0000000000pg",
+    down_revisions: &[],
+    branch_labels: &[],
+    depends_on: &[],
+    message: "postgres only",
+    create_date: "2026-01-01 00:00:00 UTC",
+};
+
+/// The migration itself.
+pub struct Migration;
+
+impl MigrationName for Migration {
+    fn name(&self) -> &str {
+        REVISION.id
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        autogen::revision::require_backend(manager, file!(), &[DbBackend::Postgres])?;
+        // rename column item.qty -> quantity
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .rename_column("qty", "quantity")
+                    .to_owned(),
+            )
+            .await?;
+        // drop column item.legacy (integer NULL)
+        // WARNING: dropping column item.legacy deletes the data in it
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .drop_column("legacy")
+                    .to_owned(),
+            )
+            .await?;
+        // alter column item.code: type varchar(50) -> varchar(200), NOT NULL -> NULL, default none -> 'none'
+        // SQLite cannot alter "item" in place: rebuild it, keeping its rows.
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .modify_column(
+                        ColumnDef::new("code")
+                            .string_len(200)
+                            .null()
+                            .default("none"),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        // alter column item.quantity: type integer -> bigint
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .modify_column(ColumnDef::new("quantity").big_integer())
+                    .to_owned(),
+            )
+            .await?;
+        // add column item.created_at (datetime NOT NULL DEFAULT CURRENT_TIMESTAMP)
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .add_column(
+                        ColumnDef::new("created_at")
+                            .date_time()
+                            .not_null()
+                            .default(Expr::current_timestamp()),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        // add column item.weight (float NULL DEFAULT 0)
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .add_column(ColumnDef::new("weight").float().null().default(0))
+                    .to_owned(),
+            )
+            .await?;
+        // add index idx-item-quantity on item (quantity)
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx-item-quantity")
+                    .table("item")
+                    .col("quantity")
+                    .to_owned(),
+            )
+            .await?;
+        // add unique item_note_key on item (note)
+        manager
+            .create_index(
+                Index::create()
+                    .name("item_note_key")
+                    .table("item")
+                    .col("note")
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        autogen::revision::require_backend(manager, file!(), &[DbBackend::Postgres])?;
+        // drop unique item_note_key on item (note)
+        // WARNING: dropping unique (note) on item lets duplicates in; restoring it later may fail
+        // SQLite cannot alter "item" in place: rebuild it, keeping its rows.
+        manager
+            .get_connection()
+            .execute_raw(Statement::from_string(
+                manager.get_database_backend(),
+                r#"ALTER TABLE "item" DROP CONSTRAINT IF EXISTS "item_note_key""#,
+            ))
+            .await?;
+        manager
+            .get_connection()
+            .execute_raw(Statement::from_string(
+                manager.get_database_backend(),
+                r#"DROP INDEX IF EXISTS "item_note_key""#,
+            ))
+            .await?;
+        // drop index idx-item-quantity on item (quantity)
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("idx-item-quantity")
+                    .table("item")
+                    .to_owned(),
+            )
+            .await?;
+        // drop column item.weight (float NULL DEFAULT 0)
+        // WARNING: dropping column item.weight deletes the data in it
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .drop_column("weight")
+                    .to_owned(),
+            )
+            .await?;
+        // drop column item.created_at (datetime NOT NULL DEFAULT CURRENT_TIMESTAMP)
+        // WARNING: dropping column item.created_at deletes the data in it
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .drop_column("created_at")
+                    .to_owned(),
+            )
+            .await?;
+        // alter column item.quantity: type bigint -> integer
+        // WARNING: changing the type of item.quantity from bigint to integer may truncate or reject existing values
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .modify_column(ColumnDef::new("quantity").integer())
+                    .to_owned(),
+            )
+            .await?;
+        // alter column item.code: type varchar(200) -> varchar(50), NULL -> NOT NULL, default 'none' -> none
+        // WARNING: changing the type of item.code from varchar(200) to varchar(50) may truncate or reject existing values; making item.code NOT NULL fails if any row holds NULL there
+        manager
+            .get_connection()
+            .execute_raw(Statement::from_string(
+                manager.get_database_backend(),
+                r#"ALTER TABLE "item" ALTER COLUMN "code" DROP DEFAULT"#,
+            ))
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .modify_column(ColumnDef::new("code").string_len(50).not_null())
+                    .to_owned(),
+            )
+            .await?;
+        // add column item.legacy (integer NULL)
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .add_column(ColumnDef::new("legacy").integer().null())
+                    .to_owned(),
+            )
+            .await?;
+        // rename column item.quantity -> qty
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("item")
+                    .rename_column("quantity", "qty")
+                    .to_owned(),
+            )
+            .await?;
+        Ok(())
+    }
+}
