@@ -205,7 +205,7 @@ async fn mysql_introspects_every_object_kind() {
     let got = read(&conn, &["autogen_version"]).await;
     assert_tables_eq(&got.schema, &expected());
     // Version, MariaDB JSON checks, tables, columns, indexes, foreign keys.
-    assert_eq!(got.queries, 6);
+    assert_eq!(got.queries, 7);
 }
 
 #[tokio::test]

@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Column, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique, column_key,
+    Column, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique, Unmanaged,
+    UnmanagedKind, column_key,
 };
 
 use super::IntrospectError;
@@ -85,6 +86,8 @@ pub(crate) struct Parts {
     pub keys: Vec<KeyPart>,
     /// Foreign-key column pairs.
     pub fks: Vec<FkPart>,
+    /// Objects read but not managed.
+    pub unmanaged: Vec<Unmanaged>,
 }
 
 /// Groups the parts into tables, dropping every table for which `skip` is true.
@@ -121,6 +124,11 @@ pub(crate) fn assemble(
             schema.insert(table);
         }
     }
+    let mut unmanaged = parts.unmanaged;
+    unmanaged.retain(|u| !u.table.as_deref().is_some_and(&skip) && !skip(&u.name));
+    unmanaged.sort();
+    unmanaged.dedup();
+    schema.unmanaged = unmanaged;
     Ok(schema)
 }
 
@@ -226,4 +234,21 @@ pub(crate) fn parse_fk_action(
             action: action.to_owned(),
         }),
     }
+}
+
+/// One row of a backend's "unmanaged objects" query (`kind`, `table_name`, `name`, `detail`).
+pub(crate) fn unmanaged_row(
+    row: &super::catalog::Row,
+) -> Result<Option<Unmanaged>, IntrospectError> {
+    let kind: String = row.get("kind")?;
+    let Some(kind) = UnmanagedKind::from_label(&kind) else {
+        return Ok(None);
+    };
+    Ok(Some(Unmanaged {
+        kind,
+        table: row.text_opt("table_name")?,
+        name: row.get("name")?,
+        detail: row.text_opt("detail")?,
+        sql: None,
+    }))
 }

@@ -4,13 +4,17 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Column, ForeignKey, Index, PrimaryKey, Unique};
+use super::{Column, ForeignKey, Index, PrimaryKey, Unique, Unmanaged};
 
 /// A whole schema: every managed table, keyed by table name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schema {
     /// Tables keyed by name.
     pub tables: BTreeMap<String, Table>,
+    /// Objects read but not managed (views, triggers, partitions, ...): reported, never
+    /// dropped; a SQLite rebuild recreates the ones it would otherwise lose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmanaged: Vec<Unmanaged>,
 }
 
 /// One table and everything attached to it.
@@ -34,6 +38,13 @@ pub struct Table {
 }
 
 impl Schema {
+    /// The unmanaged objects that belong to `table`.
+    pub fn unmanaged_on<'a>(&'a self, table: &'a str) -> impl Iterator<Item = &'a Unmanaged> {
+        self.unmanaged
+            .iter()
+            .filter(move |u| u.table.as_deref() == Some(table))
+    }
+
     /// Adds a table, replacing any table with the same name.
     pub fn insert(&mut self, table: Table) {
         self.tables.insert(table.name.clone(), table);
