@@ -56,7 +56,7 @@ pub async fn schema_drift(
         .map(|op| hydrate(op, raw))
         .collect();
     Ok(Drift {
-        notices: notices(&current, None),
+        notices: notices(&current, Some(&desired)),
         current,
         ops,
         queries,
