@@ -22,7 +22,7 @@ impl Op {
             Op::DropForeignKey { .. } => "drop_foreign_key",
             Op::AlterPrimaryKey { .. } => "alter_primary_key",
             Op::RenameColumn { .. } => "rename_column",
-            Op::AlterTableComment { .. } => "alter_table_comment",
+            Op::AlterTableComment { .. } => "set_table_comment",
         }
     }
 
