@@ -100,3 +100,74 @@ async fn table_comment_is_set_table_comment() {
         converge(backend, &[from], &to_sql, &["set_table_comment"]).await;
     }
 }
+
+/// The check tables on `backend`: `price` with a check named `c_price` of `expr`.
+fn check_table(backend: Backend, check: Option<&str>) -> String {
+    let id = match backend {
+        Backend::Sqlite => "id integer PRIMARY KEY",
+        _ => "id int PRIMARY KEY",
+    };
+    match check {
+        Some(expr) => {
+            format!("CREATE TABLE t ({id}, price int NOT NULL, CONSTRAINT c_price CHECK ({expr}))")
+        }
+        None => format!("CREATE TABLE t ({id}, price int NOT NULL)"),
+    }
+}
+
+/// A check whose expression changes but not its name: drop then add, on every backend
+/// (SQLite through the table rebuild); added and dropped checks too.
+async fn checks(backend: Backend) {
+    let (gt, ge) = (
+        check_table(backend, Some("price > 0")),
+        check_table(backend, Some("price >= 0")),
+    );
+    let none = check_table(backend, None);
+    converge(backend, &[&gt], &[&ge], &["drop_check", "add_check"]).await;
+    converge(backend, &[&none], &[&gt], &["add_check"]).await;
+    converge(backend, &[&gt], &[&none], &["drop_check"]).await;
+    // Renamed, same expression: drop + add.
+    let renamed = gt.replace("c_price", "c_price_positive");
+    converge(backend, &[&gt], &[&renamed], &["drop_check", "add_check"]).await;
+    // The same check spelled differently is no change.
+    let spelled = check_table(backend, Some("((price) > (0))"));
+    converge_none_between(backend, &gt, &spelled).await;
+}
+
+/// `a` and `b` differ only in spelling: no op either way.
+async fn converge_none_between(backend: Backend, a: &str, b: &str) {
+    let (x, y) = (build(backend, &[a]).await, build(backend, &[b]).await);
+    let (cx, cy) = (x.connect().await, y.connect().await);
+    for (from, to) in [(&cx, &cy), (&cy, &cx)] {
+        let ops = database_drift(from, to).await.unwrap().ops;
+        assert!(
+            ops.is_empty(),
+            "{backend:?}: {:?}",
+            ops.iter().map(Op::describe).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[tokio::test]
+async fn checks_postgres() {
+    checks(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn checks_mysql() {
+    checks(Backend::MySql).await;
+}
+
+#[tokio::test]
+async fn checks_sqlite() {
+    checks(Backend::Sqlite).await;
+}
+
+/// SQLite's unnamed column-level check is matched by its expression.
+#[tokio::test]
+async fn sqlite_unnamed_check() {
+    let a = "CREATE TABLE t (id integer PRIMARY KEY, price int CHECK (price > 0))";
+    let b = "CREATE TABLE t (id integer PRIMARY KEY, price int CHECK (price > 1))";
+    converge(Backend::Sqlite, &[a], &[b], &["drop_check", "add_check"]).await;
+    converge_none_between(Backend::Sqlite, a, &a.replace("price > 0", "\"price\">0")).await;
+}

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{ForeignKey, Table};
+use crate::model::{Check, ForeignKey, Table};
+use crate::normalize::checks::canonical;
 use crate::ops::{ColumnChange, Op};
 
 use super::disturbed::Disturbed;
@@ -132,6 +133,34 @@ pub(super) fn diff_foreign_keys(
             phases.add_fks.push(Op::AddForeignKey {
                 table: table.clone(),
                 foreign_key: fk.clone(),
+            });
+        }
+    }
+}
+
+/// Diffs checks by their canonical expression ([`canonical`]): a named check is matched by name, and a
+/// changed expression is a drop and an add; an unnamed one (SQLite) matches any check with
+/// the same expression. A rename is a drop and an add.
+pub(super) fn diff_checks(current: &Table, desired: &Table, phases: &mut Phases) {
+    let table = &desired.name;
+    let matches = |a: &Check, b: &Check| {
+        canonical(&a.expression) == canonical(&b.expression)
+            && (a.name == b.name || a.name.is_empty() || b.name.is_empty())
+    };
+    let found = |c: &Check, among: &Table| among.checks.values().any(|o| matches(c, o));
+    for check in current.checks.values() {
+        if !found(check, desired) {
+            phases.drop_keys.push(Op::DropCheck {
+                table: table.clone(),
+                check: check.clone(),
+            });
+        }
+    }
+    for check in desired.checks.values() {
+        if !found(check, current) {
+            phases.add_keys.push(Op::AddCheck {
+                table: table.clone(),
+                check: check.clone(),
             });
         }
     }

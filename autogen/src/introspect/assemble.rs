@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Column, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique, Unmanaged,
-    UnmanagedKind, column_key,
+    Check, Column, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique, Unmanaged,
+    UnmanagedKind, check_key, column_key,
 };
 
 use super::IntrospectError;
@@ -88,6 +88,8 @@ pub(crate) struct Parts {
     pub fks: Vec<FkPart>,
     /// Objects read but not managed.
     pub unmanaged: Vec<Unmanaged>,
+    /// Check constraints, by table.
+    pub checks: Vec<(String, Check)>,
 }
 
 /// Groups the parts into tables, dropping every table for which `skip` is true.
@@ -115,6 +117,11 @@ pub(crate) fn assemble(
     }
 
     add_keys(&mut tables, parts.keys);
+    for (table, check) in parts.checks {
+        if let Some(t) = tables.get_mut(&table) {
+            t.checks.insert(check_key(&check), check);
+        }
+    }
     add_foreign_keys(&mut tables, parts.fks)?;
 
     // Filter last, so foreign keys could still resolve against skipped tables' keys.
@@ -236,19 +243,48 @@ pub(crate) fn parse_fk_action(
     }
 }
 
-/// One row of a backend's "unmanaged objects" query (`kind`, `table_name`, `name`, `detail`).
+/// One row of a backend's "unmanaged objects" query (`kind`, `table_name`, `name`, `detail`):
+/// a check constraint (kind `check`, detail its clause) goes to `parts.checks`, anything else
+/// to `parts.unmanaged`.
 pub(crate) fn unmanaged_row(
     row: &super::catalog::Row,
-) -> Result<Option<Unmanaged>, IntrospectError> {
+    parts: &mut Parts,
+) -> Result<(), IntrospectError> {
     let kind: String = row.get("kind")?;
+    if kind == "check" {
+        let clause: String = row.text_opt("detail")?.unwrap_or_default();
+        parts.checks.push((
+            row.get("table_name")?,
+            Check {
+                name: row.get("name")?,
+                expression: check_expression(&clause),
+            },
+        ));
+        return Ok(());
+    }
     let Some(kind) = UnmanagedKind::from_label(&kind) else {
-        return Ok(None);
+        return Ok(());
     };
-    Ok(Some(Unmanaged {
+    parts.unmanaged.push(Unmanaged {
         kind,
         table: row.text_opt("table_name")?,
         name: row.get("name")?,
         detail: row.text_opt("detail")?,
         sql: None,
-    }))
+    });
+    Ok(())
+}
+
+/// `CHECK ((price > 0)) NOT VALID` (PostgreSQL's `pg_get_constraintdef`) → `(price > 0)`;
+/// MySQL's bare clause is kept as it is.
+fn check_expression(clause: &str) -> String {
+    let c = clause.trim();
+    let c = c.strip_suffix("NOT VALID").unwrap_or(c).trim_end();
+    match c.strip_prefix("CHECK") {
+        Some(rest) if rest.trim_start().starts_with('(') && rest.trim_end().ends_with(')') => {
+            let rest = rest.trim();
+            rest[1..rest.len() - 1].trim().to_owned()
+        }
+        _ => c.to_owned(),
+    }
 }

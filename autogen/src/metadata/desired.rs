@@ -7,7 +7,8 @@ use super::column::column_from_def;
 use super::keys::{IndexKind, classify_index, foreign_key, table_ref_name};
 use super::{EntityDef, Extras};
 use crate::model::{
-    Index, PrimaryKey, Schema, Table, Unique, Unmanaged, UnmanagedKind, column_key,
+    Check, Index, PrimaryKey, Schema, Table, Unique, Unmanaged, UnmanagedKind, check_key,
+    column_key,
 };
 
 /// The schema the given entities describe on `backend`.
@@ -23,8 +24,8 @@ pub fn desired_schema(entities: &[EntityDef], backend: DbBackend) -> Schema {
     schema
 }
 
-/// Adds what an entity declares through `SchemaExtras`: plain indexes and uniques join the
-/// table; the kinds the model cannot compare yet become unmanaged objects of the desired
+/// Adds what an entity declares through `SchemaExtras`: plain indexes, uniques and checks join
+/// the table; the kinds the model cannot compare yet become unmanaged objects of the desired
 /// schema, which every report lists (never a silent loss of the declaration).
 fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras) {
     let mut declared = |kind, name: &str, detail: String| {
@@ -52,11 +53,11 @@ fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras) {
         }
     }
     for check in &extras.checks {
-        declared(
-            UnmanagedKind::Check,
-            &check.name,
-            format!("CHECK ({})", check.expression),
-        );
+        let check = Check {
+            name: check.name.clone(),
+            expression: check.expression.clone(),
+        };
+        table.checks.insert(check_key(&check), check);
     }
     for e in &extras.enum_types {
         declared(

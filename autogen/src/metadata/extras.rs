@@ -3,8 +3,8 @@
 //! check constraints and native enum types.
 //!
 //! Columns, keys and relations stay in sea-orm's own attributes. An entity opts in with
-//! [`EntityDef::with_extras`](super::EntityDef::with_extras). Plain composite indexes and
-//! uniques are compared like sea-orm's own; the other kinds are not managed yet, so
+//! [`EntityDef::with_extras`](super::EntityDef::with_extras). Plain composite indexes,
+//! uniques and check constraints are compared like sea-orm's own; the other kinds are not managed yet, so
 //! [`desired_schema`](super::desired_schema) lists each as an unmanaged object of the desired
 //! schema and every report says so in one line, instead of dropping the declaration.
 

@@ -29,6 +29,15 @@ pub struct Index {
     pub columns: Vec<String>,
 }
 
+/// A check constraint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    /// Constraint name; empty for an unnamed SQLite check (matched by expression then).
+    pub name: String,
+    /// The boolean expression as SQL text, without `CHECK (..)`; compared normalized.
+    pub expression: String,
+}
+
 /// Referential action of a foreign key.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,

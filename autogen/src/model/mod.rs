@@ -10,9 +10,9 @@ mod constraint;
 mod schema;
 mod unmanaged;
 
-pub use schema::column_key;
+pub use schema::{check_key, column_key};
 
 pub use column::{Column, ColumnType};
-pub use constraint::{FkAction, ForeignKey, Index, PrimaryKey, Unique};
+pub use constraint::{Check, FkAction, ForeignKey, Index, PrimaryKey, Unique};
 pub use schema::{Schema, Table};
 pub use unmanaged::{Unmanaged, UnmanagedKind};

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Column, ForeignKey, Index, PrimaryKey, Unique, Unmanaged};
+use super::{Check, Column, ForeignKey, Index, PrimaryKey, Unique, Unmanaged};
 
 /// A whole schema: every managed table, keyed by table name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +35,9 @@ pub struct Table {
     pub foreign_keys: BTreeMap<String, ForeignKey>,
     /// Table comment.
     pub comment: Option<String>,
+    /// Check constraints keyed by [`check_key`] (the name, or the expression of an unnamed one).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub checks: BTreeMap<String, Check>,
 }
 
 impl Schema {
@@ -63,6 +66,15 @@ impl Table {
     /// Looks a column up by name.
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.name == name)
+    }
+}
+
+/// The key of a check in [`Table::checks`]: its name, or `(expression)` when it has none.
+pub fn check_key(check: &Check) -> String {
+    if check.name.is_empty() {
+        format!("({})", check.expression)
+    } else {
+        check.name.clone()
     }
 }
 

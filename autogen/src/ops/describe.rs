@@ -47,6 +47,12 @@ impl Op {
                 index.name,
                 index.columns.join(", ")
             ),
+            Op::AddCheck { table, check } => {
+                format!("add check {} on {table}: {}", check.name, check.expression)
+            }
+            Op::DropCheck { table, check } => {
+                format!("drop check {} on {table}: {}", check.name, check.expression)
+            }
             Op::AddUnique { table, unique } => format!(
                 "add unique {} on {table} ({})",
                 unique.name,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Column, ForeignKey, Index, PrimaryKey, Table, Unique};
+use crate::model::{Check, Column, ForeignKey, Index, PrimaryKey, Table, Unique};
 
 /// What changed in an `AlterColumn`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -68,6 +68,10 @@ pub enum Op {
         from: String,
         to: String,
     },
+    /// Add a check constraint.
+    AddCheck { table: String, check: Check },
+    /// Drop a check constraint.
+    DropCheck { table: String, check: Check },
     /// Change a table's comment (either side may be absent).
     AlterTableComment {
         table: String,
@@ -92,6 +96,8 @@ impl Op {
             | Op::DropForeignKey { table, .. }
             | Op::AlterPrimaryKey { table, .. }
             | Op::RenameColumn { table, .. }
+            | Op::AddCheck { table, .. }
+            | Op::DropCheck { table, .. }
             | Op::AlterTableComment { table, .. } => table,
         }
     }

@@ -5,7 +5,7 @@
 use crate::model::{Column, ColumnType, ForeignKey, Table};
 
 use super::chain::{
-    ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,
+    CheckArg, ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,
     ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall, IndexDrop, IndexDropCall, Name,
     Statement, TableAlter, TableAlterCall, TableCreate, TableCreateCall, TableDrop, TableDropCall,
     TableRename, TableRenameCall, TypeName,
@@ -224,6 +224,12 @@ pub fn create_table(table: &Table, name: &str) -> TableCreate {
     }
     for fk in table.foreign_keys.values() {
         calls.push(TableCreateCall::ForeignKey(foreign_key_create(fk, None)));
+    }
+    for check in table.checks.values() {
+        calls.push(TableCreateCall::Check(CheckArg {
+            name: (!check.name.is_empty()).then(|| check.name.clone()),
+            expression: check.expression.clone(),
+        }));
     }
     if let Some(comment) = &table.comment {
         calls.push(TableCreateCall::Comment(comment.clone()));

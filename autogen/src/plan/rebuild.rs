@@ -28,6 +28,8 @@ pub fn needs_sqlite_rebuild(op: &Op) -> bool {
                     .is_some_and(|d| !DefaultArg::of(d).is_constant())
         }
         Op::DropUnique { .. }
+        | Op::AddCheck { .. }
+        | Op::DropCheck { .. }
         | Op::AddForeignKey { .. }
         | Op::DropForeignKey { .. }
         | Op::AlterPrimaryKey { .. } => true,

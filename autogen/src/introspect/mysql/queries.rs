@@ -131,14 +131,14 @@ ORDER BY 1, 2, 3
 "#;
 
 /// Check constraints: MariaDB names them per table (and lists the table), MySQL per schema.
-const CHECKS_MARIADB: &str = r#"SELECT 'check constraint', CAST(TABLE_NAME AS CHAR),
+const CHECKS_MARIADB: &str = r#"SELECT 'check', CAST(TABLE_NAME AS CHAR),
        CAST(CONSTRAINT_NAME AS CHAR), CAST(CHECK_CLAUSE AS CHAR)
 FROM information_schema.CHECK_CONSTRAINTS
 WHERE CONSTRAINT_SCHEMA = DATABASE() AND CHECK_CLAUSE NOT LIKE 'json\_valid(%'
 "#;
 
 /// See [`CHECKS_MARIADB`].
-const CHECKS_MYSQL: &str = r#"SELECT 'check constraint', CAST(tc.TABLE_NAME AS CHAR),
+const CHECKS_MYSQL: &str = r#"SELECT 'check', CAST(tc.TABLE_NAME AS CHAR),
        CAST(cc.CONSTRAINT_NAME AS CHAR), CAST(cc.CHECK_CLAUSE AS CHAR)
 FROM information_schema.CHECK_CONSTRAINTS cc
 JOIN information_schema.TABLE_CONSTRAINTS tc

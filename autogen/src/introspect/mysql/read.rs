@@ -92,7 +92,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
         .fetch("unmanaged objects", &queries::unmanaged(mariadb))
         .await?
     {
-        parts.unmanaged.extend(unmanaged_row(&row)?);
+        unmanaged_row(&row, &mut parts)?;
     }
 
     assemble(parts, skip)

@@ -136,7 +136,7 @@ WHERE n.nspname = current_schema() AND con.contype = 'f'
 ORDER BY 1, 2, 3
 "#;
 
-/// Everything read but not managed, one row each: views, materialized views, partitions,
+/// Check constraints (kind `check`, managed) and everything read but not managed, one row each: views, materialized views, partitions,
 /// triggers, indexes the model cannot express, check and exclusion constraints, generated
 /// columns, columns with a non-default collation, and columns of enum, domain, composite or
 /// range types (the tool never creates those types).
@@ -171,7 +171,8 @@ SELECT 'index', c.relname::text, ic.relname::text, pg_catalog.pg_get_indexdef(i.
     managed_index!(),
     "
 UNION ALL
-SELECT 'check constraint', c.relname::text, con.conname::text,
+SELECT CASE con.contype WHEN 'c' THEN 'check' ELSE 'check constraint' END,
+       c.relname::text, con.conname::text,
        pg_catalog.pg_get_constraintdef(con.oid)
 FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid

@@ -102,7 +102,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
         .fetch("unmanaged objects", queries::UNMANAGED)
         .await?
     {
-        parts.unmanaged.extend(unmanaged_row(&row)?);
+        unmanaged_row(&row, &mut parts)?;
     }
 
     assemble(parts, skip)

@@ -9,7 +9,7 @@ use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, parse_fk_action,
 };
 use crate::introspect::catalog::Catalog;
-use crate::model::{Column, ColumnType, Schema, Unmanaged, UnmanagedKind};
+use crate::model::{Check, Column, ColumnType, Schema, Unmanaged, UnmanagedKind};
 
 use super::{
     autoinc::{check_clauses, has_autoincrement},
@@ -32,16 +32,13 @@ pub(crate) async fn read<C: ConnectionTrait>(
         if sql.as_deref().is_some_and(has_autoincrement) {
             autoinc_tables.insert(name.clone());
         }
-        // CHECK constraints are not modelled: reported, and a rebuild refuses to drop them.
-        for (n, clause) in check_clauses(sql.as_deref().unwrap_or_default())
-            .into_iter()
-            .enumerate()
-        {
-            parts.unmanaged.push(unmanaged(
-                UnmanagedKind::Check,
-                Some(&name),
-                &format!("#{}", n + 1),
-                Some(format!("CHECK ({clause})")),
+        for (check_name, expression) in check_clauses(sql.as_deref().unwrap_or_default()) {
+            parts.checks.push((
+                name.clone(),
+                Check {
+                    name: check_name,
+                    expression,
+                },
             ));
         }
         // SQLite has no comments.
