@@ -171,3 +171,136 @@ async fn sqlite_unnamed_check() {
     converge(Backend::Sqlite, &[a], &[b], &["drop_check", "add_check"]).await;
     converge_none_between(Backend::Sqlite, a, &a.replace("price > 0", "\"price\">0")).await;
 }
+
+/// Indexes the column model cannot express, per backend: (before, after) pairs of the same
+/// named index, each a change (drop then add) that `diff --sql` carries out.
+fn index_changes(backend: Backend) -> Vec<(&'static str, &'static str)> {
+    match backend {
+        Backend::Postgres => vec![
+            // Partial: the predicate changes.
+            (
+                "CREATE INDEX ix ON t (price) WHERE price < 10",
+                "CREATE INDEX ix ON t (price) WHERE price < 20",
+            ),
+            // Expression: the expression changes.
+            (
+                "CREATE INDEX ix ON t (lower(name))",
+                "CREATE INDEX ix ON t (upper(name))",
+            ),
+            // Method.
+            (
+                "CREATE INDEX ix ON t USING hash (name)",
+                "CREATE INDEX ix ON t USING btree (name text_pattern_ops)",
+            ),
+            (
+                "CREATE INDEX ix ON t USING gin (tags)",
+                "CREATE INDEX ix ON t USING gist (p)",
+            ),
+            (
+                "CREATE INDEX ix ON t USING brin (price)",
+                "CREATE INDEX ix ON t (price DESC NULLS LAST)",
+            ),
+            // INCLUDE and NULLS NOT DISTINCT; becoming unique under the same name.
+            (
+                "CREATE INDEX ix ON t (price) INCLUDE (name)",
+                "CREATE UNIQUE INDEX ix ON t (price) NULLS NOT DISTINCT",
+            ),
+        ],
+        Backend::MySql => vec![
+            (
+                "CREATE FULLTEXT INDEX ix ON t (body)",
+                "CREATE FULLTEXT INDEX ix ON t (body, name)",
+            ),
+            (
+                "CREATE INDEX ix ON t (name(10))",
+                "CREATE INDEX ix ON t (name(12))",
+            ),
+            (
+                "CREATE INDEX ix ON t (name(10))",
+                "CREATE UNIQUE INDEX ix ON t (name(10))",
+            ),
+        ],
+        Backend::Sqlite => vec![
+            (
+                "CREATE INDEX ix ON t (price) WHERE price < 10",
+                "CREATE INDEX ix ON t (price) WHERE price < 20",
+            ),
+            (
+                "CREATE INDEX ix ON t (lower(name))",
+                "CREATE INDEX ix ON t (upper(name))",
+            ),
+        ],
+    }
+}
+
+fn index_table(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Postgres => {
+            "CREATE TABLE t (id int PRIMARY KEY, name varchar(40), price int, tags int[], p point)"
+        }
+        Backend::MySql => {
+            "CREATE TABLE t (id int PRIMARY KEY, name varchar(40), price int, body text)"
+        }
+        Backend::Sqlite => "CREATE TABLE t (id integer PRIMARY KEY, name varchar(40), price int)",
+    }
+}
+
+async fn defined_indexes(backend: Backend) {
+    let table = index_table(backend);
+    let changes = index_changes(backend);
+    // Every pair at once, each under its own name: all drops, then all adds.
+    fn named(i: usize, sql: &str) -> String {
+        sql.replacen("INDEX ix ON", &format!("INDEX ix{i} ON"), 1)
+    }
+    let side = |after: bool| {
+        std::iter::once(table.to_owned())
+            .chain(
+                changes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| named(i, if after { c.1 } else { c.0 })),
+            )
+            .collect::<Vec<String>>()
+    };
+    let (before, after) = (side(false), side(true));
+    fn refs(v: &[String]) -> Vec<&str> {
+        v.iter().map(String::as_str).collect()
+    }
+    let kinds: Vec<&str> = std::iter::repeat_n("drop_index", changes.len())
+        .chain(std::iter::repeat_n("add_index", changes.len()))
+        .collect();
+    converge(backend, &refs(&before), &refs(&after), &kinds).await;
+    // Added and dropped, and no change when equal.
+    let first = changes[0].0;
+    converge(backend, &[table], &[table, first], &["add_index"]).await;
+    converge(backend, &[table, first], &[table], &["drop_index"]).await;
+    converge_none(backend, &refs(&after)).await;
+}
+
+#[tokio::test]
+async fn defined_indexes_postgres() {
+    defined_indexes(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn defined_indexes_mysql() {
+    defined_indexes(Backend::MySql).await;
+}
+
+#[tokio::test]
+async fn defined_indexes_sqlite() {
+    defined_indexes(Backend::Sqlite).await;
+}
+
+/// Names that differ only by case are different indexes on PostgreSQL.
+#[tokio::test]
+async fn postgres_index_names_are_case_sensitive() {
+    let table = index_table(Backend::Postgres);
+    converge(
+        Backend::Postgres,
+        &[table, "CREATE INDEX \"Ix\" ON t (lower(name))"],
+        &[table, "CREATE INDEX ix ON t (lower(name))"],
+        &["drop_index", "add_index"],
+    )
+    .await;
+}

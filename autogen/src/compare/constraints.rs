@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Check, ForeignKey, Table};
+use crate::model::{Check, DefinedIndex, ForeignKey, Table};
 use crate::normalize::checks::canonical;
 use crate::ops::{ColumnChange, Op};
 
@@ -161,6 +161,31 @@ pub(super) fn diff_checks(current: &Table, desired: &Table, phases: &mut Phases)
             phases.add_keys.push(Op::AddCheck {
                 table: table.clone(),
                 check: check.clone(),
+            });
+        }
+    }
+}
+
+/// Diffs indexes kept as SQL by name (case-sensitive) and canonical statement: a changed
+/// definition (unique or not included) is a drop, then an add.
+pub(super) fn diff_defined_indexes(current: &Table, desired: &Table, phases: &mut Phases) {
+    let table = &desired.name;
+    let same = |a: &DefinedIndex, b: Option<&DefinedIndex>| {
+        b.is_some_and(|b| canonical(&a.sql) == canonical(&b.sql))
+    };
+    for (name, index) in &current.defined_indexes {
+        if !same(index, desired.defined_indexes.get(name)) {
+            phases.drop_keys.push(Op::DropDefinedIndex {
+                table: table.clone(),
+                index: index.clone(),
+            });
+        }
+    }
+    for (name, index) in &desired.defined_indexes {
+        if !same(index, current.defined_indexes.get(name)) {
+            phases.add_keys.push(Op::AddDefinedIndex {
+                table: table.clone(),
+                index: index.clone(),
             });
         }
     }

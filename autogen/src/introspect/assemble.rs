@@ -6,11 +6,12 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Check, Column, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique, Unmanaged,
-    UnmanagedKind, check_key, column_key,
+    Check, Column, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique,
+    Unmanaged, UnmanagedKind, check_key, column_key,
 };
 
 use super::IntrospectError;
+use crate::backend::Backend;
 
 /// One table row.
 pub(crate) struct TablePart {
@@ -90,6 +91,8 @@ pub(crate) struct Parts {
     pub unmanaged: Vec<Unmanaged>,
     /// Check constraints, by table.
     pub checks: Vec<(String, Check)>,
+    /// Indexes kept as SQL, by table.
+    pub defined_indexes: Vec<(String, DefinedIndex)>,
 }
 
 /// Groups the parts into tables, dropping every table for which `skip` is true.
@@ -117,6 +120,11 @@ pub(crate) fn assemble(
     }
 
     add_keys(&mut tables, parts.keys);
+    for (table, index) in parts.defined_indexes {
+        if let Some(t) = tables.get_mut(&table) {
+            t.defined_indexes.insert(index.name.clone(), index);
+        }
+    }
     for (table, check) in parts.checks {
         if let Some(t) = tables.get_mut(&table) {
             t.checks.insert(check_key(&check), check);
@@ -249,8 +257,28 @@ pub(crate) fn parse_fk_action(
 pub(crate) fn unmanaged_row(
     row: &super::catalog::Row,
     parts: &mut Parts,
+    backend: Backend,
 ) -> Result<(), IntrospectError> {
     let kind: String = row.get("kind")?;
+    if kind == "defined index" {
+        let table: String = row.get("table_name")?;
+        let name: String = row.get("name")?;
+        let detail: String = row.text_opt("detail")?.unwrap_or_default();
+        if let Some(sql) = index_sql(backend, &table, &name, &detail) {
+            parts
+                .defined_indexes
+                .push((table, DefinedIndex { name, backend, sql }));
+            return Ok(());
+        }
+        parts.unmanaged.push(Unmanaged {
+            kind: UnmanagedKind::Index,
+            table: Some(table),
+            name,
+            detail: Some(detail),
+            sql: None,
+        });
+        return Ok(());
+    }
     if kind == "check" {
         let clause: String = row.text_opt("detail")?.unwrap_or_default();
         parts.checks.push((
@@ -273,6 +301,39 @@ pub(crate) fn unmanaged_row(
         sql: None,
     });
     Ok(())
+}
+
+/// The `CREATE INDEX` statement of an index the model cannot express, from the catalog's
+/// description: PostgreSQL's `pg_get_indexdef` (re-targeted at the unqualified table), or
+/// MySQL's `<FULLTEXT|SPATIAL|UNIQUE|->|<quoted columns>`.
+fn index_sql(backend: Backend, table: &str, name: &str, detail: &str) -> Option<String> {
+    let (ident_name, ident_table) = (backend.ident(name), backend.ident(table));
+    match backend {
+        Backend::Postgres => {
+            let unique = if detail.starts_with("CREATE UNIQUE INDEX") {
+                "UNIQUE "
+            } else {
+                ""
+            };
+            let using = detail.find(" USING ")?;
+            Some(format!(
+                "CREATE {unique}INDEX {ident_name} ON {ident_table}{}",
+                &detail[using..]
+            ))
+        }
+        Backend::MySql => {
+            let (kind, columns) = detail.split_once('|')?;
+            let kind = if kind == "-" {
+                String::new()
+            } else {
+                format!("{kind} ")
+            };
+            Some(format!(
+                "CREATE {kind}INDEX {ident_name} ON {ident_table} ({columns})"
+            ))
+        }
+        Backend::Sqlite => None,
+    }
 }
 
 /// `CHECK ((price > 0)) NOT VALID` (PostgreSQL's `pg_get_constraintdef`) → `(price > 0)`;

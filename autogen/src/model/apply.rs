@@ -62,6 +62,12 @@ fn apply_to_table(t: &mut Table, op: &Op) {
         }
         Op::AlterPrimaryKey { to, .. } => t.primary_key = to.clone(),
         Op::AlterTableComment { to, .. } => t.comment = to.clone(),
+        Op::AddDefinedIndex { index, .. } => {
+            t.defined_indexes.insert(index.name.clone(), index.clone());
+        }
+        Op::DropDefinedIndex { index, .. } => {
+            t.defined_indexes.remove(&index.name);
+        }
         Op::AddCheck { check, .. } => {
             t.checks.insert(check_key(check), check.clone());
         }

@@ -13,6 +13,6 @@ mod unmanaged;
 pub use schema::{check_key, column_key};
 
 pub use column::{Column, ColumnType};
-pub use constraint::{Check, FkAction, ForeignKey, Index, PrimaryKey, Unique};
+pub use constraint::{Check, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Unique};
 pub use schema::{Schema, Table};
 pub use unmanaged::{Unmanaged, UnmanagedKind};

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Check, Column, ForeignKey, Index, PrimaryKey, Unique, Unmanaged};
+use super::{Check, Column, DefinedIndex, ForeignKey, Index, PrimaryKey, Unique, Unmanaged};
 
 /// A whole schema: every managed table, keyed by table name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +38,9 @@ pub struct Table {
     /// Check constraints keyed by [`check_key`] (the name, or the expression of an unnamed one).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub checks: BTreeMap<String, Check>,
+    /// Indexes kept as SQL (see [`DefinedIndex`]), keyed by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub defined_indexes: BTreeMap<String, DefinedIndex>,
 }
 
 impl Schema {

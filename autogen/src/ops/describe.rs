@@ -47,6 +47,12 @@ impl Op {
                 index.name,
                 index.columns.join(", ")
             ),
+            Op::AddDefinedIndex { table, index } => {
+                format!("add index {} on {table}: {}", index.name, index.sql)
+            }
+            Op::DropDefinedIndex { table, index } => {
+                format!("drop index {} on {table}: {}", index.name, index.sql)
+            }
             Op::AddCheck { table, check } => {
                 format!("add check {} on {table}: {}", check.name, check.expression)
             }

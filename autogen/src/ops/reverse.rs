@@ -23,6 +23,8 @@ impl Op {
             },
             Op::AddIndex { table, index } => Op::DropIndex { table, index },
             Op::DropIndex { table, index } => Op::AddIndex { table, index },
+            Op::AddDefinedIndex { table, index } => Op::DropDefinedIndex { table, index },
+            Op::DropDefinedIndex { table, index } => Op::AddDefinedIndex { table, index },
             Op::AddCheck { table, check } => Op::DropCheck { table, check },
             Op::DropCheck { table, check } => Op::AddCheck { table, check },
             Op::AddUnique { table, unique } => Op::DropUnique { table, unique },

@@ -149,7 +149,13 @@ pub fn rebuild_steps(
             unique: false,
         });
     }
-    // Indexes first, then views, then triggers (a trigger may use a view).
+    // Indexes kept as SQL, then views, then triggers (a trigger may use a view).
+    inner.extend(
+        to.defined_indexes
+            .values()
+            .filter(|ix| ix.backend == Backend::Sqlite)
+            .map(|ix| Step::Raw(ix.sql.clone())),
+    );
     let mut recreate = kept.clone();
     recreate.sort_by_key(|u| match u.kind {
         UnmanagedKind::Index => 0,

@@ -212,3 +212,41 @@ pub fn drop_check(backend: Backend, table: &str, check: &Check) -> Vec<super::st
         backend.ident(&check.name)
     ))]
 }
+
+/// `sql` on the backend `index` was read from; a comment elsewhere (its dialect is that
+/// backend's own).
+pub fn defined_index_steps(
+    index: &crate::model::DefinedIndex,
+    sql: String,
+) -> Vec<super::step::Step> {
+    use super::step::Step;
+    let others = Backend::ALL
+        .into_iter()
+        .filter(|b| *b != index.backend)
+        .map(|b| {
+            (
+                b.db(),
+                vec![Step::Comment(format!(
+                    "index {} is written for {:?}: not created here",
+                    index.name, index.backend
+                ))],
+            )
+        });
+    vec![Step::Match(
+        std::iter::once((index.backend.db(), vec![Step::Raw(sql)]))
+            .chain(others)
+            .collect(),
+    )]
+}
+
+/// `DROP INDEX n` (MySQL: `DROP INDEX n ON t`).
+pub fn drop_index_sql(backend: Backend, table: &str, name: &str) -> String {
+    match backend {
+        Backend::MySql => format!(
+            "DROP INDEX {} ON {}",
+            backend.ident(name),
+            backend.ident(table)
+        ),
+        _ => format!("DROP INDEX {}", backend.ident(name)),
+    }
+}

@@ -92,7 +92,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
         .fetch("unmanaged objects", &queries::unmanaged(mariadb))
         .await?
     {
-        unmanaged_row(&row, &mut parts)?;
+        unmanaged_row(&row, &mut parts, crate::backend::Backend::MySql)?;
     }
 
     assemble(parts, skip)

@@ -162,7 +162,8 @@ JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND NOT c.relispartition
 UNION ALL
-SELECT 'index', c.relname::text, ic.relname::text, pg_catalog.pg_get_indexdef(i.indexrelid)
+SELECT 'defined index', c.relname::text, ic.relname::text,
+       pg_catalog.pg_get_indexdef(i.indexrelid)
 ",
     index_from!(),
     index_where!(),

@@ -102,7 +102,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
         .fetch("unmanaged objects", queries::UNMANAGED)
         .await?
     {
-        unmanaged_row(&row, &mut parts)?;
+        unmanaged_row(&row, &mut parts, crate::backend::Backend::Postgres)?;
     }
 
     assemble(parts, skip)

@@ -9,7 +9,7 @@ use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, parse_fk_action,
 };
 use crate::introspect::catalog::Catalog;
-use crate::model::{Check, Column, ColumnType, Schema, Unmanaged, UnmanagedKind};
+use crate::model::{Check, Column, ColumnType, DefinedIndex, Schema, Unmanaged, UnmanagedKind};
 
 use super::{
     autoinc::{check_clauses, has_autoincrement},
@@ -201,7 +201,12 @@ async fn read_objects<C: ConnectionTrait>(
             "view" => (UnmanagedKind::View, None),
             "trigger" => (UnmanagedKind::Trigger, Some(table)),
             _ if unexpressed.contains(&(table.clone(), name.clone())) => {
-                (UnmanagedKind::Index, Some(table))
+                if let Some(sql) = sql {
+                    let backend = crate::backend::Backend::Sqlite;
+                    let index = DefinedIndex { name, backend, sql };
+                    parts.defined_indexes.push((table, index));
+                }
+                continue;
             }
             _ => continue,
         };
