@@ -148,6 +148,11 @@ fn expected() -> Vec<autogen::model::Table> {
             .unique("order_note_uidx", &["note"])
             .index("order_user_idx", &["user_id"])
             .index("order_shop_amount_idx", &["shop", "amount"])
+            .defined(
+                "order_number_ft",
+                autogen::Backend::MySql,
+                "CREATE FULLTEXT INDEX `order_number_ft` ON `order` (`number`)",
+            )
             .index("order_reviewer_fk", &["reviewer_id"])
             .fk(
                 "order_user_fk",
