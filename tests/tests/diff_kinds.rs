@@ -4,20 +4,12 @@
 use assert_cmd::Command;
 use autogen::drift::database_drift;
 use autogen::ops::Op;
-use sea_orm::ConnectionTrait;
 use tests::process::cli_bin;
 use tests::script::run_script;
 use tests::{Backend, TestDb};
 
 async fn build(backend: Backend, sql: &[&str]) -> TestDb {
-    let db = TestDb::new(backend, "kinds").await;
-    let conn = db.connect().await;
-    for s in sql {
-        conn.execute_unprepared(s)
-            .await
-            .unwrap_or_else(|e| panic!("{backend:?}: {s}: {e}"));
-    }
-    db
+    tests::sql_pair::db_from_sql(backend, "kinds", sql).await
 }
 
 /// Diffs `from` → `to`, expects the op kinds `kinds`, applies `diff --sql` and expects no
@@ -67,16 +59,7 @@ async fn mysql_unsigned_auto_increment_with_foreign_keys() {
 
 /// The same SQL on both sides gives no op.
 async fn converge_none(backend: Backend, sql: &[&str]) {
-    let (a, b) = (build(backend, sql).await, build(backend, sql).await);
-    let ops = database_drift(&a.connect().await, &b.connect().await)
-        .await
-        .unwrap()
-        .ops;
-    assert!(
-        ops.is_empty(),
-        "{:?}",
-        ops.iter().map(Op::describe).collect::<Vec<_>>()
-    );
+    tests::sql_pair::assert_same(backend, sql, sql).await;
 }
 
 /// A table comment change is the JSON op `set_table_comment`.
@@ -136,16 +119,7 @@ async fn checks(backend: Backend) {
 
 /// `a` and `b` differ only in spelling: no op either way.
 async fn converge_none_between(backend: Backend, a: &str, b: &str) {
-    let (x, y) = (build(backend, &[a]).await, build(backend, &[b]).await);
-    let (cx, cy) = (x.connect().await, y.connect().await);
-    for (from, to) in [(&cx, &cy), (&cy, &cx)] {
-        let ops = database_drift(from, to).await.unwrap().ops;
-        assert!(
-            ops.is_empty(),
-            "{backend:?}: {:?}",
-            ops.iter().map(Op::describe).collect::<Vec<_>>()
-        );
-    }
+    tests::sql_pair::assert_same(backend, &[a], &[b]).await;
 }
 
 #[tokio::test]

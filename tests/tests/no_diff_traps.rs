@@ -2,33 +2,12 @@
 //! built from SQL that differs only in spelling; `diff` between them must be empty.
 
 use autogen::drift::database_drift;
-use autogen::ops::Op;
 use sea_orm::ConnectionTrait;
 use tests::{Backend, TestDb};
 
 /// Asserts that databases built from `a` and `b` show no difference.
 async fn same(backend: Backend, a: &[&str], b: &[&str]) {
-    let build = |sql: Vec<String>| async move {
-        let db = TestDb::new(backend, "trap").await;
-        let conn = db.connect().await;
-        for s in &sql {
-            conn.execute_unprepared(s)
-                .await
-                .unwrap_or_else(|e| panic!("{backend:?}: {s}: {e}"));
-        }
-        db
-    };
-    let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let (x, y) = (build(owned(a)).await, build(owned(b)).await);
-    let (cx, cy) = (x.connect().await, y.connect().await);
-    for (from, to) in [(&cx, &cy), (&cy, &cx)] {
-        let ops = database_drift(from, to).await.unwrap().ops;
-        assert!(
-            ops.is_empty(),
-            "{backend:?}: {:?}",
-            ops.iter().map(Op::describe).collect::<Vec<_>>()
-        );
-    }
+    tests::sql_pair::assert_same(backend, a, b).await;
 }
 
 /// Asserts that the databases differ (the trap is not hiding a real change).
