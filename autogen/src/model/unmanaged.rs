@@ -27,6 +27,8 @@ pub enum UnmanagedKind {
     ColumnAttribute,
     /// A column of a user-defined type (enum, domain, composite) that the tool never creates.
     UserType,
+    /// A foreign-key option the model cannot express (`DEFERRABLE INITIALLY DEFERRED`).
+    ForeignKeyOption,
 }
 
 impl UnmanagedKind {
@@ -43,6 +45,7 @@ impl UnmanagedKind {
             Self::Collation => "column collation",
             Self::ColumnAttribute => "column attribute",
             Self::UserType => "column type",
+            Self::ForeignKeyOption => "foreign key option",
         }
     }
 
@@ -59,6 +62,7 @@ impl UnmanagedKind {
             Self::Collation,
             Self::ColumnAttribute,
             Self::UserType,
+            Self::ForeignKeyOption,
         ]
         .into_iter()
         .find(|k| k.label() == label)
