@@ -6,7 +6,7 @@ use sea_orm::ConnectionTrait;
 use crate::compare::compare;
 use crate::introspect::introspect;
 use crate::metadata::{EntityDef, desired_schema};
-use crate::model::{Column, Schema};
+use crate::model::{Column, Schema, Unmanaged};
 use crate::normalize::normalize;
 use crate::ops::Op;
 use crate::project::TableFilter;
@@ -24,6 +24,9 @@ pub struct Drift {
     /// Tables in the database that no entity describes and no pattern excludes: reported,
     /// never dropped (a forgotten entity must not turn into a `drop table`).
     pub unmanaged: Vec<String>,
+    /// One line per object read but not managed (views, triggers, partitions, ...): said in
+    /// the output and the generated file, never dropped.
+    pub notices: Vec<String>,
 }
 
 /// Reads and normalizes the schema of a live database, without our version table.
@@ -78,6 +81,7 @@ fn drift_from(conn: &impl ConnectionTrait, current: Schema, queries: usize, raw:
         .map(|op| hydrate(op, raw))
         .collect();
     Drift {
+        notices: notices(&current, Some(&desired)),
         current,
         ops,
         queries,
@@ -129,9 +133,28 @@ pub async fn database_drift(
     let (target, q2) = current_schema(to).await?;
     let ops = compare(&current, &target);
     Ok(Drift {
+        notices: notices(&current, Some(&target)),
         current,
         ops,
         queries: q1 + q2,
         unmanaged: Vec::new(),
     })
+}
+
+/// The notice lines: every unmanaged object of `current`, then those only `target` has
+/// (which the ops do not create).
+pub fn notices(current: &Schema, target: Option<&Schema>) -> Vec<String> {
+    let key = |u: &Unmanaged| (u.kind, u.table.clone(), u.name.clone());
+    let mut out: Vec<String> = current.unmanaged.iter().map(ToString::to_string).collect();
+    if let Some(target) = target {
+        let have: Vec<_> = current.unmanaged.iter().map(key).collect();
+        out.extend(
+            target
+                .unmanaged
+                .iter()
+                .filter(|u| !have.contains(&key(u)))
+                .map(|u| format!("{u} (only in the target: not created)")),
+        );
+    }
+    out
 }

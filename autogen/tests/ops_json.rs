@@ -27,7 +27,7 @@ fn vocabulary_is_exact() {
             "drop_foreign_key",
             "alter_primary_key",
             "rename_column",
-            "alter_table_comment",
+            "set_table_comment",
         ]
     );
 }
@@ -77,7 +77,7 @@ fn exact_json_of_each_kind() {
         json!({"op": "alter_primary_key", "table": "user", "from": ["id"], "to": ["tenant_id", "id"],
                "warning": "replacing the primary key (id) of user drops its uniqueness guarantee; restoring it later may fail on duplicates"}),
         json!({"op": "rename_column", "table": "user", "column": "full_name", "from": "fullname"}),
-        json!({"op": "alter_table_comment", "table": "user", "from": null, "to": "people"}),
+        json!({"op": "set_table_comment", "table": "user", "from": null, "to": "people"}),
     ];
     assert_eq!(got.len(), want.len());
     for (g, w) in got.iter().zip(&want) {

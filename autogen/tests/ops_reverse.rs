@@ -34,7 +34,7 @@ fn reverse_swaps_kinds() {
             ("drop_foreign_key", "add_foreign_key"),
             ("alter_primary_key", "alter_primary_key"),
             ("rename_column", "rename_column"),
-            ("alter_table_comment", "alter_table_comment"),
+            ("set_table_comment", "set_table_comment"),
         ]
     );
 }

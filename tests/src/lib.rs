@@ -23,6 +23,7 @@ pub mod schema_fuzz;
 pub mod schema_gen;
 pub mod script;
 pub mod slow_revision;
+pub mod sql_pair;
 mod testdb;
 
 pub use testdb::{Backend, TempDir, TestDb, admin_connection, unique};

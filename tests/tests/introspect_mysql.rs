@@ -148,6 +148,11 @@ fn expected() -> Vec<autogen::model::Table> {
             .unique("order_note_uidx", &["note"])
             .index("order_user_idx", &["user_id"])
             .index("order_shop_amount_idx", &["shop", "amount"])
+            .defined(
+                "order_number_ft",
+                autogen::Backend::MySql,
+                "CREATE FULLTEXT INDEX `order_number_ft` ON `order` (`number`)",
+            )
             .index("order_reviewer_fk", &["reviewer_id"])
             .fk(
                 "order_user_fk",
@@ -205,7 +210,7 @@ async fn mysql_introspects_every_object_kind() {
     let got = read(&conn, &["autogen_version"]).await;
     assert_tables_eq(&got.schema, &expected());
     // Version, MariaDB JSON checks, tables, columns, indexes, foreign keys.
-    assert_eq!(got.queries, 6);
+    assert_eq!(got.queries, 7);
 }
 
 #[tokio::test]

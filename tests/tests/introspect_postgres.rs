@@ -135,6 +135,21 @@ fn expected() -> Vec<autogen::model::Table> {
             .unique("order_note_uidx", &["note"])
             .index("order_user_idx", &["user_id"])
             .index("order_shop_amount_idx", &["shop", "amount"])
+            .defined(
+                "order_lower_idx",
+                autogen::Backend::Postgres,
+                r#"CREATE INDEX "order_lower_idx" ON "order" USING btree (lower((number)::text))"#,
+            )
+            .defined(
+                "order_partial_idx",
+                autogen::Backend::Postgres,
+                r#"CREATE INDEX "order_partial_idx" ON "order" USING btree (shop) WHERE (amount > (0)::numeric)"#,
+            )
+            .defined(
+                "order_gin_idx",
+                autogen::Backend::Postgres,
+                r#"CREATE INDEX "order_gin_idx" ON "order" USING hash (number)"#,
+            )
             .fk(
                 "order_user_id_fkey",
                 &["user_id"],
@@ -189,7 +204,7 @@ async fn postgres_introspects_every_object_kind() {
     exec_script(&conn, SCHEMA).await;
     let got = read(&conn, &["autogen_version"]).await;
     assert_tables_eq(&got.schema, &expected());
-    assert_eq!(got.queries, 5);
+    assert_eq!(got.queries, 6);
 }
 
 #[tokio::test]

@@ -141,6 +141,16 @@ fn expected() -> Vec<autogen::model::Table> {
             .unique("order_note_uidx", &["note"])
             .index("order_user_idx", &["user_id"])
             .index("order_shop_amount_idx", &["shop", "amount"])
+            .defined(
+                "order_lower_idx",
+                autogen::Backend::Sqlite,
+                r#"CREATE INDEX "order_lower_idx" ON "order" (lower("number"))"#,
+            )
+            .defined(
+                "order_partial_idx",
+                autogen::Backend::Sqlite,
+                r#"CREATE INDEX "order_partial_idx" ON "order" ("shop") WHERE "amount" > 0"#,
+            )
             .fk(
                 "fk_order_1",
                 &["user_id"],
@@ -197,7 +207,7 @@ async fn sqlite_introspects_every_object_kind() {
     let got = read(&conn, &["autogen_version"]).await;
     // sqlite_sequence (created by AUTOINCREMENT) is internal and skipped.
     assert_tables_eq(&got.schema, &expected());
-    assert_eq!(got.queries, 4);
+    assert_eq!(got.queries, 5);
 }
 
 #[tokio::test]

@@ -49,7 +49,7 @@ fn every_kind(backend: Backend) -> BTreeSet<&'static str> {
     .into_iter()
     .collect();
     if backend != Backend::Sqlite {
-        all.insert("alter_table_comment");
+        all.insert("set_table_comment");
     }
     all
 }

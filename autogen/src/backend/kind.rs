@@ -5,7 +5,9 @@ use std::fmt;
 use sea_orm::DbBackend;
 
 /// A supported database. Parsed once, from the URL scheme (see [`crate::config::DatabaseUrl`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Backend {
     /// PostgreSQL (and compatible servers).
     Postgres,

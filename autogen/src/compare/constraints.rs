@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{ForeignKey, Table};
+use crate::model::{Check, DefinedIndex, ForeignKey, Table};
+use crate::normalize::checks::canonical;
 use crate::ops::{ColumnChange, Op};
 
 use super::disturbed::Disturbed;
@@ -132,6 +133,59 @@ pub(super) fn diff_foreign_keys(
             phases.add_fks.push(Op::AddForeignKey {
                 table: table.clone(),
                 foreign_key: fk.clone(),
+            });
+        }
+    }
+}
+
+/// Diffs checks by their canonical expression ([`canonical`]): a named check is matched by name, and a
+/// changed expression is a drop and an add; an unnamed one (SQLite) matches any check with
+/// the same expression. A rename is a drop and an add.
+pub(super) fn diff_checks(current: &Table, desired: &Table, phases: &mut Phases) {
+    let table = &desired.name;
+    let matches = |a: &Check, b: &Check| {
+        canonical(&a.expression) == canonical(&b.expression)
+            && (a.name == b.name || a.name.is_empty() || b.name.is_empty())
+    };
+    let found = |c: &Check, among: &Table| among.checks.values().any(|o| matches(c, o));
+    for check in current.checks.values() {
+        if !found(check, desired) {
+            phases.drop_keys.push(Op::DropCheck {
+                table: table.clone(),
+                check: check.clone(),
+            });
+        }
+    }
+    for check in desired.checks.values() {
+        if !found(check, current) {
+            phases.add_keys.push(Op::AddCheck {
+                table: table.clone(),
+                check: check.clone(),
+            });
+        }
+    }
+}
+
+/// Diffs indexes kept as SQL by name (case-sensitive) and canonical statement: a changed
+/// definition (unique or not included) is a drop, then an add.
+pub(super) fn diff_defined_indexes(current: &Table, desired: &Table, phases: &mut Phases) {
+    let table = &desired.name;
+    let same = |a: &DefinedIndex, b: Option<&DefinedIndex>| {
+        b.is_some_and(|b| canonical(&a.sql) == canonical(&b.sql))
+    };
+    for (name, index) in &current.defined_indexes {
+        if !same(index, desired.defined_indexes.get(name)) {
+            phases.drop_keys.push(Op::DropDefinedIndex {
+                table: table.clone(),
+                index: index.clone(),
+            });
+        }
+    }
+    for (name, index) in &desired.defined_indexes {
+        if !same(index, current.defined_indexes.get(name)) {
+            phases.add_keys.push(Op::AddDefinedIndex {
+                table: table.clone(),
+                index: index.clone(),
             });
         }
     }

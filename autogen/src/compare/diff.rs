@@ -5,7 +5,10 @@ use crate::model::{Schema, Table};
 use crate::ops::{Op, reverse_all};
 
 use super::columns::{diff_columns, renames, strip_hint};
-use super::constraints::{diff_foreign_keys, diff_indexes, diff_primary_key, diff_uniques};
+use super::constraints::{
+    diff_checks, diff_defined_indexes, diff_foreign_keys, diff_indexes, diff_primary_key,
+    diff_uniques,
+};
 use super::disturbed::Disturbed;
 use super::phases::Phases;
 use super::table_order::plan_create;
@@ -42,6 +45,8 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
         };
         diff_foreign_keys(cur, want, &disturbed, &mut phases);
         diff_indexes(cur, want, &mut phases);
+        diff_checks(cur, want, &mut phases);
+        diff_defined_indexes(cur, want, &mut phases);
         diff_uniques(cur, want, &mut phases);
         if cur.comment != want.comment {
             phases.alter_columns.push(Op::AlterTableComment {

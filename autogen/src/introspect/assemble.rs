@@ -6,10 +6,12 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Column, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique, column_key,
+    Check, Column, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique,
+    Unmanaged, UnmanagedKind, check_key, column_key,
 };
 
 use super::IntrospectError;
+use crate::backend::Backend;
 
 /// One table row.
 pub(crate) struct TablePart {
@@ -85,6 +87,12 @@ pub(crate) struct Parts {
     pub keys: Vec<KeyPart>,
     /// Foreign-key column pairs.
     pub fks: Vec<FkPart>,
+    /// Objects read but not managed.
+    pub unmanaged: Vec<Unmanaged>,
+    /// Check constraints, by table.
+    pub checks: Vec<(String, Check)>,
+    /// Indexes kept as SQL, by table.
+    pub defined_indexes: Vec<(String, DefinedIndex)>,
 }
 
 /// Groups the parts into tables, dropping every table for which `skip` is true.
@@ -112,6 +120,16 @@ pub(crate) fn assemble(
     }
 
     add_keys(&mut tables, parts.keys);
+    for (table, index) in parts.defined_indexes {
+        if let Some(t) = tables.get_mut(&table) {
+            t.defined_indexes.insert(index.name.clone(), index);
+        }
+    }
+    for (table, check) in parts.checks {
+        if let Some(t) = tables.get_mut(&table) {
+            t.checks.insert(check_key(&check), check);
+        }
+    }
     add_foreign_keys(&mut tables, parts.fks)?;
 
     // Filter last, so foreign keys could still resolve against skipped tables' keys.
@@ -121,6 +139,11 @@ pub(crate) fn assemble(
             schema.insert(table);
         }
     }
+    let mut unmanaged = parts.unmanaged;
+    unmanaged.retain(|u| !u.table.as_deref().is_some_and(&skip) && !skip(&u.name));
+    unmanaged.sort();
+    unmanaged.dedup();
+    schema.unmanaged = unmanaged;
     Ok(schema)
 }
 
@@ -225,5 +248,104 @@ pub(crate) fn parse_fk_action(
             constraint: constraint.to_owned(),
             action: action.to_owned(),
         }),
+    }
+}
+
+/// One row of a backend's "unmanaged objects" query (`kind`, `table_name`, `name`, `detail`):
+/// a check constraint (kind `check`, detail its clause) goes to `parts.checks`, anything else
+/// to `parts.unmanaged`.
+pub(crate) fn unmanaged_row(
+    row: &super::catalog::Row,
+    parts: &mut Parts,
+    backend: Backend,
+) -> Result<(), IntrospectError> {
+    let kind: String = row.get("kind")?;
+    if kind == "defined index" {
+        let table: String = row.get("table_name")?;
+        let name: String = row.get("name")?;
+        let detail: String = row.text_opt("detail")?.unwrap_or_default();
+        if let Some(sql) = index_sql(backend, &table, &name, &detail) {
+            parts
+                .defined_indexes
+                .push((table, DefinedIndex { name, backend, sql }));
+            return Ok(());
+        }
+        parts.unmanaged.push(Unmanaged {
+            kind: UnmanagedKind::Index,
+            table: Some(table),
+            name,
+            detail: Some(detail),
+            sql: None,
+        });
+        return Ok(());
+    }
+    if kind == "check" {
+        let clause: String = row.text_opt("detail")?.unwrap_or_default();
+        parts.checks.push((
+            row.get("table_name")?,
+            Check {
+                name: row.get("name")?,
+                expression: check_expression(&clause),
+            },
+        ));
+        return Ok(());
+    }
+    let Some(kind) = UnmanagedKind::from_label(&kind) else {
+        return Ok(());
+    };
+    parts.unmanaged.push(Unmanaged {
+        kind,
+        table: row.text_opt("table_name")?,
+        name: row.get("name")?,
+        detail: row.text_opt("detail")?,
+        sql: None,
+    });
+    Ok(())
+}
+
+/// The `CREATE INDEX` statement of an index the model cannot express, from the catalog's
+/// description: PostgreSQL's `pg_get_indexdef` (re-targeted at the unqualified table), or
+/// MySQL's `<FULLTEXT|SPATIAL|UNIQUE|->|<quoted columns>`.
+fn index_sql(backend: Backend, table: &str, name: &str, detail: &str) -> Option<String> {
+    let (ident_name, ident_table) = (backend.ident(name), backend.ident(table));
+    match backend {
+        Backend::Postgres => {
+            let unique = if detail.starts_with("CREATE UNIQUE INDEX") {
+                "UNIQUE "
+            } else {
+                ""
+            };
+            let using = detail.find(" USING ")?;
+            Some(format!(
+                "CREATE {unique}INDEX {ident_name} ON {ident_table}{}",
+                &detail[using..]
+            ))
+        }
+        Backend::MySql => {
+            let (kind, columns) = detail.split_once('|')?;
+            let kind = if kind == "-" {
+                String::new()
+            } else {
+                format!("{kind} ")
+            };
+            Some(format!(
+                "CREATE {kind}INDEX {ident_name} ON {ident_table} ({columns})"
+            ))
+        }
+        Backend::Sqlite => None,
+    }
+}
+
+/// `CHECK ((price > 0)) NOT VALID` (PostgreSQL's `pg_get_constraintdef`) → `(price > 0)`;
+/// MySQL's bare clause is kept as it is.
+fn check_expression(clause: &str) -> String {
+    let c = clause.trim();
+    let c = c.strip_suffix("NOT VALID").unwrap_or(c).trim_end();
+    match c.strip_prefix("CHECK") {
+        Some(rest) if rest.trim_start().starts_with('(') && rest.trim_end().ends_with(')') => {
+            let rest = rest.trim();
+            rest[1..rest.len() - 1].trim().to_owned()
+        }
+        _ => c.to_owned(),
     }
 }

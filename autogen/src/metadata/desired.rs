@@ -3,10 +3,13 @@
 use sea_orm::DbBackend;
 use sea_orm::sea_query::{IndexCreateStatement, TableCreateStatement};
 
-use super::EntityDef;
 use super::column::column_from_def;
 use super::keys::{IndexKind, classify_index, foreign_key, table_ref_name};
-use crate::model::{Index, PrimaryKey, Schema, Table, Unique, column_key};
+use super::{EntityDef, Extras};
+use crate::model::{
+    Check, Index, PrimaryKey, Schema, Table, Unique, Unmanaged, UnmanagedKind, check_key,
+    column_key,
+};
 
 /// The schema the given entities describe on `backend`.
 pub fn desired_schema(entities: &[EntityDef], backend: DbBackend) -> Schema {
@@ -14,9 +17,55 @@ pub fn desired_schema(entities: &[EntityDef], backend: DbBackend) -> Schema {
     for e in entities {
         let create = e.create_table(backend);
         let indexes = e.create_indexes(backend);
-        schema.insert(table_from_statements(&create, &indexes, backend));
+        let mut table = table_from_statements(&create, &indexes, backend);
+        add_extras(&mut schema, &mut table, &e.extras());
+        schema.insert(table);
     }
     schema
+}
+
+/// Adds what an entity declares through `SchemaExtras`: plain indexes, uniques and checks join
+/// the table; the kinds the model cannot compare yet become unmanaged objects of the desired
+/// schema, which every report lists (never a silent loss of the declaration).
+fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras) {
+    let mut declared = |kind, name: &str, detail: String| {
+        schema.unmanaged.push(Unmanaged {
+            kind,
+            table: Some(table.name.clone()),
+            name: name.to_owned(),
+            detail: Some(detail),
+            sql: None,
+        })
+    };
+    for ix in &extras.indexes {
+        match ix.plain_columns() {
+            Some(columns) if ix.unique => {
+                let name = ix.name.clone();
+                table
+                    .uniques
+                    .insert(column_key(&columns), Unique { name, columns });
+            }
+            Some(columns) => {
+                let name = ix.name.clone();
+                table.indexes.insert(name.clone(), Index { name, columns });
+            }
+            None => declared(UnmanagedKind::Index, &ix.name, format!("{ix:?}")),
+        }
+    }
+    for check in &extras.checks {
+        let check = Check {
+            name: check.name.clone(),
+            expression: check.expression.clone(),
+        };
+        table.checks.insert(check_key(&check), check);
+    }
+    for e in &extras.enum_types {
+        declared(
+            UnmanagedKind::UserType,
+            &e.name,
+            format!("ENUM ({})", e.values.join(", ")),
+        );
+    }
 }
 
 /// One table from its `CREATE TABLE` and separate `CREATE INDEX` statements.

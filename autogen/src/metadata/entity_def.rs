@@ -5,12 +5,15 @@ use std::fmt;
 use sea_orm::sea_query::{IndexCreateStatement, TableCreateStatement};
 use sea_orm::{DbBackend, EntityTrait};
 
+use super::extras::{Extras, SchemaExtras};
+
 /// One managed entity, erased to the statements sea-orm derives from it.
 #[derive(Clone, Copy)]
 pub struct EntityDef {
     table_name: fn() -> &'static str,
     create_table: fn(DbBackend) -> TableCreateStatement,
     create_indexes: fn(DbBackend) -> Vec<IndexCreateStatement>,
+    extras: fn() -> Extras,
 }
 
 impl EntityDef {
@@ -20,7 +23,22 @@ impl EntityDef {
             table_name: table_name::<E>,
             create_table: create_table::<E>,
             create_indexes: create_indexes::<E>,
+            extras: Extras::default,
         }
+    }
+
+    /// The handle for entity `E`, with the extra indexes, checks and enum types that `E`
+    /// declares through [`SchemaExtras`].
+    pub fn with_extras<E: EntityTrait + Default + SchemaExtras>() -> EntityDef {
+        EntityDef {
+            extras: Extras::of::<E>,
+            ..Self::of::<E>()
+        }
+    }
+
+    /// What the entity declares beyond sea-orm's attributes.
+    pub fn extras(&self) -> Extras {
+        (self.extras)()
     }
 
     /// The entity's table name.

@@ -7,9 +7,11 @@ mod col_type;
 mod column;
 mod desired;
 mod entity_def;
+mod extras;
 mod keys;
 mod sql;
 
 pub use column::split_comment;
 pub use desired::{desired_schema, table_from_statements};
 pub use entity_def::EntityDef;
+pub use extras::{CheckDef, EnumDef, Extras, IndexDef, IndexMethod, IndexPart, SchemaExtras};

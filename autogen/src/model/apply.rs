@@ -4,7 +4,7 @@
 //! its keys, indexes and the foreign keys pointing at it along. An op on a missing table or object
 //! is a no-op (the law tests then catch the mismatch).
 
-use super::{Schema, Table, column_key};
+use super::{Schema, Table, check_key, column_key};
 use crate::ops::Op;
 
 /// Applies one op to a schema in place.
@@ -62,6 +62,18 @@ fn apply_to_table(t: &mut Table, op: &Op) {
         }
         Op::AlterPrimaryKey { to, .. } => t.primary_key = to.clone(),
         Op::AlterTableComment { to, .. } => t.comment = to.clone(),
+        Op::AddDefinedIndex { index, .. } => {
+            t.defined_indexes.insert(index.name.clone(), index.clone());
+        }
+        Op::DropDefinedIndex { index, .. } => {
+            t.defined_indexes.remove(&index.name);
+        }
+        Op::AddCheck { check, .. } => {
+            t.checks.insert(check_key(check), check.clone());
+        }
+        Op::DropCheck { check, .. } => {
+            t.checks.remove(&check_key(check));
+        }
         Op::AddTable(_) | Op::DropTable(_) | Op::RenameColumn { .. } => {}
     }
 }

@@ -29,6 +29,29 @@ pub struct Index {
     pub columns: Vec<String>,
 }
 
+/// A check constraint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    /// Constraint name; empty for an unnamed SQLite check (matched by expression then).
+    pub name: String,
+    /// The boolean expression as SQL text, without `CHECK (..)`; compared normalized.
+    pub expression: String,
+}
+
+/// An index the column model cannot express (expression, partial, GiST/GIN/BRIN/hash, operator
+/// classes, sort order, `INCLUDE`, `NULLS NOT DISTINCT`, FULLTEXT/SPATIAL, prefix lengths),
+/// kept as its `CREATE INDEX` statement in the dialect of the backend it was read from, and
+/// compared by that statement's canonical form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DefinedIndex {
+    /// Index name (case-sensitive).
+    pub name: String,
+    /// The backend whose dialect `sql` is written in; other backends skip it, with a comment.
+    pub backend: crate::backend::Backend,
+    /// The whole `CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX .. ON ..` statement.
+    pub sql: String,
+}
+
 /// Referential action of a foreign key.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,

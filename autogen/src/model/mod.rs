@@ -8,9 +8,11 @@ pub mod apply;
 mod column;
 mod constraint;
 mod schema;
+mod unmanaged;
 
-pub use schema::column_key;
+pub use schema::{check_key, column_key};
 
 pub use column::{Column, ColumnType};
-pub use constraint::{FkAction, ForeignKey, Index, PrimaryKey, Unique};
+pub use constraint::{Check, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Unique};
 pub use schema::{Schema, Table};
+pub use unmanaged::{Unmanaged, UnmanagedKind};

@@ -4,13 +4,17 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Column, ForeignKey, Index, PrimaryKey, Unique};
+use super::{Check, Column, DefinedIndex, ForeignKey, Index, PrimaryKey, Unique, Unmanaged};
 
 /// A whole schema: every managed table, keyed by table name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schema {
     /// Tables keyed by name.
     pub tables: BTreeMap<String, Table>,
+    /// Objects read but not managed (views, triggers, partitions, ...): reported, never
+    /// dropped; a SQLite rebuild recreates the ones it would otherwise lose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmanaged: Vec<Unmanaged>,
 }
 
 /// One table and everything attached to it.
@@ -31,9 +35,22 @@ pub struct Table {
     pub foreign_keys: BTreeMap<String, ForeignKey>,
     /// Table comment.
     pub comment: Option<String>,
+    /// Check constraints keyed by [`check_key`] (the name, or the expression of an unnamed one).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub checks: BTreeMap<String, Check>,
+    /// Indexes kept as SQL (see [`DefinedIndex`]), keyed by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub defined_indexes: BTreeMap<String, DefinedIndex>,
 }
 
 impl Schema {
+    /// The unmanaged objects that belong to `table`.
+    pub fn unmanaged_on<'a>(&'a self, table: &'a str) -> impl Iterator<Item = &'a Unmanaged> {
+        self.unmanaged
+            .iter()
+            .filter(move |u| u.table.as_deref() == Some(table))
+    }
+
     /// Adds a table, replacing any table with the same name.
     pub fn insert(&mut self, table: Table) {
         self.tables.insert(table.name.clone(), table);
@@ -52,6 +69,15 @@ impl Table {
     /// Looks a column up by name.
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.name == name)
+    }
+}
+
+/// The key of a check in [`Table::checks`]: its name, or `(expression)` when it has none.
+pub fn check_key(check: &Check) -> String {
+    if check.name.is_empty() {
+        format!("({})", check.expression)
+    } else {
+        check.name.clone()
     }
 }
 

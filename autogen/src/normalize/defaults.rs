@@ -23,7 +23,7 @@ pub(crate) fn normalize_default(backend: DbBackend, column: &Column) -> Option<S
     if column.col_type == ColumnType::Boolean {
         sql = boolean_literals(sql);
     }
-    if is_numeric(&column.col_type) {
+    if is_numeric(&column.col_type) || sqlite_numeric_affinity(backend, &column.col_type) {
         sql = numeric_literals(sql);
     }
     Some(sql)
@@ -77,11 +77,29 @@ fn canonical_string_literal(backend: DbBackend, sql: String) -> String {
     }
 }
 
-/// `now()` (Postgres, MySQL), `current_timestamp()` (MariaDB) and `CURRENT_TIMESTAMP` are
-/// one value; likewise for the date and time keywords.
+/// `now()` (Postgres, MySQL), `transaction_timestamp()` (Postgres: the same clock,
+/// <https://www.postgresql.org/docs/current/functions-datetime.html#FUNCTIONS-DATETIME-CURRENT>),
+/// `current_timestamp()` (MariaDB) and `CURRENT_TIMESTAMP` are one value; with a precision
+/// (`current_timestamp(6)`, `now(6)`) they are `CURRENT_TIMESTAMP(6)`. Likewise for the date
+/// and time keywords.
 fn current_timestamp_synonyms(sql: String) -> String {
-    match sql.to_ascii_lowercase().as_str() {
-        "now()" | "current_timestamp" | "current_timestamp()" => "CURRENT_TIMESTAMP".into(),
+    let compact: String = sql
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let precision = ["current_timestamp(", "now("]
+        .iter()
+        .find_map(|p| compact.strip_prefix(p))
+        .and_then(|rest| rest.strip_suffix(')'))
+        .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if let Some(n) = precision {
+        return format!("CURRENT_TIMESTAMP({n})");
+    }
+    match compact.as_str() {
+        "now()" | "current_timestamp" | "current_timestamp()" | "transaction_timestamp()" => {
+            "CURRENT_TIMESTAMP".into()
+        }
         "current_date" | "current_date()" => "CURRENT_DATE".into(),
         "current_time" | "current_time()" => "CURRENT_TIME".into(),
         _ => sql,
@@ -125,6 +143,22 @@ fn is_numeric(ty: &ColumnType) -> bool {
             | ColumnType::Double
             | ColumnType::Decimal(_)
     )
+}
+
+/// SQLite: a declared type with INTEGER, REAL or NUMERIC affinity (`real`, `numeric(5)`,
+/// `int8`, ...) stores `'1.5'` as the number 1.5, so a quoted number is that number
+/// (<https://www.sqlite.org/datatype3.html#determination_of_column_affinity>).
+fn sqlite_numeric_affinity(backend: DbBackend, ty: &ColumnType) -> bool {
+    let ColumnType::Custom(t) = ty else {
+        return false;
+    };
+    backend == DbBackend::Sqlite
+        && !["char", "clob", "text", "blob"]
+            .iter()
+            .any(|w| t.contains(w))
+        && ["int", "real", "floa", "doub", "num", "dec"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 /// The canonical spelling of a plain decimal number, or `None` if `s` is not one.

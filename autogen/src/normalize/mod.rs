@@ -3,6 +3,7 @@
 //!
 //! Each backend quirk is one small function with a doc comment naming it.
 
+pub mod checks;
 mod columns;
 mod comments;
 mod defaults;

@@ -47,6 +47,18 @@ impl Op {
                 index.name,
                 index.columns.join(", ")
             ),
+            Op::AddDefinedIndex { table, index } => {
+                format!("add index {} on {table}: {}", index.name, index.sql)
+            }
+            Op::DropDefinedIndex { table, index } => {
+                format!("drop index {} on {table}: {}", index.name, index.sql)
+            }
+            Op::AddCheck { table, check } => {
+                format!("add check {} on {table}: {}", check.name, check.expression)
+            }
+            Op::DropCheck { table, check } => {
+                format!("drop check {} on {table}: {}", check.name, check.expression)
+            }
             Op::AddUnique { table, unique } => format!(
                 "add unique {} on {table} ({})",
                 unique.name,

@@ -22,7 +22,11 @@ impl Op {
             Op::DropForeignKey { .. } => "drop_foreign_key",
             Op::AlterPrimaryKey { .. } => "alter_primary_key",
             Op::RenameColumn { .. } => "rename_column",
-            Op::AlterTableComment { .. } => "alter_table_comment",
+            Op::AddDefinedIndex { .. } => "add_index",
+            Op::DropDefinedIndex { .. } => "drop_index",
+            Op::AddCheck { .. } => "add_check",
+            Op::DropCheck { .. } => "drop_check",
+            Op::AlterTableComment { .. } => "set_table_comment",
         }
     }
 
@@ -42,6 +46,12 @@ impl Op {
             }),
             Op::AddIndex { index, .. } | Op::DropIndex { index, .. } => {
                 json!({ "name": index.name, "columns": index.columns })
+            }
+            Op::AddDefinedIndex { index, .. } | Op::DropDefinedIndex { index, .. } => {
+                json!({ "name": index.name, "definition": index.sql })
+            }
+            Op::AddCheck { check, .. } | Op::DropCheck { check, .. } => {
+                json!({ "name": check.name, "expression": check.expression })
             }
             Op::AddUnique { unique, .. } | Op::DropUnique { unique, .. } => {
                 json!({ "name": unique.name, "columns": unique.columns })

@@ -5,7 +5,7 @@
 use crate::model::{Column, ColumnType, ForeignKey, Table};
 
 use super::chain::{
-    ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,
+    CheckArg, ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,
     ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall, IndexDrop, IndexDropCall, Name,
     Statement, TableAlter, TableAlterCall, TableCreate, TableCreateCall, TableDrop, TableDropCall,
     TableRename, TableRenameCall, TypeName,
@@ -140,13 +140,32 @@ pub fn type_call(ty: &ColumnType) -> ColumnCall {
     }
 }
 
-/// Whether sea-query can make this type auto-increment on every backend (Postgres identity
-/// columns exist only for smallint, integer and bigint).
+/// Whether sea-query can make this type auto-increment (Postgres identity columns exist only
+/// for smallint, integer and bigint). MySQL's own integer spellings (`int unsigned`,
+/// `mediumint`, ...) are custom types that only MySQL runs, and take `AUTO_INCREMENT` there;
+/// dropping it would turn the key into a plain column and re-create every foreign key on it.
 pub fn can_auto_increment(ty: &ColumnType) -> bool {
-    matches!(
-        ty,
-        ColumnType::SmallInteger | ColumnType::Integer | ColumnType::BigInteger
-    )
+    match ty {
+        ColumnType::SmallInteger | ColumnType::Integer | ColumnType::BigInteger => true,
+        ColumnType::Custom(t) => is_mysql_integer(t),
+        _ => false,
+    }
+}
+
+/// `int unsigned`, `bigint unsigned zerofill`, `mediumint`, ...
+fn is_mysql_integer(ty: &str) -> bool {
+    let mut words = ty.split_whitespace();
+    let base = words.next().unwrap_or_default();
+    [
+        "tinyint",
+        "smallint",
+        "mediumint",
+        "int",
+        "integer",
+        "bigint",
+    ]
+    .contains(&base)
+        && words.all(|w| w == "unsigned" || w == "zerofill")
 }
 
 /// A complete column definition; `inline_pk` adds `PRIMARY KEY`.
@@ -205,6 +224,12 @@ pub fn create_table(table: &Table, name: &str) -> TableCreate {
     }
     for fk in table.foreign_keys.values() {
         calls.push(TableCreateCall::ForeignKey(foreign_key_create(fk, None)));
+    }
+    for check in table.checks.values() {
+        calls.push(TableCreateCall::Check(CheckArg {
+            name: (!check.name.is_empty()).then(|| check.name.clone()),
+            expression: check.expression.clone(),
+        }));
     }
     if let Some(comment) = &table.comment {
         calls.push(TableCreateCall::Comment(comment.clone()));

@@ -58,7 +58,7 @@ pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
             match (state.tables.get(table), after.tables.get(table)) {
                 (Some(from), Some(to)) if i >= k => {
                     if i == k {
-                        steps.extend(rebuild_steps(from, to, &renames(&ops[i..], table)));
+                        steps.extend(rebuild_steps(from, to, &renames(&ops[i..], table), &state));
                     }
                     own = except_sqlite(own);
                 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use sea_orm::DbBackend;
 
 use crate::backend::Backend;
-use crate::model::{Table, Unique};
+use crate::model::{Schema, Table, Unique, Unmanaged, UnmanagedKind};
 use crate::ops::{ColumnChange, Op};
 
 use super::default::DefaultArg;
@@ -28,6 +28,8 @@ pub fn needs_sqlite_rebuild(op: &Op) -> bool {
                     .is_some_and(|d| !DefaultArg::of(d).is_constant())
         }
         Op::DropUnique { .. }
+        | Op::AddCheck { .. }
+        | Op::DropCheck { .. }
         | Op::AddForeignKey { .. }
         | Op::DropForeignKey { .. }
         | Op::AlterPrimaryKey { .. } => true,
@@ -40,19 +42,71 @@ pub fn temp_name(table: &str) -> String {
     format!("_autogen_new_{table}")
 }
 
-/// Steps that rebuild `from` into `to` on SQLite; `renamed` maps new column names to old.
-pub fn rebuild_steps(from: &Table, to: &Table, renamed: &BTreeMap<String, String>) -> Vec<Step> {
+/// Steps that rebuild `from` into `to` on SQLite; `renamed` maps new column names to old;
+/// `state` is the schema at that point, whose unmanaged objects the rebuild must keep.
+///
+/// Views and triggers that mention the table are dropped first and recreated from their SQL
+/// at the end (SQLite's own procedure, <https://sqlite.org/lang_altertable.html#otheralter>),
+/// and so are the indexes the model cannot express. A CHECK constraint or a generated column
+/// cannot be recreated from the model: the rebuild then refuses, with a statement that fails
+/// naming what it would lose, rather than dropping it.
+pub fn rebuild_steps(
+    from: &Table,
+    to: &Table,
+    renamed: &BTreeMap<String, String>,
+    state: &Schema,
+) -> Vec<Step> {
     let ident = |name: &str| Backend::Sqlite.ident(name);
     let temp = temp_name(&to.name);
+    let lost: Vec<&Unmanaged> = state
+        .unmanaged_on(&from.name)
+        .filter(|u| {
+            matches!(
+                u.kind,
+                UnmanagedKind::Check | UnmanagedKind::GeneratedColumn
+            )
+        })
+        .collect();
+    if !lost.is_empty() {
+        let what: Vec<String> = lost
+            .iter()
+            .map(|u| format!("{} {}", u.kind.label(), u.name))
+            .collect();
+        let refusal = format!(
+            "autogen refuses to rebuild table {} on SQLite: it would drop {}; write this step by hand",
+            from.name,
+            what.join(", ")
+        );
+        return vec![
+            Step::Warning(refusal.clone()),
+            Step::OnlyOn(
+                DbBackend::Sqlite,
+                vec![Step::Raw(format!("SELECT * FROM {}", ident(&refusal)))],
+            ),
+        ];
+    }
+    let kept = dependents(state, &from.name);
     // Uniques SQLite made from a table constraint stay constraints (SQLite names them after the
     // table, in declaration order); named unique indexes are recreated as such, keeping names.
     let named: Vec<&Unique> = to.uniques.values().filter(|u| !is_autoindex(u)).collect();
     let mut shape = to.clone();
     shape.uniques.retain(|_, u| is_autoindex(u));
-    let mut inner = vec![Step::CreateTable {
+    let mut inner: Vec<Step> = kept
+        .iter()
+        .filter(|u| u.kind != UnmanagedKind::Index)
+        .map(|u| {
+            let kind = if u.kind == UnmanagedKind::View {
+                "VIEW"
+            } else {
+                "TRIGGER"
+            };
+            Step::Raw(format!("DROP {kind} IF EXISTS {}", ident(&u.name)))
+        })
+        .collect();
+    inner.push(Step::CreateTable {
         table: shape,
         name: temp.clone(),
-    }];
+    });
     // Step 1: copy every column that existed before (under its old name).
     let (targets, sources): (Vec<String>, Vec<String>) = to
         .columns
@@ -95,6 +149,25 @@ pub fn rebuild_steps(from: &Table, to: &Table, renamed: &BTreeMap<String, String
             unique: false,
         });
     }
+    // Indexes kept as SQL, then views, then triggers (a trigger may use a view).
+    inner.extend(
+        to.defined_indexes
+            .values()
+            .filter(|ix| ix.backend == Backend::Sqlite)
+            .map(|ix| Step::Raw(ix.sql.clone())),
+    );
+    let mut recreate = kept.clone();
+    recreate.sort_by_key(|u| match u.kind {
+        UnmanagedKind::Index => 0,
+        UnmanagedKind::View => 1,
+        _ => 2,
+    });
+    inner.extend(
+        recreate
+            .into_iter()
+            .filter_map(|u| u.sql.clone())
+            .map(Step::Raw),
+    );
     vec![
         Step::Comment(format!(
             "SQLite cannot alter {:?} in place: rebuild it, keeping its rows.",
@@ -134,4 +207,25 @@ pub fn except_sqlite(steps: Vec<Step>) -> Vec<Step> {
         out.push(Step::ExceptOn(DbBackend::Sqlite, group));
     }
     out
+}
+
+/// The unmanaged objects a rebuild of `table` would lose, with the SQL to recreate them: its
+/// own unmanaged indexes and triggers, and every view or trigger whose SQL mentions it.
+fn dependents<'a>(state: &'a Schema, table: &str) -> Vec<&'a Unmanaged> {
+    let needle = table.to_lowercase();
+    state
+        .unmanaged
+        .iter()
+        .filter(|u| u.sql.is_some())
+        .filter(|u| match u.kind {
+            UnmanagedKind::Index => u.table.as_deref() == Some(table),
+            UnmanagedKind::View | UnmanagedKind::Trigger => {
+                u.table.as_deref() == Some(table)
+                    || u.sql
+                        .as_deref()
+                        .is_some_and(|s| s.to_lowercase().contains(&needle))
+            }
+            _ => false,
+        })
+        .collect()
 }

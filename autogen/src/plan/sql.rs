@@ -6,7 +6,7 @@
 use sea_orm::sea_query::{PostgresQueryBuilder, TableBuilder};
 
 use crate::backend::Backend;
-use crate::model::{ColumnType, PrimaryKey, Table, Unique};
+use crate::model::{Check, ColumnType, PrimaryKey, Table, Unique};
 
 use super::build::type_call;
 use super::chain::{Arg, ColumnChain, Iden};
@@ -180,4 +180,73 @@ pub fn creatable(table: &Table) -> Table {
         u.name = unique_name(&table.name, u);
     }
     t
+}
+
+/// `ALTER TABLE t ADD [CONSTRAINT n] CHECK (expr)` (PostgreSQL, MySQL 8.0.16+, MariaDB).
+pub fn add_check(backend: Backend, table: &str, check: &Check) -> String {
+    let name = if check.name.is_empty() {
+        String::new()
+    } else {
+        format!("CONSTRAINT {} ", backend.ident(&check.name))
+    };
+    format!(
+        "ALTER TABLE {} ADD {name}CHECK ({})",
+        backend.ident(table),
+        check.expression
+    )
+}
+
+/// `ALTER TABLE t DROP CONSTRAINT n` (MariaDB takes no `DROP CHECK`; MySQL takes both since
+/// 8.0.19). An unnamed check (read from SQLite) cannot be dropped by name: a warning says so.
+pub fn drop_check(backend: Backend, table: &str, check: &Check) -> Vec<super::step::Step> {
+    use super::step::Step;
+    if check.name.is_empty() {
+        return vec![Step::Warning(format!(
+            "the unnamed check ({}) on {table} has no name to drop it by: drop it by hand",
+            check.expression
+        ))];
+    }
+    vec![Step::Raw(format!(
+        "ALTER TABLE {} DROP CONSTRAINT {}",
+        backend.ident(table),
+        backend.ident(&check.name)
+    ))]
+}
+
+/// `sql` on the backend `index` was read from; a comment elsewhere (its dialect is that
+/// backend's own).
+pub fn defined_index_steps(
+    index: &crate::model::DefinedIndex,
+    sql: String,
+) -> Vec<super::step::Step> {
+    use super::step::Step;
+    let others = Backend::ALL
+        .into_iter()
+        .filter(|b| *b != index.backend)
+        .map(|b| {
+            (
+                b.db(),
+                vec![Step::Comment(format!(
+                    "index {} is written for {:?}: not created here",
+                    index.name, index.backend
+                ))],
+            )
+        });
+    vec![Step::Match(
+        std::iter::once((index.backend.db(), vec![Step::Raw(sql)]))
+            .chain(others)
+            .collect(),
+    )]
+}
+
+/// `DROP INDEX n` (MySQL: `DROP INDEX n ON t`).
+pub fn drop_index_sql(backend: Backend, table: &str, name: &str) -> String {
+    match backend {
+        Backend::MySql => format!(
+            "DROP INDEX {} ON {}",
+            backend.ident(name),
+            backend.ident(table)
+        ),
+        _ => format!("DROP INDEX {}", backend.ident(name)),
+    }
 }

@@ -7,6 +7,7 @@ use crate::ops::{ColumnChange, Op};
 
 use super::sql;
 use super::step::Step;
+use crate::backend::Backend;
 
 /// Steps for `op`: portable statements where sea-query expresses the op everywhere, backend
 /// branches where it does not.
@@ -58,6 +59,32 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
             to,
             changes,
         } => alter_column(table, from, to, changes),
+        Op::AddDefinedIndex { index, .. } => sql::defined_index_steps(index, index.sql.clone()),
+        Op::DropDefinedIndex { table, index } => sql::defined_index_steps(
+            index,
+            sql::drop_index_sql(index.backend, table, &index.name),
+        ),
+        // SQLite changes checks through the table rebuild.
+        Op::AddCheck { table, check } => vec![Step::Match(vec![
+            (
+                DbBackend::Postgres,
+                raw(vec![sql::add_check(Backend::Postgres, table, check)]),
+            ),
+            (
+                DbBackend::MySql,
+                raw(vec![sql::add_check(Backend::MySql, table, check)]),
+            ),
+        ])],
+        Op::DropCheck { table, check } => vec![Step::Match(vec![
+            (
+                DbBackend::Postgres,
+                sql::drop_check(Backend::Postgres, table, check),
+            ),
+            (
+                DbBackend::MySql,
+                sql::drop_check(Backend::MySql, table, check),
+            ),
+        ])],
         Op::AddIndex { table, index } => vec![Step::CreateIndex {
             table: table.clone(),
             name: index.name.clone(),

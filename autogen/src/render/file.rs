@@ -51,7 +51,12 @@ pub struct RenderInput<'a> {
 pub fn render_migration(input: RenderInput<'_>) -> String {
     let mut after = input.before.clone();
     apply_all(&mut after, input.ops);
-    let up = plan(input.ops, input.before);
+    // One line per object the tool read but does not manage, so a reviewer knows it is there.
+    let mut up: Vec<Step> = crate::drift::notices(input.before, None)
+        .into_iter()
+        .map(Step::Comment)
+        .collect();
+    up.extend(plan(input.ops, input.before));
     let down = plan(&reverse_all(input.ops), &after);
     render_steps(input.revision, &up, &down)
 }

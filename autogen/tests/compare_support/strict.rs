@@ -117,6 +117,26 @@ fn check(s: &Schema, op: &Op) -> Result<(), String> {
                 return Err("target name exists".into());
             }
         }
+        Op::AddDefinedIndex { index, .. } => {
+            if t.defined_indexes.contains_key(&index.name) {
+                return Err("index exists".into());
+            }
+        }
+        Op::DropDefinedIndex { index, .. } => {
+            if t.defined_indexes.get(&index.name) != Some(index) {
+                return Err("no such index".into());
+            }
+        }
+        Op::AddCheck { check, .. } => {
+            if t.checks.contains_key(&autogen::model::check_key(check)) {
+                return Err("check exists".into());
+            }
+        }
+        Op::DropCheck { check, .. } => {
+            if t.checks.get(&autogen::model::check_key(check)) != Some(check) {
+                return Err("no such check".into());
+            }
+        }
         Op::AddIndex { index, .. } => {
             if t.indexes.contains_key(&index.name) {
                 return Err("index exists".into());

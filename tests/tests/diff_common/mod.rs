@@ -170,7 +170,7 @@ pub async fn generated_schema(backend: Backend, a: Variant, b: Variant) {
     .into_iter()
     .collect();
     if backend != Backend::Sqlite {
-        want.insert("alter_table_comment");
+        want.insert("set_table_comment");
     }
     assert_eq!(kinds, want, "{backend:?}: op kinds");
     assert!(found.len() > 40, "{backend:?}: {} ops", found.len());

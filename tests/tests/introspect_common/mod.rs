@@ -85,6 +85,18 @@ impl T {
         );
         self
     }
+    /// Adds an index kept as SQL.
+    pub fn defined(mut self, name: &str, backend: autogen::Backend, sql: &str) -> Self {
+        self.0.defined_indexes.insert(
+            name.into(),
+            autogen::model::DefinedIndex {
+                name: name.into(),
+                backend,
+                sql: sql.into(),
+            },
+        );
+        self
+    }
     /// Adds a non-unique index.
     pub fn index(mut self, name: &str, cols: &[&str]) -> Self {
         self.0.indexes.insert(
@@ -177,6 +189,11 @@ pub fn assert_table_eq(actual: &Table, expected: &Table) {
     assert_eq!(
         actual.foreign_keys, expected.foreign_keys,
         "foreign keys of {}",
+        expected.name
+    );
+    assert_eq!(
+        actual.defined_indexes, expected.defined_indexes,
+        "indexes kept as SQL of {}",
         expected.name
     );
     assert_eq!(

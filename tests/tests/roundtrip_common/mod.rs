@@ -137,7 +137,7 @@ pub async fn comments(backend: Backend) {
     rt.insert("book", &["id", "title", "pages"], &[&["1", "'t'", "100"]])
         .await;
     let expect: &[&str] = if has_comments(backend) {
-        &["alter_column", "alter_table_comment"]
+        &["alter_column", "set_table_comment"]
     } else {
         &[]
     };

@@ -38,6 +38,7 @@ pub async fn revision(ctx: &Context, new: NewRevision) -> Result<ExitCode, Error
         return Ok(ExitCode::SUCCESS);
     }
     print_ops(&drift.ops);
+    print_notices(&drift.notices);
     let source = render_migration_for(
         RenderInput {
             revision: new.clone(),
@@ -60,13 +61,15 @@ pub async fn check(ctx: &Context, format: Format) -> Result<ExitCode, Error> {
             "in_sync": drift.ops.is_empty() && drift.unmanaged.is_empty(),
             "ops": drift.ops.iter().map(Op::to_json).collect::<Vec<_>>(),
             "unmanaged": drift.unmanaged,
+            "notices": drift.notices,
         });
         println!("{value}");
     } else if drift.unmanaged.is_empty() {
-        report(&drift.ops, format);
+        report(&drift.ops, &drift.notices, format);
     } else {
         print_unmanaged(&drift.unmanaged);
         print_ops(&drift.ops);
+        print_notices(&drift.notices);
     }
     Ok(if drift.ops.is_empty() && drift.unmanaged.is_empty() {
         ExitCode::SUCCESS
@@ -99,14 +102,18 @@ pub async fn diff(
                 let value = serde_json::json!({
                     "in_sync": drift.ops.is_empty(),
                     "ops": drift.ops.iter().map(Op::to_json).collect::<Vec<_>>(),
+                    "notices": drift.notices,
                     "sql": statements,
                 });
                 println!("{value}");
             }
-            Format::Text => print!("{}", sql_script(backend, &drift.ops, &statements)),
+            Format::Text => print!(
+                "{}",
+                sql_script(backend, &drift.ops, &drift.notices, &statements)
+            ),
         }
     } else {
-        report(&drift.ops, format);
+        report(&drift.ops, &drift.notices, format);
     }
     Ok(if drift.ops.is_empty() {
         ExitCode::SUCCESS
@@ -117,8 +124,11 @@ pub async fn diff(
 
 /// A script that applies `statements` the way the migrator would run a revision of them
 /// (the same frames as online runs and offline `--sql`, without a version-table row).
-fn sql_script(backend: Backend, ops: &[Op], statements: &[String]) -> String {
+fn sql_script(backend: Backend, ops: &[Op], notices: &[String], statements: &[String]) -> String {
     let mut out = String::new();
+    for notice in notices {
+        out.push_str(&format!("-- {}\n", comment_text(notice)));
+    }
     if ops.is_empty() {
         out.push_str("-- No changes detected: the databases match.\n");
         return out;
@@ -130,18 +140,32 @@ fn sql_script(backend: Backend, ops: &[Op], statements: &[String]) -> String {
     out
 }
 
-/// Prints ops as text or JSON (shared with `diff`).
-pub fn report(ops: &[Op], format: Format) {
+/// Prints ops and notices (one line per unmanaged object) as text or JSON (shared with
+/// `diff`).
+pub fn report(ops: &[Op], notices: &[String], format: Format) {
     match format {
         Format::Json => {
             let value = serde_json::json!({
                 "in_sync": ops.is_empty(),
                 "ops": ops.iter().map(Op::to_json).collect::<Vec<_>>(),
+                "notices": notices,
             });
             println!("{value}");
         }
-        Format::Text if ops.is_empty() => println!("No changes detected: the database matches."),
-        Format::Text => print_ops(ops),
+        Format::Text if ops.is_empty() => {
+            println!("No changes detected: the database matches.");
+            print_notices(notices);
+        }
+        Format::Text => {
+            print_ops(ops);
+            print_notices(notices);
+        }
+    }
+}
+
+fn print_notices(notices: &[String]) {
+    for notice in notices {
+        println!("{notice}");
     }
 }
 

@@ -1,4 +1,4 @@
-//! MySQL / MariaDB introspection through `information_schema` (five or six queries per run).
+//! MySQL / MariaDB introspection through `information_schema` (six or seven queries per run).
 
 mod defaults;
 mod queries;

@@ -40,6 +40,11 @@ SELECT CAST(TABLE_NAME AS CHAR) AS table_name,
        CAST(COLUMN_NAME AS CHAR) AS column_name
 FROM information_schema.STATISTICS
 WHERE TABLE_SCHEMA = DATABASE() AND INDEX_TYPE NOT IN ('FULLTEXT', 'SPATIAL')
+  AND NOT EXISTS (
+    SELECT 1 FROM information_schema.STATISTICS p
+    WHERE p.TABLE_SCHEMA = DATABASE() AND p.TABLE_NAME = STATISTICS.TABLE_NAME
+      AND p.INDEX_NAME = STATISTICS.INDEX_NAME AND p.INDEX_NAME <> 'PRIMARY'
+      AND p.SUB_PART IS NOT NULL)
 ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
 "#;
 
@@ -69,3 +74,97 @@ SELECT CAST(TABLE_NAME AS CHAR) AS table_name, CAST(CHECK_CLAUSE AS CHAR) AS che
 FROM information_schema.CHECK_CONSTRAINTS
 WHERE CONSTRAINT_SCHEMA = DATABASE() AND CHECK_CLAUSE LIKE 'json\_valid(%'
 "#;
+
+/// Everything read but not managed, one row each: views, triggers, partitions, FULLTEXT,
+/// SPATIAL, prefix and functional indexes, check constraints (not MariaDB's `json_valid`
+/// ones for JSON columns), generated columns, `ON UPDATE` clauses, and columns whose
+/// collation differs from their table's.
+const UNMANAGED: &str = r#"
+SELECT * FROM (
+SELECT CAST('view' AS CHAR) AS kind, CAST(NULL AS CHAR) AS table_name,
+       CAST(TABLE_NAME AS CHAR) AS name, CAST(NULL AS CHAR) AS detail
+FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()
+UNION ALL
+SELECT 'trigger', CAST(EVENT_OBJECT_TABLE AS CHAR), CAST(TRIGGER_NAME AS CHAR),
+       CAST(CONCAT(ACTION_TIMING, ' ', EVENT_MANIPULATION) AS CHAR)
+FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
+UNION ALL
+SELECT 'partition', CAST(TABLE_NAME AS CHAR), CAST(PARTITION_NAME AS CHAR),
+       CAST(CONCAT(PARTITION_METHOD, ' ', COALESCE(PARTITION_EXPRESSION, '')) AS CHAR)
+FROM information_schema.PARTITIONS
+WHERE TABLE_SCHEMA = DATABASE() AND PARTITION_NAME IS NOT NULL
+UNION ALL
+SELECT CASE WHEN SUM(COLUMN_NAME IS NULL) > 0 THEN 'index' ELSE 'defined index' END,
+       CAST(TABLE_NAME AS CHAR), CAST(INDEX_NAME AS CHAR),
+       CAST(CONCAT(CASE WHEN MIN(INDEX_TYPE) IN ('FULLTEXT', 'SPATIAL') THEN MIN(INDEX_TYPE)
+                        WHEN MIN(NON_UNIQUE) = 0 THEN 'UNIQUE' ELSE '-' END, '|',
+         GROUP_CONCAT(CONCAT(COALESCE(CONCAT('`', REPLACE(COLUMN_NAME, '`', '``'), '`'),
+                                      'expression'),
+                             COALESCE(CONCAT('(', SUB_PART, ')'), ''))
+                      ORDER BY SEQ_IN_INDEX SEPARATOR ', ')) AS CHAR)
+FROM information_schema.STATISTICS
+WHERE TABLE_SCHEMA = DATABASE()
+GROUP BY TABLE_NAME, INDEX_NAME
+HAVING SUM(INDEX_TYPE IN ('FULLTEXT', 'SPATIAL')
+           OR (SUB_PART IS NOT NULL AND INDEX_NAME <> 'PRIMARY')
+           OR COLUMN_NAME IS NULL) > 0
+UNION ALL
+{checks}UNION ALL
+SELECT CASE WHEN EXTRA LIKE '%GENERATED%' AND EXTRA NOT LIKE '%DEFAULT_GENERATED%'
+            THEN 'generated column' ELSE 'column attribute' END,
+       CAST(TABLE_NAME AS CHAR), CAST(COLUMN_NAME AS CHAR),
+       CAST(CASE WHEN EXTRA LIKE '%GENERATED%' AND EXTRA NOT LIKE '%DEFAULT_GENERATED%'
+                 THEN CONCAT(EXTRA, ' AS ', COALESCE(GENERATION_EXPRESSION, ''))
+                 ELSE EXTRA END AS CHAR)
+FROM information_schema.COLUMNS
+WHERE TABLE_SCHEMA = DATABASE()
+  AND ((EXTRA LIKE '%GENERATED%' AND EXTRA NOT LIKE '%DEFAULT_GENERATED%')
+       OR EXTRA LIKE '%on update%')
+UNION ALL
+SELECT 'column collation', CAST(c.TABLE_NAME AS CHAR), CAST(c.COLUMN_NAME AS CHAR),
+       CAST(CONCAT('CHARACTER SET ', c.CHARACTER_SET_NAME, ' COLLATE ', c.COLLATION_NAME)
+            AS CHAR)
+FROM information_schema.COLUMNS c
+JOIN information_schema.TABLES t
+  ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+WHERE c.TABLE_SCHEMA = DATABASE() AND c.COLLATION_NAME IS NOT NULL
+  AND c.COLLATION_NAME <> t.TABLE_COLLATION{json}
+) u
+ORDER BY 1, 2, 3
+"#;
+
+/// Check constraints: MariaDB names them per table (and lists the table), MySQL per schema.
+const CHECKS_MARIADB: &str = r#"SELECT 'check', CAST(TABLE_NAME AS CHAR),
+       CAST(CONSTRAINT_NAME AS CHAR), CAST(CHECK_CLAUSE AS CHAR)
+FROM information_schema.CHECK_CONSTRAINTS
+WHERE CONSTRAINT_SCHEMA = DATABASE() AND CHECK_CLAUSE NOT LIKE 'json\_valid(%'
+"#;
+
+/// See [`CHECKS_MARIADB`].
+const CHECKS_MYSQL: &str = r#"SELECT 'check', CAST(tc.TABLE_NAME AS CHAR),
+       CAST(cc.CONSTRAINT_NAME AS CHAR), CAST(cc.CHECK_CLAUSE AS CHAR)
+FROM information_schema.CHECK_CONSTRAINTS cc
+JOIN information_schema.TABLE_CONSTRAINTS tc
+  ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME
+ AND tc.CONSTRAINT_TYPE = 'CHECK'
+WHERE cc.CONSTRAINT_SCHEMA = DATABASE()
+"#;
+
+/// MariaDB's JSON columns are `longtext COLLATE utf8mb4_bin` with a `json_valid` check: their
+/// collation is the type's, not a choice.
+const NOT_MARIADB_JSON: &str = r#"
+  AND NOT EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS j
+    WHERE j.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND j.TABLE_NAME = c.TABLE_NAME
+      AND j.CHECK_CLAUSE = CONCAT('json_valid(`', REPLACE(c.COLUMN_NAME, '`', '``'), '`)'))"#;
+
+/// The unmanaged-objects query for MariaDB or MySQL.
+pub(crate) fn unmanaged(mariadb: bool) -> String {
+    let (checks, json) = if mariadb {
+        (CHECKS_MARIADB, NOT_MARIADB_JSON)
+    } else {
+        (CHECKS_MYSQL, "")
+    };
+    UNMANAGED
+        .replace("{checks}", checks)
+        .replace("{json}", json)
+}

@@ -7,6 +7,7 @@ use sea_orm::ConnectionTrait;
 use crate::introspect::IntrospectError;
 use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, parse_fk_action,
+    unmanaged_row,
 };
 use crate::introspect::catalog::Catalog;
 use crate::model::{Column, ColumnType, Schema};
@@ -85,6 +86,13 @@ pub(crate) async fn read<C: ConnectionTrait>(
             on_delete,
             on_update,
         });
+    }
+
+    for row in catalog
+        .fetch("unmanaged objects", &queries::unmanaged(mariadb))
+        .await?
+    {
+        unmanaged_row(&row, &mut parts, crate::backend::Backend::MySql)?;
     }
 
     assemble(parts, skip)

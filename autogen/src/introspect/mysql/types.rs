@@ -8,6 +8,9 @@ use crate::model::ColumnType;
 /// 8.0.19+ does not), except `tinyint(1)`, which is how `bool` is stored. Unsigned/zerofill
 /// and types the model lacks become `Custom`.
 pub fn parse_type(ty: &str) -> ColumnType {
+    if let Some(canonical) = enum_or_set(ty) {
+        return ColumnType::Custom(canonical);
+    }
     let lower = ty.trim().to_ascii_lowercase();
     if lower == "tinyint(1)" || lower == "bool" || lower == "boolean" {
         // sea-query renders Boolean as `bool`, which MySQL stores as tinyint(1).
@@ -66,4 +69,50 @@ fn drop_display_width(ty: &str) -> String {
         }
     }
     ty.to_owned()
+}
+
+/// `ENUM('G', 'PG')` → `enum('G','PG')`: the keyword lower-cased and the spacing between
+/// values dropped, the values kept exactly (they are case-sensitive and ordered).
+pub fn enum_or_set(ty: &str) -> Option<String> {
+    let ty = ty.trim();
+    let open = ty.find('(')?;
+    let keyword = ty[..open].trim().to_ascii_lowercase();
+    if keyword != "enum" && keyword != "set" {
+        return None;
+    }
+    let body = ty[open + 1..].trim_end().strip_suffix(')')?;
+    let mut values = Vec::new();
+    let mut chars = body.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace() || *c == ',') {
+            chars.next();
+        }
+        let Some(quote) = chars.next() else { break };
+        if quote != '\'' {
+            return None;
+        }
+        let mut value = String::new();
+        loop {
+            match chars.next()? {
+                '\'' if chars.peek() == Some(&'\'') => {
+                    chars.next();
+                    value.push_str("''");
+                }
+                '\'' => break,
+                '\\' => {
+                    // MySQL's backslash escape of a quote is the doubled quote.
+                    match chars.next()? {
+                        '\'' => value.push_str("''"),
+                        c => {
+                            value.push('\\');
+                            value.push(c);
+                        }
+                    }
+                }
+                c => value.push(c),
+            }
+        }
+        values.push(format!("'{value}'"));
+    }
+    Some(format!("{keyword}({})", values.join(",")))
 }

@@ -1,4 +1,4 @@
-//! PostgreSQL introspection through `pg_catalog` (five queries per run).
+//! PostgreSQL introspection through `pg_catalog` (six queries per run).
 
 mod queries;
 mod read;

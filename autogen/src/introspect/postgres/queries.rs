@@ -54,32 +54,66 @@ WHERE n.nspname = current_schema() AND con.contype IN ('p', 'u')
 ORDER BY 1, 2, 4
 "#;
 
-/// Plain-column B-tree indexes that do not back a constraint, one row per key column.
-/// Expression, partial and non-B-tree (GIN, GiST, ...) indexes are skipped: the model cannot
-/// express them, and reporting them would make compare drop them. `INCLUDE` columns are not
-/// key columns.
-pub(crate) const INDEXES: &str = r#"
-SELECT c.relname::text AS table_name,
-       ic.relname::text AS index_name,
-       i.indisunique AS is_unique,
-       k.ord::int8 AS seq,
-       a.attname::text AS column_name
-FROM pg_catalog.pg_index i
+/// The indexes the model expresses: plain-column B-tree indexes with default operator classes,
+/// ascending order and no `INCLUDE` columns, no predicate, no `NULLS NOT DISTINCT`. The others
+/// are reported by [`UNMANAGED`] and left alone (reading them as plain would rewrite them).
+macro_rules! managed_index {
+    () => {
+        "(am.amname = 'btree' AND i.indexprs IS NULL AND i.indpred IS NULL
+      AND i.indnatts = i.indnkeyatts
+      AND NOT EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0)
+      AND NOT EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) oc
+                      JOIN pg_catalog.pg_opclass op ON op.oid = oc WHERE NOT op.opcdefault)
+      AND NOT EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) co
+                      WHERE co <> 0 AND co <> 100)
+      AND NOT coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false))"
+    };
+}
+
+/// The joins every index query starts from.
+macro_rules! index_from {
+    () => {
+        "FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
-  AND NOT i.indisprimary AND am.amname = 'btree'
-  AND i.indexprs IS NULL AND i.indpred IS NULL
-  AND k.ord <= i.indnkeyatts
+"
+    };
+}
+
+/// Index rows of this schema's tables that back no key constraint.
+macro_rules! index_where {
+    () => {
+        "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+  AND NOT i.indisprimary
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_constraint con
-    WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
-ORDER BY 1, 2, 4
-"#;
+    WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))"
+    };
+}
+
+/// Managed indexes (see `managed_index`), one row per key column (`INCLUDE` columns are not
+/// key columns).
+pub(crate) const INDEXES: &str = concat!(
+    "SELECT c.relname::text AS table_name,
+       ic.relname::text AS index_name,
+       i.indisunique AS is_unique,
+       k.ord::int8 AS seq,
+       a.attname::text AS column_name
+",
+    index_from!(),
+    "CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+",
+    index_where!(),
+    "
+  AND k.ord <= i.indnkeyatts
+  AND ",
+    managed_index!(),
+    "
+ORDER BY 1, 2, 4",
+);
 
 /// Foreign keys, one row per (column, referenced column) pair.
 pub(crate) const FOREIGN_KEYS: &str = r#"
@@ -101,3 +135,80 @@ JOIN pg_catalog.pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = k
 WHERE n.nspname = current_schema() AND con.contype = 'f'
 ORDER BY 1, 2, 3
 "#;
+
+/// Check constraints (kind `check`, managed) and everything read but not managed, one row each: views, materialized views, partitions,
+/// triggers, indexes the model cannot express, check and exclusion constraints, generated
+/// columns, columns with a non-default collation, and columns of enum, domain, composite or
+/// range types (the tool never creates those types).
+pub(crate) const UNMANAGED: &str = concat!(
+    "SELECT * FROM (
+SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
+       NULL::text AS table_name, c.relname::text AS name, NULL::text AS detail
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND c.relkind IN ('v', 'm')
+UNION ALL
+SELECT 'partition', p.relname::text, c.relname::text,
+       pg_catalog.pg_get_expr(c.relpartbound, c.oid)
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_inherits inh ON inh.inhrelid = c.oid
+JOIN pg_catalog.pg_class p ON p.oid = inh.inhparent
+WHERE n.nspname = current_schema() AND c.relispartition AND c.relkind IN ('r', 'p')
+UNION ALL
+SELECT 'trigger', c.relname::text, t.tgname::text, pg_catalog.pg_get_triggerdef(t.oid)
+FROM pg_catalog.pg_trigger t
+JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND NOT c.relispartition
+UNION ALL
+SELECT 'defined index', c.relname::text, ic.relname::text,
+       pg_catalog.pg_get_indexdef(i.indexrelid)
+",
+    index_from!(),
+    index_where!(),
+    "
+  AND NOT ",
+    managed_index!(),
+    "
+UNION ALL
+SELECT CASE con.contype WHEN 'c' THEN 'check' ELSE 'check constraint' END,
+       c.relname::text, con.conname::text,
+       pg_catalog.pg_get_constraintdef(con.oid)
+FROM pg_catalog.pg_constraint con
+JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND con.contype IN ('c', 'x') AND NOT c.relispartition
+UNION ALL
+SELECT 'foreign key option', c.relname::text, con.conname::text,
+       CASE WHEN con.condeferred THEN 'DEFERRABLE INITIALLY DEFERRED'
+            ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END
+FROM pg_catalog.pg_constraint con
+JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND con.contype = 'f' AND con.condeferrable
+  AND NOT c.relispartition
+UNION ALL
+SELECT CASE WHEN a.attgenerated = 's' THEN 'generated column'
+            WHEN a.attcollation <> ty.typcollation THEN 'column collation'
+            ELSE 'column type' END,
+       c.relname::text, a.attname::text,
+       CASE WHEN a.attgenerated = 's'
+              THEN 'GENERATED ALWAYS AS ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)
+            WHEN a.attcollation <> ty.typcollation
+              THEN 'COLLATE ' || (SELECT co.collname::text FROM pg_catalog.pg_collation co
+                                  WHERE co.oid = a.attcollation)
+            ELSE pg_catalog.format_type(a.atttypid, a.atttypmod) END
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_type el ON el.oid = ty.typelem AND ty.typcategory = 'A'
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+  AND a.attnum > 0 AND NOT a.attisdropped
+  AND (a.attgenerated = 's' OR a.attcollation <> ty.typcollation
+       OR ty.typtype IN ('e', 'd', 'c', 'r', 'm') OR el.typtype IN ('e', 'd', 'c', 'r', 'm'))
+) u
+ORDER BY 1, 2, 3",
+);

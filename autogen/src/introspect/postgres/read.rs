@@ -4,14 +4,14 @@ use sea_orm::ConnectionTrait;
 
 use crate::introspect::IntrospectError;
 use crate::introspect::assemble::{
-    ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble,
+    ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, unmanaged_row,
 };
 use crate::introspect::catalog::Catalog;
 use crate::model::{Column, FkAction, Schema};
 
 use super::{queries, types::parse_type};
 
-/// Reads the current schema with five catalog queries.
+/// Reads the current schema with six catalog queries.
 pub(crate) async fn read<C: ConnectionTrait>(
     catalog: &mut Catalog<'_, C>,
     skip: impl Fn(&str) -> bool,
@@ -96,6 +96,13 @@ pub(crate) async fn read<C: ConnectionTrait>(
             on_delete,
             on_update,
         });
+    }
+
+    for row in catalog
+        .fetch("unmanaged objects", queries::UNMANAGED)
+        .await?
+    {
+        unmanaged_row(&row, &mut parts, crate::backend::Backend::Postgres)?;
     }
 
     assemble(parts, skip)

@@ -33,6 +33,34 @@ pub fn parse_type(ty: &str) -> ColumnType {
         ("boolean" | "bool", None) => ColumnType::Boolean,
         // sea-query renders Binary, VarBinary and Blob all as bytea.
         ("bytea", None) => ColumnType::Blob,
-        _ => ColumnType::Custom(lower),
+        _ => ColumnType::Custom(array_spelling(&lower).unwrap_or(lower)),
     }
+}
+
+/// `varchar(20)[]` → `character varying(20)[]`: an array type in `format_type`'s spelling of
+/// its element, so a synonym is not a difference.
+fn array_spelling(lower: &str) -> Option<String> {
+    let elem = lower.strip_suffix("[]")?.trim_end();
+    let (name, args) = match elem.find('(') {
+        Some(i) => (elem[..i].trim_end(), &elem[i..]),
+        None => (elem, ""),
+    };
+    let canonical = match name {
+        "varchar" => "character varying",
+        "char" | "bpchar" => "character",
+        "int" | "int4" => "integer",
+        "int8" => "bigint",
+        "int2" => "smallint",
+        "bool" => "boolean",
+        "float8" => "double precision",
+        "float4" => "real",
+        "decimal" => "numeric",
+        // format_type puts a precision inside: `timestamp(3) without time zone[]`.
+        "timestamptz" if args.is_empty() => "timestamp with time zone",
+        "timestamp" if args.is_empty() => "timestamp without time zone",
+        "timetz" if args.is_empty() => "time with time zone",
+        "time" if args.is_empty() => "time without time zone",
+        other => other,
+    };
+    Some(format!("{canonical}{args}[]"))
 }

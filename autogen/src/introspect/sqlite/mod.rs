@@ -1,5 +1,5 @@
 //! SQLite introspection through `sqlite_schema` joined with the table-valued pragmas
-//! (four queries per run).
+//! (five queries per run).
 
 mod autoinc;
 mod queries;

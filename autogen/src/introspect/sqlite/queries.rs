@@ -40,3 +40,12 @@ JOIN pragma_foreign_key_list(m.name, 'main') f
 WHERE m.type = 'table'
 ORDER BY 1, 2, 3
 "#;
+
+/// Views, triggers and index definitions, with the SQL SQLite keeps for each (a rebuild
+/// recreates the ones on the rebuilt table from it).
+pub(crate) const OBJECTS: &str = r#"
+SELECT m.type AS kind, m.tbl_name AS table_name, m.name AS name, m.sql AS create_sql
+FROM main.sqlite_schema m
+WHERE m.type IN ('view', 'trigger', 'index') AND m.sql IS NOT NULL
+ORDER BY 1, 2, 3
+"#;

@@ -9,11 +9,15 @@ use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, parse_fk_action,
 };
 use crate::introspect::catalog::Catalog;
-use crate::model::{Column, ColumnType, Schema};
+use crate::model::{Check, Column, ColumnType, DefinedIndex, Schema, Unmanaged, UnmanagedKind};
 
-use super::{autoinc::has_autoincrement, queries, types::parse_type};
+use super::{
+    autoinc::{check_clauses, has_autoincrement},
+    queries,
+    types::parse_type,
+};
 
-/// Reads `main` with four catalog queries.
+/// Reads `main` with five catalog queries.
 pub(crate) async fn read<C: ConnectionTrait>(
     catalog: &mut Catalog<'_, C>,
     skip: impl Fn(&str) -> bool,
@@ -28,6 +32,15 @@ pub(crate) async fn read<C: ConnectionTrait>(
         if sql.as_deref().is_some_and(has_autoincrement) {
             autoinc_tables.insert(name.clone());
         }
+        for (check_name, expression) in check_clauses(sql.as_deref().unwrap_or_default()) {
+            parts.checks.push((
+                name.clone(),
+                Check {
+                    name: check_name,
+                    expression,
+                },
+            ));
+        }
         // SQLite has no comments.
         parts.tables.push(TablePart {
             name,
@@ -36,7 +49,8 @@ pub(crate) async fn read<C: ConnectionTrait>(
     }
 
     read_columns(catalog, &mut parts, &autoinc_tables).await?;
-    read_indexes(catalog, &mut parts).await?;
+    let unexpressed = read_indexes(catalog, &mut parts).await?;
+    read_objects(catalog, &mut parts, &unexpressed).await?;
 
     for row in catalog.fetch("foreign keys", queries::FOREIGN_KEYS).await? {
         let table: String = row.get("table_name")?;
@@ -69,11 +83,21 @@ async fn read_columns<C: ConnectionTrait>(
     let mut columns = Vec::new();
     for row in catalog.fetch("columns", queries::COLUMNS).await? {
         // hidden = 1: hidden column of a virtual table, not part of the declared schema.
-        if row.get::<i64>("hidden")? == 1 {
+        let hidden = row.get::<i64>("hidden")?;
+        if hidden == 1 {
             continue;
         }
         let table: String = row.get("table_name")?;
         let name: String = row.get("column_name")?;
+        // hidden = 2 / 3: a generated column (virtual / stored); its expression is not read.
+        if hidden >= 2 {
+            parts.unmanaged.push(unmanaged(
+                UnmanagedKind::GeneratedColumn,
+                Some(&table),
+                &name,
+                Some(if hidden == 2 { "VIRTUAL" } else { "STORED" }.into()),
+            ));
+        }
         let pk: i64 = row.get("pk")?;
         if pk > 0 {
             *pk_width.entry(table.clone()).or_default() += 1;
@@ -119,18 +143,23 @@ async fn read_columns<C: ConnectionTrait>(
 }
 
 /// Reads indexes: UNIQUE constraints (`sqlite_autoindex_*`) and unique indexes become
-/// uniques; the primary key's own index, partial and expression indexes are skipped.
+/// uniques; the primary key's own index is skipped; partial and expression indexes are
+/// returned as (table, name), to be reported as unmanaged.
 async fn read_indexes<C: ConnectionTrait>(
     catalog: &mut Catalog<'_, C>,
     parts: &mut Parts,
-) -> Result<(), IntrospectError> {
+) -> Result<BTreeSet<(String, String)>, IntrospectError> {
     let mut keys = Vec::new();
     let mut expression = BTreeSet::new();
     for row in catalog.fetch("indexes", queries::INDEXES).await? {
         let table: String = row.get("table_name")?;
         let name: String = row.get("index_name")?;
         let origin: String = row.get("origin")?;
-        if origin == "pk" || row.get::<i64>("partial")? != 0 {
+        if origin == "pk" {
+            continue;
+        }
+        if row.get::<i64>("partial")? != 0 {
+            expression.insert((table, name));
             continue;
         }
         let Some(column) = row.get::<Option<String>>("column_name")? else {
@@ -154,5 +183,52 @@ async fn read_indexes<C: ConnectionTrait>(
         keys.into_iter()
             .filter(|k| !expression.contains(&(k.table.clone(), k.name.clone()))),
     );
+    Ok(expression)
+}
+
+/// Reads views, triggers and the SQL of the indexes the model cannot express.
+async fn read_objects<C: ConnectionTrait>(
+    catalog: &mut Catalog<'_, C>,
+    parts: &mut Parts,
+    unexpressed: &BTreeSet<(String, String)>,
+) -> Result<(), IntrospectError> {
+    for row in catalog.fetch("views, triggers", queries::OBJECTS).await? {
+        let kind: String = row.get("kind")?;
+        let table: String = row.get("table_name")?;
+        let name: String = row.get("name")?;
+        let sql: Option<String> = row.get("create_sql")?;
+        let (kind, table) = match kind.as_str() {
+            "view" => (UnmanagedKind::View, None),
+            "trigger" => (UnmanagedKind::Trigger, Some(table)),
+            _ if unexpressed.contains(&(table.clone(), name.clone())) => {
+                if let Some(sql) = sql {
+                    let backend = crate::backend::Backend::Sqlite;
+                    let index = DefinedIndex { name, backend, sql };
+                    parts.defined_indexes.push((table, index));
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        let mut object = unmanaged(kind, table.as_deref(), &name, None);
+        object.sql = sql;
+        parts.unmanaged.push(object);
+    }
     Ok(())
+}
+
+/// An unmanaged object without SQL.
+fn unmanaged(
+    kind: UnmanagedKind,
+    table: Option<&str>,
+    name: &str,
+    detail: Option<String>,
+) -> Unmanaged {
+    Unmanaged {
+        kind,
+        table: table.map(str::to_owned),
+        name: name.to_owned(),
+        detail,
+        sql: None,
+    }
 }

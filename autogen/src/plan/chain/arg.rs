@@ -1,7 +1,7 @@
 //! The kinds of argument a builder call takes, each with its sea-query value and its Rust
 //! text side by side.
 
-use sea_orm::sea_query::{Alias, Expr, ForeignKeyAction};
+use sea_orm::sea_query::{Alias, Check, Expr, ForeignKeyAction};
 
 use crate::backend::Backend;
 use crate::model::FkAction;
@@ -84,6 +84,38 @@ impl Arg for TypeName {
     fn rust(&self, imports: &mut Imports) -> String {
         imports.sea_query("Alias");
         format!("Alias::new({})", rs(&self.0))
+    }
+}
+
+/// A check constraint inside `Table::create()`: its name (escaped by sea-query's
+/// `prepare_iden`, like a column name) and its expression, SQL text written as is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckArg {
+    /// Constraint name; `None` for an unnamed check.
+    pub name: Option<String>,
+    /// The boolean expression.
+    pub expression: String,
+}
+
+impl Arg for CheckArg {
+    type Sea = Check;
+    fn sea(&self, _: Backend) -> Check {
+        let expr = Expr::cust(self.expression.clone());
+        match &self.name {
+            Some(name) => Check::named(Alias::new(name), expr),
+            None => Check::unnamed(expr),
+        }
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.sea_query("Expr");
+        let expr = format!("Expr::cust({})", rs(&self.expression));
+        match &self.name {
+            Some(name) => {
+                imports.sea_query("Alias");
+                format!("(Alias::new({}), {expr})", rs(name))
+            }
+            None => expr,
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::model::FkAction;
 use crate::plan::DefaultArg;
 
-use super::arg::{Iden, Name, TypeName};
+use super::arg::{CheckArg, Iden, Name, TypeName};
 
 builder! {
     /// `ColumnDef::new(name)...`: a column definition.
@@ -90,6 +90,8 @@ builder! {
         Index(index: &mut IndexCreate) => index,
         /// `foreign_key(key)`.
         ForeignKey(key: &mut ForeignKeyCreate) => foreign_key,
+        /// `check(check)`: a check constraint.
+        Check(check: CheckArg) => check,
         /// `comment(text)`.
         Comment(text: String) => comment,
     }

@@ -1,0 +1,206 @@
+//! Check expressions in one spelling, whatever the backend printed back.
+//!
+//! PostgreSQL's `pg_get_constraintdef` wraps every comparison in parentheses and casts
+//! literals (`((price > (0)::numeric))`), MySQL quotes names with backticks and MariaDB drops
+//! the outer parentheses; the expression as written in an entity has none of that. The
+//! canonical form lower-cases everything outside string literals, drops identifier quotes,
+//! `::type` casts, whitespace and grouping parentheses (a function call keeps its own), and
+//! spells `!=` as `<>`.
+//!
+//! The canonical form is only compared, never run: dropping parentheses can change what an
+//! expression means, so plans keep each check's own text.
+
+/// Multi-word type names a PostgreSQL cast may end with, longest first.
+const MULTI_WORD_TYPES: [&str; 7] = [
+    "timestamp without time zone",
+    "timestamp with time zone",
+    "time without time zone",
+    "time with time zone",
+    "character varying",
+    "double precision",
+    "bit varying",
+];
+
+/// The canonical form of one check expression.
+pub fn canonical(expr: &str) -> String {
+    let tokens = tokens(expr);
+    let mut out: Vec<String> = Vec::new();
+    // For each open parenthesis kept in `out`: whether it is a function call's.
+    let mut stack: Vec<bool> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        match t.as_str() {
+            "(" => {
+                let call = out.last().is_some_and(|p| {
+                    p.chars()
+                        .last()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                        && !is_keyword(p)
+                });
+                stack.push(call);
+                if call {
+                    out.push(t.clone());
+                }
+            }
+            ")" => {
+                if stack.pop().unwrap_or(false) {
+                    out.push(t.clone());
+                }
+            }
+            "::" => {
+                i = skip_cast(&tokens, i + 1);
+                continue;
+            }
+            "!=" => out.push("<>".into()),
+            _ => out.push(t.clone()),
+        }
+        i += 1;
+    }
+    // Words next to each other need a separator to stay apart (`price is not null`).
+    let wordy = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    };
+    let mut text = String::new();
+    let mut last_wordy = false;
+    for t in out {
+        let w = wordy(&t);
+        if w && last_wordy {
+            text.push(' ');
+        }
+        last_wordy = w;
+        text.push_str(&t);
+    }
+    text
+}
+
+/// Words after which `(` groups rather than calls (`IN (..)`, `AND (..)`, ...).
+fn is_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "and"
+            | "or"
+            | "not"
+            | "is"
+            | "between"
+            | "like"
+            | "any"
+            | "all"
+            | "exists"
+            | "when"
+            | "then"
+            | "else"
+            | "case"
+    )
+}
+
+/// Skips a cast's type name (one word or a known multi-word name, optional `(n)`, `[]`).
+fn skip_cast(tokens: &[String], mut i: usize) -> usize {
+    let rest: Vec<&str> = tokens[i..].iter().map(String::as_str).collect();
+    let words = MULTI_WORD_TYPES
+        .iter()
+        .map(|m| m.split(' ').collect::<Vec<_>>())
+        .find(|m| rest.len() >= m.len() && rest[..m.len()] == m[..])
+        .map_or(1, |m| m.len());
+    i += words.min(rest.len());
+    if tokens.get(i).map(String::as_str) == Some("(") {
+        while i < tokens.len() && tokens[i] != ")" {
+            i += 1;
+        }
+        i += 1;
+    }
+    while tokens.get(i).map(String::as_str) == Some("[")
+        && tokens.get(i + 1).map(String::as_str) == Some("]")
+    {
+        i += 2;
+    }
+    i
+}
+
+/// Splits into tokens: string literals (kept verbatim), words (lower-cased, quotes dropped),
+/// `::`, `!=`, `<>`, `<=`, `>=`, `||` and single characters; whitespace is dropped.
+fn tokens(expr: &str) -> Vec<String> {
+    let chars: Vec<char> = expr.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '\'' {
+            let start = i;
+            i += 1;
+            while i < chars.len() {
+                if chars[i] == '\'' && chars.get(i + 1) == Some(&'\'') {
+                    i += 2;
+                } else if chars[i] == '\'' {
+                    i += 1;
+                    break;
+                } else {
+                    i += 1;
+                }
+            }
+            out.push(chars[start..i].iter().collect());
+        } else if c == '"' || c == '`' {
+            // A quoted identifier: its text, as a name.
+            let mut name = String::new();
+            i += 1;
+            while i < chars.len() {
+                if chars[i] == c && chars.get(i + 1) == Some(&c) {
+                    name.push(c);
+                    i += 2;
+                } else if chars[i] == c {
+                    i += 1;
+                    break;
+                } else {
+                    name.push(chars[i]);
+                    i += 1;
+                }
+            }
+            out.push(name.to_lowercase());
+        } else if c.is_alphanumeric() || c == '_' || c == '.' {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '.')
+            {
+                i += 1;
+            }
+            out.push(chars[start..i].iter().collect::<String>().to_lowercase());
+        } else {
+            let pair: String = chars[i..(i + 2).min(chars.len())].iter().collect();
+            if ["::", "!=", "<>", "<=", ">=", "||"].contains(&pair.as_str()) {
+                out.push(pair);
+                i += 2;
+            } else {
+                out.push(c.to_string());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical;
+
+    #[test]
+    fn backend_spellings_meet() {
+        let want = canonical("price > 0");
+        assert_eq!(want, "price>0");
+        assert_eq!(canonical("((price > (0)::numeric))"), want);
+        assert_eq!(canonical("(`price` > 0)"), want);
+        assert_eq!(canonical("\"price\" > 0"), want);
+        assert_eq!(
+            canonical(
+                "((status)::text = ANY ((ARRAY['a'::character varying, 'B'::character varying])::text[]))"
+            ),
+            "status=any array['a','B']"
+        );
+        assert_ne!(canonical("name = 'A'"), canonical("name = 'a'"));
+        assert_eq!(canonical("a IS NOT NULL"), "a is not null");
+        assert_eq!(canonical("length(name) != 0"), "length(name)<>0");
+    }
+}

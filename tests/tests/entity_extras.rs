@@ -1,0 +1,108 @@
+//! `SchemaExtras`: what sea-orm's attributes cannot say, declared in Rust next to the entity
+//! and read by `metadata` — plain composite indexes and uniques are compared, every other
+//! declared kind is listed as a notice rather than dropped.
+
+use autogen::EntityDef;
+use autogen::drift::entities_drift;
+use autogen::metadata::{CheckDef, EnumDef, IndexDef, IndexMethod, SchemaExtras, desired_schema};
+use autogen::model::UnmanagedKind;
+use autogen::ops::Op;
+use sea_orm::DbBackend;
+use tests::{Backend, TestDb};
+
+mod shop {
+    tests::entity!(order, #[sea_orm(table_name = "shop_order")] {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub customer: i32,
+        pub placed: i32,
+        pub status: String,
+        pub total: i32,
+    });
+}
+
+impl SchemaExtras for shop::order::Entity {
+    fn indexes() -> Vec<IndexDef> {
+        vec![
+            IndexDef::new("ix_order_customer_placed", &["customer", "placed"]),
+            IndexDef::new("ux_order_customer_status", &["customer", "status"]).unique(),
+            IndexDef::new("ix_order_open", &["placed"]).predicate("status = 'open'"),
+            IndexDef::new("ix_order_status_hash", &["status"]).method(IndexMethod::Hash),
+        ]
+    }
+    fn checks() -> Vec<CheckDef> {
+        vec![CheckDef::new("total_positive", "total >= 0")]
+    }
+    fn enum_types() -> Vec<EnumDef> {
+        vec![EnumDef::new("order_status", &["open", "paid", "shipped"])]
+    }
+}
+
+fn entities() -> Vec<EntityDef> {
+    vec![EntityDef::with_extras::<shop::order::Entity>()]
+}
+
+#[test]
+fn metadata_reads_the_extras() {
+    for backend in [DbBackend::Postgres, DbBackend::MySql, DbBackend::Sqlite] {
+        let schema = desired_schema(&entities(), backend);
+        let t = &schema.tables["shop_order"];
+        assert_eq!(
+            t.indexes["ix_order_customer_placed"].columns,
+            ["customer", "placed"]
+        );
+        assert_eq!(
+            t.uniques["customer,status"].name,
+            "ux_order_customer_status"
+        );
+        let kinds: Vec<(UnmanagedKind, &str)> = schema
+            .unmanaged
+            .iter()
+            .map(|u| (u.kind, u.name.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (UnmanagedKind::Index, "ix_order_open"),
+                (UnmanagedKind::Index, "ix_order_status_hash"),
+                (UnmanagedKind::UserType, "order_status"),
+            ],
+            "{backend:?}"
+        );
+    }
+    // Without opting in, an entity has no extras.
+    let plain = EntityDef::of::<shop::order::Entity>();
+    assert_eq!(plain.extras(), autogen::metadata::Extras::default());
+}
+
+async fn extras_against_a_database(backend: Backend) {
+    let db = TestDb::new(backend, "extras").await;
+    let conn = db.connect().await;
+    let drift = entities_drift(&conn, &entities(), &Default::default())
+        .await
+        .unwrap();
+    let kinds: Vec<&str> = drift.ops.iter().map(Op::kind).collect();
+    assert_eq!(kinds, ["add_table", "add_index"], "{backend:?}");
+    assert_eq!(drift.notices.len(), 3, "{backend:?}: {:#?}", drift.notices);
+    assert!(
+        drift.notices.iter().any(|n| n
+            == "notice: column type \"order_status\" on \"shop_order\" (ENUM (open, paid, shipped)) is not managed by autogen; left as it is (only in the target: not created)"),
+        "{:#?}",
+        drift.notices
+    );
+}
+
+#[tokio::test]
+async fn extras_against_postgres() {
+    extras_against_a_database(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn extras_against_mysql() {
+    extras_against_a_database(Backend::MySql).await;
+}
+
+#[tokio::test]
+async fn extras_against_sqlite() {
+    extras_against_a_database(Backend::Sqlite).await;
+}

@@ -1,0 +1,96 @@
+//! No-diff traps: equal schemas spelled differently, one test per quirk. Two databases are
+//! built from SQL that differs only in spelling; `diff` between them must be empty.
+
+use autogen::drift::database_drift;
+use sea_orm::ConnectionTrait;
+use tests::{Backend, TestDb};
+
+/// Asserts that databases built from `a` and `b` show no difference.
+async fn same(backend: Backend, a: &[&str], b: &[&str]) {
+    tests::sql_pair::assert_same(backend, a, b).await;
+}
+
+/// Asserts that the databases differ (the trap is not hiding a real change).
+async fn differ(backend: Backend, a: &str, b: &str) {
+    let x = TestDb::new(backend, "trap").await;
+    let y = TestDb::new(backend, "trap").await;
+    x.connect().await.execute_unprepared(a).await.unwrap();
+    y.connect().await.execute_unprepared(b).await.unwrap();
+    let ops = database_drift(&x.connect().await, &y.connect().await)
+        .await
+        .unwrap()
+        .ops;
+    assert_eq!(ops.len(), 1, "{backend:?}: {a} vs {b}");
+}
+
+#[tokio::test]
+async fn postgres_transaction_timestamp_is_now() {
+    same(
+        Backend::Postgres,
+        &["CREATE TABLE t (id int PRIMARY KEY, at timestamptz DEFAULT now())"],
+        &["CREATE TABLE t (id int PRIMARY KEY, at timestamptz DEFAULT transaction_timestamp())"],
+    )
+    .await;
+    same(
+        Backend::Postgres,
+        &["CREATE TABLE t (id int PRIMARY KEY, at timestamptz DEFAULT CURRENT_TIMESTAMP)"],
+        &["CREATE TABLE t (id int PRIMARY KEY, at timestamptz DEFAULT transaction_timestamp())"],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn postgres_varchar_array_is_character_varying_array() {
+    same(
+        Backend::Postgres,
+        &["CREATE TABLE t (id int PRIMARY KEY, tags varchar(20)[], n int4[])"],
+        &["CREATE TABLE t (id int PRIMARY KEY, tags character varying(20)[], n integer[])"],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn mariadb_current_timestamp_with_and_without_precision() {
+    same(
+        Backend::MySql,
+        &["CREATE TABLE t (id int PRIMARY KEY, a timestamp NOT NULL DEFAULT current_timestamp(), b datetime(6) DEFAULT CURRENT_TIMESTAMP(6))"],
+        &["CREATE TABLE t (id int PRIMARY KEY, a timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP, b datetime(6) DEFAULT now(6))"],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn mysql_enum_spacing_is_not_a_difference() {
+    same(
+        Backend::MySql,
+        &["CREATE TABLE t (id int PRIMARY KEY, r ENUM('G', 'PG',  'R'), s SET('a', 'b'))"],
+        &["CREATE TABLE t (id int PRIMARY KEY, r enum('G','PG','R'), s set('a','b'))"],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn mysql_enum_values_keep_their_case_and_order() {
+    differ(
+        Backend::MySql,
+        "CREATE TABLE t (id int PRIMARY KEY, r enum('G','PG'))",
+        "CREATE TABLE t (id int PRIMARY KEY, r enum('g','pg'))",
+    )
+    .await;
+    differ(
+        Backend::MySql,
+        "CREATE TABLE t (id int PRIMARY KEY, r enum('G','PG'))",
+        "CREATE TABLE t (id int PRIMARY KEY, r enum('PG','G'))",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn sqlite_default_whitespace_and_quoted_numbers() {
+    same(
+        Backend::Sqlite,
+        &["CREATE TABLE t (id integer PRIMARY KEY, n integer DEFAULT  5 , m real DEFAULT 1.5)"],
+        &["CREATE TABLE t (id integer PRIMARY KEY, n integer DEFAULT '5', m real DEFAULT '1.5')"],
+    )
+    .await;
+}
