@@ -36,7 +36,7 @@ impl Names {
     pub fn new(backend: Backend, seed: u64) -> Names {
         Names {
             rng: StdRng::seed_from_u64(seed),
-            kind: autogen::Backend::of(backend.db_backend()),
+            kind: backend,
             count: 0,
         }
     }
@@ -236,7 +236,7 @@ pub fn pair(backend: Backend, seed: u64) -> Pair {
 /// The DDL of `tables` and the canary, then (for `from`) rows in the canary, the parent and
 /// the child, all on `backend`.
 pub fn schema_sql(backend: Backend, tables: &[Tbl], with_rows: bool) -> Vec<String> {
-    let kind = autogen::Backend::of(backend.db_backend());
+    let kind = backend;
     let q = |name: &str| kind.ident(name);
     let mut out = vec![format!(
         "CREATE TABLE {} ({} integer NOT NULL PRIMARY KEY, {} varchar(40) NULL)",

@@ -50,7 +50,7 @@ impl RoundTrip {
 
     /// The backend.
     pub fn backend(&self) -> DbBackend {
-        self.db.backend.db_backend()
+        self.db.backend.db()
     }
 
     /// Runs raw SQL (test data).

@@ -2,37 +2,10 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 
-/// The three supported backends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    /// PostgreSQL.
-    Postgres,
-    /// MySQL / MariaDB.
-    MySql,
-    /// SQLite (a file in a temporary directory).
-    Sqlite,
-}
-
-impl Backend {
-    /// All backends, for tests that loop over them.
-    pub const ALL: [Backend; 3] = [Backend::Postgres, Backend::MySql, Backend::Sqlite];
-
-    /// The toolkit's backend.
-    pub fn autogen(self) -> autogen::Backend {
-        autogen::Backend::of(self.db_backend())
-    }
-
-    /// The sea-orm backend enum.
-    pub fn db_backend(self) -> DbBackend {
-        match self {
-            Backend::Postgres => DbBackend::Postgres,
-            Backend::MySql => DbBackend::MySql,
-            Backend::Sqlite => DbBackend::Sqlite,
-        }
-    }
-}
+/// The three supported backends: the toolkit's own typed backend.
+pub use autogen::Backend;
 
 /// A freshly created, empty database that belongs to one test.
 pub struct TestDb {

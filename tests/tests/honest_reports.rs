@@ -103,13 +103,9 @@ fn one_line(err: &RuntimeError) -> String {
 async fn unversioned_database(backend: Backend) {
     let db = TestDb::new(backend, "honest_unversioned").await;
     let conn = db.connect().await;
-    conn.execute_unprepared(
-        "CREATE TABLE \"user\" (id INT)"
-            .replace('"', q(backend))
-            .as_str(),
-    )
-    .await
-    .unwrap();
+    conn.execute_unprepared(&format!("CREATE TABLE {} (id INT)", backend.ident("user")))
+        .await
+        .unwrap();
     let dir = TempDir::new();
     let run = |args: &[&str]| {
         cli(&dir.path)
@@ -127,10 +123,6 @@ async fn unversioned_database(backend: Backend) {
     let line = one_line_error(&run(&["-q", "upgrade"]), &["already exists", "stamp"]);
     assert!(!line.contains(" at line "), "{line}");
     assert!(!line.contains("ERROR"), "{line}");
-}
-
-fn q(backend: Backend) -> &'static str {
-    if backend == Backend::MySql { "`" } else { "\"" }
 }
 
 tests::per_backend!(raw_sql_failure, unversioned_database);

@@ -86,7 +86,7 @@ fn render(backend: DbBackend, ty: &Ty) -> String {
 async fn round_trip(backend: Backend, custom: &[&str], fills_in_length: &[Ty]) {
     let db = TestDb::new(backend, "type_round_trip").await;
     let conn = db.connect().await;
-    let dbb = backend.db_backend();
+    let dbb = backend.db();
     let mut types = every_type();
     types.extend(custom.iter().map(|c| Ty::Custom(c.to_string())));
 

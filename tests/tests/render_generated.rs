@@ -122,7 +122,7 @@ fn describe(ops: &[Op]) -> String {
 /// Each compiled file, run live through the migrator on top of a revision that builds its
 /// starting schema: the upgrade reaches the case's target schema and the downgrade returns.
 async fn compiled_files_round_trip(backend: Backend) {
-    let db_backend = backend.db_backend();
+    let db_backend = backend.db();
     for (index, case) in cases().into_iter().enumerate() {
         let db = TestDb::new(backend, case.name).await;
         let conn = db.connect().await;

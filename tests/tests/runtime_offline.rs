@@ -58,7 +58,7 @@ async fn offline_matches_online(backend: Backend) {
         .await
         .unwrap();
     let opts = RunOptions::default();
-    let db_backend = backend.autogen();
+    let db_backend = backend;
 
     // Whole upgrade.
     let start = m.recorder().len();

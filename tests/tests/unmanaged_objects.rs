@@ -214,7 +214,7 @@ async fn never_lose_silently(backend: Backend) {
     );
     let row = a
         .query_one_raw(sea_orm::Statement::from_string(
-            backend.db_backend(),
+            backend.db(),
             "SELECT COUNT(*) AS n FROM v_items",
         ))
         .await

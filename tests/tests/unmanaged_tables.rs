@@ -23,7 +23,7 @@ async fn unmanaged_table_is_reported_not_dropped(backend: Backend) {
     for table in ["legacy_audit", "spatial_ref_sys"] {
         conn.execute_unprepared(&format!(
             "CREATE TABLE {} (id integer PRIMARY KEY)",
-            backend.autogen().ident(table)
+            backend.ident(table)
         ))
         .await
         .unwrap();

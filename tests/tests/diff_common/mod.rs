@@ -53,7 +53,7 @@ const TABLES: usize = 36;
 async fn build(backend: Backend, tables: usize, variant: Variant) -> TestDb {
     let db = TestDb::new(backend, &format!("diff_{variant:?}")).await;
     let conn = db.connect().await;
-    for sql in schema_sql(backend.db_backend(), tables, variant) {
+    for sql in schema_sql(backend.db(), tables, variant) {
         conn.execute_unprepared(&sql)
             .await
             .unwrap_or_else(|e| panic!("{backend:?}: {sql}: {e}"));
@@ -180,7 +180,7 @@ pub async fn generated_schema(backend: Backend, a: Variant, b: Variant) {
     assert_eq!(out.status.code(), Some(1), "{backend:?}: {out:?}");
     let script = stdout(&out);
     assert!(script.contains(';'), "{script}");
-    if backend.db_backend() == DbBackend::Sqlite {
+    if backend.db() == DbBackend::Sqlite {
         assert!(script.starts_with("-- ") && script.contains("PRAGMA foreign_keys = OFF;"));
     }
     run_script(&from, &script).await;
@@ -203,7 +203,7 @@ pub async fn generated_schema(backend: Backend, a: Variant, b: Variant) {
             _ => format!("SELECT COUNT(*) AS n FROM \"t{i:02}\""),
         };
         let row = conn
-            .query_one_raw(sea_orm::Statement::from_string(backend.db_backend(), q))
+            .query_one_raw(sea_orm::Statement::from_string(backend.db(), q))
             .await
             .unwrap()
             .unwrap();

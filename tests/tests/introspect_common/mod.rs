@@ -294,7 +294,7 @@ pub async fn default_round_trip(
     cases: Vec<(ColumnType, sea_query::Expr)>,
 ) {
     use sea_query::{ColumnDef, Table as Create};
-    let dbb = backend.db_backend();
+    let dbb = backend.db();
     let db = tests::TestDb::new(backend, "default_round_trip").await;
     let conn = db.connect().await;
     let mut create = Create::create();
