@@ -140,6 +140,15 @@ pub fn cli(dir: &Path) -> assert_cmd::Command {
     command(&cli_bin(), dir)
 }
 
+/// Runs the `cli` binary in `dir` with `args` against the database at `url` (`DATABASE_URL`).
+pub fn cli_on(dir: &Path, url: &str, args: &[&str]) -> Output {
+    cli(dir)
+        .args(args)
+        .env("DATABASE_URL", url)
+        .output()
+        .expect("run cli")
+}
+
 /// stdout and stderr of a finished process, as text.
 pub fn texts(output: &Output) -> (String, String) {
     (

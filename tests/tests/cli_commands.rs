@@ -15,13 +15,7 @@ const FIRST: &str = "75a0c80e6bb5";
 const INITIAL: &str = "680c9dba15ef";
 const FIXTURE: &str = env!("CARGO_BIN_EXE_autogen_fixture");
 
-fn run(dir: &Path, url: &str, args: &[&str]) -> std::process::Output {
-    cli(dir)
-        .args(args)
-        .env("DATABASE_URL", url)
-        .output()
-        .expect("run cli")
-}
+use tests::process::cli_on as run;
 
 async fn cli_online_flow(backend: Backend) {
     let db = TestDb::new(backend, "cliflow").await;

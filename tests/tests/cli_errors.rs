@@ -294,13 +294,7 @@ fn bad_command_lines_are_one_line_errors() {
 async fn revision_unknown_to_this_build() {
     let db = TestDb::new(Backend::Sqlite, "unknownapplied").await;
     let dir = TempDir::new();
-    let run = |args: &[&str]| {
-        cli(&dir.path)
-            .args(args)
-            .env("DATABASE_URL", &db.url)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| tests::process::cli_on(&dir.path, &db.url, args);
     tests::process::success(&run(&["upgrade"]));
     db.connect()
         .await

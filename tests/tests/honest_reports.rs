@@ -107,13 +107,7 @@ async fn unversioned_database(backend: Backend) {
         .await
         .unwrap();
     let dir = TempDir::new();
-    let run = |args: &[&str]| {
-        cli(&dir.path)
-            .args(args)
-            .env("DATABASE_URL", &db.url)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| tests::process::cli_on(&dir.path, &db.url, args);
     let out = success(&run(&["current"]));
     assert!(
         out.starts_with("unversioned: the database has 1 table(s)"),

@@ -5,19 +5,13 @@
 //! Needs the `cli` binary: see `tests::process`.
 
 use sea_orm::ConnectionTrait;
-use tests::process::{cli, success, texts};
+use tests::process::{success, texts};
 use tests::{Backend, TempDir, TestDb, per_backend};
 
 async fn unmanaged_table_is_reported_not_dropped(backend: Backend) {
     let db = TestDb::new(backend, "unmanaged").await;
     let dir = TempDir::new();
-    let run = |args: &[&str]| {
-        cli(&dir.path)
-            .args(args)
-            .env("DATABASE_URL", &db.url)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| tests::process::cli_on(&dir.path, &db.url, args);
     success(&run(&["upgrade"]));
     let conn = db.connect().await;
     for table in ["legacy_audit", "spatial_ref_sys"] {
