@@ -2,6 +2,7 @@
 
 pub mod author;
 pub mod autogenerate;
+pub mod conflicts;
 pub mod describe;
 pub mod graph;
 pub mod history;
