@@ -18,6 +18,9 @@
 //!   `AUTOGEN_FIXTURE_SLEEP` seconds (default 0; see `tests::slow_revision`), then creates
 //!   `fx_after`.
 //!
+//! - `conflicting_heads`: `c0ffee0000b0` creates `fx_base`; its children `c0ffee0000a1` and
+//!   `c0ffee0000a2` both add column `note` to it (a branch conflict).
+//!
 //! `autogen_fixture hold-lock <url> [busy]` instead takes the migration lock, prints `locked`,
 //! and sleeps until it is killed; with `busy`, its session then runs a one-hour statement, as
 //! a migrator killed inside a slow revision leaves behind.
@@ -29,7 +32,7 @@ use std::time::Duration;
 use autogen::runtime::{ConnectOptions, Revision, Session};
 use sea_orm::{ConnectionTrait, Statement};
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
-use tests::fixtures::{CreateTable, FailingSecondStatement, rev};
+use tests::fixtures::{CreateTable, FailingSecondStatement, RawStatements, rev};
 use tests::slow_revision::{SlowRevision, slow_sql};
 
 /// Creates a table, then sleeps.
@@ -118,6 +121,25 @@ fn revisions() -> Vec<Revision> {
                 "f00d00000002",
                 &["f00d00000001"],
                 FailingSecondStatement("fx_half"),
+            ),
+        ],
+        Ok("conflicting_heads") => vec![
+            rev("c0ffee0000b0", &[], CreateTable("fx_base")),
+            rev(
+                "c0ffee0000a1",
+                &["c0ffee0000b0"],
+                RawStatements(
+                    "left_note",
+                    &[r#"ALTER TABLE "fx_base" ADD COLUMN "note" integer"#],
+                ),
+            ),
+            rev(
+                "c0ffee0000a2",
+                &["c0ffee0000b0"],
+                RawStatements(
+                    "right_note",
+                    &[r#"ALTER TABLE "fx_base" ADD COLUMN "note" text"#],
+                ),
             ),
         ],
         Ok("two_heads") | Err(_) => vec![
