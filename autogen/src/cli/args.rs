@@ -299,6 +299,11 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Replay every revision into a scratch database (made on the configured server, or
+        /// in memory for SQLite; always dropped) and compare that with the entities; then run
+        /// every down back to base and check nothing is left.
+        #[arg(long)]
+        against_migrations: bool,
     },
     /// Set up this cargo workspace: migration crate, binary crate, autogen.toml, members.
     Init {

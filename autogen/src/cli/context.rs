@@ -278,7 +278,11 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             entity_dir,
             autogen_path,
         } => commands::init::init(ctx, entity_dir, autogen_path.as_deref()),
-        Command::Check { format } => commands::autogenerate::check(ctx, *format).await,
+        Command::Check {
+            format,
+            against_migrations: true,
+        } => commands::against::check(ctx, *format).await,
+        Command::Check { format, .. } => commands::autogenerate::check(ctx, *format).await,
         Command::Diff {
             from,
             to,

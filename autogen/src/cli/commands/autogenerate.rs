@@ -9,7 +9,7 @@ use crate::backend::Backend;
 use crate::cli::args::Format;
 use crate::cli::context::Context;
 use crate::config::{DatabaseUrl, UrlSource};
-use crate::drift::{database_drift, entities_drift};
+use crate::drift::{Drift, database_drift, entities_drift};
 use crate::ops::{HazardClass, Op, hazards_for, ops_json, report_lines};
 use crate::plan::OpsMigration;
 use crate::render::{RenderInput, render_migration_for};
@@ -109,33 +109,52 @@ pub async fn check(ctx: &Context, format: Format) -> Result<ExitCode, Error> {
     let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;
     let backend = Backend::of(migrator.connection().get_database_backend());
     let branches = super::conflicts::heads_report(ctx).await?;
+    Ok(print_check(
+        &drift,
+        format,
+        backend,
+        &branches,
+        serde_json::Map::new(),
+    ))
+}
+
+/// Prints what `check` found (text, or one JSON object with `extra` keys added) and returns
+/// its exit code: 0 in sync, 1 with ops or unmanaged tables.
+pub fn print_check(
+    drift: &Drift,
+    format: Format,
+    backend: Backend,
+    branches: &[String],
+    extra: serde_json::Map<String, serde_json::Value>,
+) -> ExitCode {
     if format == Format::Json {
-        let value = serde_json::json!({
+        let mut value = serde_json::json!({
             "branches": branches,
             "in_sync": drift.ops.is_empty() && drift.unmanaged.is_empty(),
             "ops": ops_json(&drift.ops, backend),
             "unmanaged": drift.unmanaged,
             "notices": drift.notices,
         });
+        value.as_object_mut().expect("object").extend(extra);
         println!("{value}");
     } else if drift.unmanaged.is_empty() {
-        for line in &branches {
+        for line in branches {
             println!("{line}");
         }
         report(&drift.ops, &drift.notices, format, backend);
     } else {
-        for line in &branches {
+        for line in branches {
             println!("{line}");
         }
         print_unmanaged(&drift.unmanaged);
         print_ops(&drift.ops, &[backend]);
         print_notices(&drift.notices);
     }
-    Ok(if drift.ops.is_empty() && drift.unmanaged.is_empty() {
+    if drift.ops.is_empty() && drift.unmanaged.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
 }
 
 /// `diff --from A --to B`: the ops (or, with `--sql`, the upgrade SQL for A's backend) that

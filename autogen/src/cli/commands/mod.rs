@@ -1,5 +1,6 @@
 //! One module per group of commands.
 
+pub mod against;
 pub mod author;
 pub mod autogenerate;
 pub mod conflicts;
