@@ -7,6 +7,13 @@ use crate::{Backend, TestDb};
 
 /// Runs `script` on `db`; panics with the script on failure.
 pub async fn run_script(db: &TestDb, script: &str) {
+    try_run_script(db, script)
+        .await
+        .unwrap_or_else(|e| panic!("{:?}: script failed: {e}\n{script}", db.backend));
+}
+
+/// Runs `script` on `db`; the driver's error on failure.
+pub async fn try_run_script(db: &TestDb, script: &str) -> Result<(), sqlx::Error> {
     let sql = sqlx::AssertSqlSafe(script.to_string());
     let result = match db.backend {
         Backend::Postgres => match sqlx::PgConnection::connect(&db.url).await {
@@ -22,5 +29,5 @@ pub async fn run_script(db: &TestDb, script: &str) {
             Err(e) => Err(e),
         },
     };
-    result.unwrap_or_else(|e| panic!("{:?}: script failed: {e}\n{script}", db.backend));
+    result
 }
