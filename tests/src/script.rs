@@ -15,7 +15,7 @@ pub async fn run_script(db: &TestDb, script: &str) {
 /// Runs `script` on `db`; the driver's error on failure.
 pub async fn try_run_script(db: &TestDb, script: &str) -> Result<(), sqlx::Error> {
     let sql = sqlx::AssertSqlSafe(script.to_string());
-    let result = match db.backend {
+    match db.backend {
         Backend::Postgres => match sqlx::PgConnection::connect(&db.url).await {
             Ok(mut c) => sqlx::raw_sql(sql).execute(&mut c).await.map(|_| ()),
             Err(e) => Err(e),
@@ -28,6 +28,5 @@ pub async fn try_run_script(db: &TestDb, script: &str) -> Result<(), sqlx::Error
             Ok(mut c) => sqlx::raw_sql(sql).execute(&mut c).await.map(|_| ()),
             Err(e) => Err(e),
         },
-    };
-    result
+    }
 }
