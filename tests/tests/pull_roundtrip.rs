@@ -204,6 +204,20 @@ async fn pull_then_check_is_clean_on_every_backend() {
                 "nothing written",
             ],
         );
+        // Bad input: one line, nothing written.
+        one_line_error(
+            &cli_on(&ws, &db.url, &["pull", "--tables", "[", "-o", "nowhere"]),
+            &["invalid table pattern '['"],
+        );
+        one_line_error(
+            &cli_on(
+                &ws,
+                &db.url,
+                &["pull", "--tables", "nosuch*", "-o", "nowhere"],
+            ),
+            &["pull found no table to write"],
+        );
+        assert!(!ws.join("nowhere").exists());
         // --tables limits the pull; --force replaces (deterministic: the same bytes).
         let limited = tmp.path.join(format!("limited_{set}"));
         let out = success(&cli_on(
@@ -213,6 +227,7 @@ async fn pull_then_check_is_clean_on_every_backend() {
                 "pull",
                 "--tables",
                 "issue*",
+                "--lib",
                 "-o",
                 limited.to_str().unwrap(),
             ],
@@ -229,7 +244,7 @@ async fn pull_then_check_is_clean_on_every_backend() {
                 "issue.rs",
                 "issue_comment.rs",
                 "issue_label.rs",
-                "mod.rs",
+                "lib.rs",
                 "prelude.rs"
             ]
         );
