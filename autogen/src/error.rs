@@ -58,6 +58,9 @@ pub enum Error {
     /// The revision template cannot produce a valid file.
     #[error(transparent)]
     Template(#[from] crate::project::TemplateError),
+    /// `pull` could not write the entity files.
+    #[error(transparent)]
+    Pull(#[from] crate::pull::PullError),
     /// A table pattern is not a glob.
     #[error(transparent)]
     TablePattern(#[from] crate::project::BadPattern),

@@ -120,3 +120,22 @@ async fn sqlite_declared_type_argument_spacing() {
     )
     .await;
 }
+
+/// The sole `INTEGER PRIMARY KEY` is the rowid alias: never NULL, whether or not NOT NULL is
+/// written (the catalog says `notnull = 0` without it).
+#[tokio::test]
+async fn sqlite_rowid_alias_is_not_null() {
+    same(
+        Backend::Sqlite,
+        &["CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, n int)"],
+        &["CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, n int)"],
+    )
+    .await;
+    // `int PRIMARY KEY` is not the alias: SQLite does accept NULL there.
+    differ(
+        Backend::Sqlite,
+        "CREATE TABLE t (id int PRIMARY KEY, n int)",
+        "CREATE TABLE t (id int NOT NULL PRIMARY KEY, n int)",
+    )
+    .await;
+}

@@ -314,6 +314,25 @@ pub enum Command {
         #[arg(long)]
         autogen_path: Option<PathBuf>,
     },
+    /// Write sea-orm entity files from the database's tables, so that `check` finds them in
+    /// sync: one module per table, `prelude.rs`, `mod.rs` with `entities()`.
+    Pull {
+        /// Only tables matching these globs (repeatable); the config's include/exclude apply too.
+        #[arg(long, value_name = "GLOB")]
+        tables: Vec<String>,
+        /// Directory to write into (default: `<entity-dir>/src` under the project root).
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The entity crate's directory, relative to the project root.
+        #[arg(long, default_value = "entity")]
+        entity_dir: PathBuf,
+        /// Write `lib.rs` instead of `mod.rs` (the output is the entity crate's `src`).
+        #[arg(long)]
+        lib: bool,
+        /// Replace existing files.
+        #[arg(long)]
+        force: bool,
+    },
     /// The ops that turn database --from into database --to; exit 0 when they match, 1 when
     /// they differ, 2 on error.
     Diff {

@@ -278,6 +278,16 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             entity_dir,
             autogen_path,
         } => commands::init::init(ctx, entity_dir, autogen_path.as_deref()),
+        Command::Pull {
+            tables,
+            output,
+            entity_dir,
+            lib,
+            force,
+        } => {
+            let dir = output.clone().unwrap_or_else(|| entity_dir.join("src"));
+            commands::pull::pull(ctx, tables, &dir, *lib, *force).await
+        }
         Command::Check {
             format,
             against_migrations: true,

@@ -34,6 +34,9 @@ pub async fn revision(
     options: &HazardOptions,
 ) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
+    if ctx.migrations.head_ids().is_empty() && migrator.presence().await?.unversioned() {
+        return baseline(ctx, &migrator, new).await;
+    }
     // Generating against an out-of-date database would re-emit what pending revisions do.
     let heads = ctx.migrations.head_ids();
     let current: BTreeSet<String> = migrator.current_heads().await?.into_iter().collect();
@@ -102,6 +105,55 @@ pub async fn revision(
     println!("Generated {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
+
+/// The first revision of a database that already holds tables but no version table (one
+/// adopted by autogen): a *baseline* that creates everything the entities describe, so that a
+/// fresh database can be built from it, while the existing one records it with `stamp`.
+async fn baseline(
+    ctx: &Context,
+    migrator: &crate::runtime::Migrator<'_>,
+    mut new: NewRevision,
+) -> Result<ExitCode, Error> {
+    let conn = migrator.connection();
+    // What the database holds and the entities do not describe is still said.
+    let live = entities_drift(conn, &ctx.entities, &ctx.table_filter()?).await?;
+    print_unmanaged(&live.unmanaged);
+    let drift = crate::drift::baseline_drift(
+        conn.get_database_backend(),
+        &ctx.entities,
+        &ctx.table_filter()?,
+    );
+    if drift.ops.is_empty() {
+        println!("No entities to baseline; no revision written.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    new.message = format!("{}\n\n{BASELINE_NOTE}", new.message);
+    print_ops(&drift.ops, &[Backend::of(conn.get_database_backend())]);
+    let source = render_migration_for(
+        RenderInput {
+            revision: new.clone(),
+            ops: &drift.ops,
+            before: &drift.current,
+        },
+        &ctx.project.backends(),
+    );
+    let path = write_source(ctx, &new, &source)?;
+    println!("Generated baseline {}", path.display());
+    if !live.ops.is_empty() {
+        println!(
+            "warning: the database differs from the entities in {} op(s) (see `check`); the baseline describes the entities",
+            live.ops.len()
+        );
+    }
+    println!(
+        "The database has tables but no version table: record the baseline there without running it: `stamp {}`",
+        new.id
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The line that marks a baseline revision in its message.
+pub const BASELINE_NOTE: &str = "baseline: creates the schema the database held when autogen adopted it; on that database it is recorded with `stamp`, not run";
 
 /// Exit 0 in sync, 1 with drift (ops listed), errors become exit 2 in the binary.
 pub async fn check(ctx: &Context, format: Format) -> Result<ExitCode, Error> {

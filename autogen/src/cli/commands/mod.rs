@@ -9,4 +9,5 @@ pub mod graph;
 pub mod history;
 pub mod init;
 pub mod migrate;
+pub mod pull;
 pub mod status;
