@@ -314,6 +314,13 @@ pub enum Command {
         #[arg(long)]
         autogen_path: Option<PathBuf>,
     },
+    /// Switch from another migration tool: `import seaorm` writes one revision per
+    /// sea-orm-migration (their code runs unchanged) and stamps those `seaql_migrations` lists.
+    Import {
+        /// The tool to import from.
+        #[arg(value_enum)]
+        what: ImportSource,
+    },
     /// Write sea-orm entity files from the database's tables, so that `check` finds them in
     /// sync: one module per table, `prelude.rs`, `mod.rs` with `entities()`.
     Pull {
@@ -367,4 +374,11 @@ pub enum Format {
     Text,
     /// `{"in_sync": bool, "ops": [...]}`.
     Json,
+}
+
+/// What `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportSource {
+    /// A sea-orm-migration `Migrator` and its `seaql_migrations` table.
+    Seaorm,
 }

@@ -7,7 +7,7 @@ use std::sync::Once;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use super::args::{Cli, Command, DURATION_VARS, FLAG_VARS, LogFormat};
+use super::args::{Cli, Command, DURATION_VARS, FLAG_VARS, ImportSource, LogFormat};
 use super::{commands, logging, output};
 use crate::Error;
 use crate::config::{ConfigError, DEFAULT_SQLITE_FILE, DatabaseUrl, SecretSource, UrlSource};
@@ -28,6 +28,17 @@ pub struct Context {
     /// The project root (walking up to `autogen.toml` or the cargo workspace root) and its
     /// config file.
     pub project: Project,
+    /// The project's sea-orm-migration `Migrator`, for `import seaorm`.
+    pub seaorm: Option<SeaOrmMigrator>,
+}
+
+/// A sea-orm-migration `Migrator`: its migrations and the Rust path of its type.
+#[derive(Clone, Copy)]
+pub struct SeaOrmMigrator {
+    /// `Migrator::migrations`.
+    pub migrations: fn() -> Vec<Box<dyn sea_orm_migration::MigrationTrait>>,
+    /// For example `migration::Migrator`, as the imported revisions name it.
+    pub path: &'static str,
 }
 
 impl Context {
@@ -135,6 +146,27 @@ impl Context {
 /// Parses the process arguments and runs the command. `Ok` carries the exit code (0, or 1 for
 /// `check` when the schema drifted); `Err` is a one-line error for exit code 2.
 pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<ExitCode, Error> {
+    run_inner(entities, revisions, None).await
+}
+
+/// [`run`], in a project that also has a sea-orm-migration `Migrator` `M` (which `import
+/// seaorm` turns into revisions). `init` writes this call when it finds a `migration` crate.
+pub async fn run_with_seaorm<M: sea_orm_migration::MigratorTrait>(
+    entities: Vec<EntityDef>,
+    revisions: Vec<Revision>,
+) -> Result<ExitCode, Error> {
+    let seaorm = SeaOrmMigrator {
+        migrations: M::migrations,
+        path: std::any::type_name::<M>(),
+    };
+    run_inner(entities, revisions, Some(seaorm)).await
+}
+
+async fn run_inner(
+    entities: Vec<EntityDef>,
+    revisions: Vec<Revision>,
+    seaorm: Option<SeaOrmMigrator>,
+) -> Result<ExitCode, Error> {
     quiet_panics();
     empty_duration_vars()?;
     let cli = match Cli::try_parse() {
@@ -157,6 +189,7 @@ pub async fn run(entities: Vec<EntityDef>, revisions: Vec<Revision>) -> Result<E
         entities,
         url: tokio::sync::OnceCell::new(),
         project,
+        seaorm,
     };
     let code = dispatch(&ctx).await?;
     output::finish()?;
@@ -288,6 +321,9 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             let dir = output.clone().unwrap_or_else(|| entity_dir.join("src"));
             commands::pull::pull(ctx, tables, &dir, *lib, *force).await
         }
+        Command::Import {
+            what: ImportSource::Seaorm,
+        } => commands::import::seaorm(ctx).await,
         Command::Check {
             format,
             against_migrations: true,

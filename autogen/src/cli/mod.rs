@@ -11,4 +11,4 @@ mod context;
 mod logging;
 
 pub use args::{Cli, Command, Format, MAX_WAIT_SECS};
-pub use context::run;
+pub use context::{run, run_with_seaorm};

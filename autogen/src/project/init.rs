@@ -98,8 +98,21 @@ pub fn plan_init(opts: &InitOptions) -> Result<InitPlan, InitError> {
         .map(|m| format!("        autogen::EntityDef::of::<{crate_name}::{m}::Entity>(),\n"))
         .collect();
     let autogen_path = opts.autogen_path.to_string_lossy().replace('\\', "/");
+    let seaorm = seaorm_crate(&opts.root);
+    let (seaorm_dependency, run) = match &seaorm {
+        Some(package) => (
+            format!("{package} = {{ path = \"../{SEAORM_DIR}\" }}\n"),
+            format!(
+                "autogen::cli::run_with_seaorm::<{}::Migrator>",
+                package.replace('-', "_")
+            ),
+        ),
+        None => (String::new(), "autogen::cli::run".to_string()),
+    };
     let fill = |text: &str| {
         text.replace("{{autogen_path}}", &autogen_path)
+            .replace("{{seaorm_dependency}}", &seaorm_dependency)
+            .replace("{{run}}", &run)
             .replace("{{entity_package}}", &package)
             .replace("{{entity_dir}}", &entity_dir)
             .replace("{{entity_list}}", &entity_list)
@@ -179,6 +192,31 @@ fn write(path: &Path, content: &str) -> Result<(), InitError> {
     })
 }
 
+/// Where sea-orm-cli's `migrate init` puts the migration crate.
+const SEAORM_DIR: &str = "migration";
+
+/// The package name of the sea-orm-migration crate at `<root>/migration`, when its `lib.rs`
+/// implements `MigratorTrait`: the new crates then depend on it, so that `import seaorm` can
+/// turn its migrations into revisions that call them.
+fn seaorm_crate(root: &Path) -> Option<String> {
+    let dir = root.join(SEAORM_DIR);
+    let lib = std::fs::read_to_string(dir.join("src/lib.rs")).ok()?;
+    if !lib.contains("MigratorTrait for Migrator") {
+        return None;
+    }
+    package_name(&std::fs::read_to_string(dir.join("Cargo.toml")).ok()?)
+}
+
+fn package_name(manifest: &str) -> Option<String> {
+    manifest
+        .lines()
+        .skip_while(|l| l.trim() != "[package]")
+        .find_map(|l| {
+            let (key, value) = l.split_once('=')?;
+            (key.trim() == "name").then(|| value.trim().trim_matches('"').to_string())
+        })
+}
+
 /// The package name of the crate at `dir` and the top-level modules of its `src/` that
 /// derive an entity model, sorted.
 fn entity_crate(dir: &Path) -> Result<(String, Vec<String>), InitError> {
@@ -188,14 +226,8 @@ fn entity_crate(dir: &Path) -> Result<(String, Vec<String>), InitError> {
     };
     let manifest =
         std::fs::read_to_string(dir.join("Cargo.toml")).map_err(|_| missing("no Cargo.toml"))?;
-    let package = manifest
-        .lines()
-        .skip_while(|l| l.trim() != "[package]")
-        .find_map(|l| {
-            let (key, value) = l.split_once('=')?;
-            (key.trim() == "name").then(|| value.trim().trim_matches('"').to_string())
-        })
-        .ok_or_else(|| missing("no [package] name in Cargo.toml"))?;
+    let package =
+        package_name(&manifest).ok_or_else(|| missing("no [package] name in Cargo.toml"))?;
     let mut modules: Vec<String> = std::fs::read_dir(dir.join("src"))
         .map_err(|_| missing("no src/ directory"))?
         .filter_map(|e| e.ok().map(|e| e.path()))

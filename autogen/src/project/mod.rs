@@ -3,6 +3,7 @@
 
 mod config_file;
 mod hooks;
+mod import_seaorm;
 mod init;
 mod root;
 mod settings;
@@ -11,6 +12,7 @@ mod template;
 
 pub use config_file::{ConfigFile, ConfigFileError};
 pub use hooks::run_hooks;
+pub use import_seaorm::{IMPORT_MESSAGE, plan_import, seaorm_original};
 pub use init::{InitError, InitOptions, InitPlan, MEMBERS, SNIPPET, init, plan_init};
 pub use root::{CONFIG_FILE, DEFAULT_VERSIONS_DIR, ProjectRoot};
 pub use settings::Project;

@@ -7,6 +7,7 @@ pub mod conflicts;
 pub mod describe;
 pub mod graph;
 pub mod history;
+pub mod import;
 pub mod init;
 pub mod migrate;
 pub mod pull;

@@ -1,0 +1,50 @@
+//! Fresh cargo workspaces outside this repository, built into the shared `target/e2e` (fixed,
+//! so dependencies compile once, not once per run) from this repository's `Cargo.lock`,
+//! `--offline`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// This repository's root.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
+}
+
+/// Writes `text` to `path`, creating its directory.
+pub fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// `cargo build --offline -p <package>...` in `ws`; returns the directory of the binaries.
+pub fn build(ws: &Path, packages: &[&str]) -> PathBuf {
+    let target = repo().join("target/e2e");
+    let mut cargo = Command::new(env!("CARGO"));
+    // The variables cargo set for this test would make build scripts rerun (see
+    // moved_workspace.rs).
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy();
+        if (key.starts_with("CARGO_") && key != "CARGO_HOME") || key == "OUT_DIR" {
+            cargo.env_remove(&*key);
+        }
+    }
+    cargo.args(["build", "--offline", "-q"]);
+    for p in packages {
+        cargo.args(["-p", p]);
+    }
+    let out = cargo
+        .current_dir(ws)
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .expect("run cargo");
+    assert!(
+        out.status.success(),
+        "cargo build in {} failed:\n{}",
+        ws.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    target.join("debug")
+}
