@@ -91,6 +91,13 @@ pub fn baseline_drift(
     drift_from(backend, Schema::default(), 0, &raw)
 }
 
+/// The ops of a baseline that recreates `live` (a normalized live schema, already limited to
+/// the managed tables) on an empty database: `init --from-database`, whose entities are pulled
+/// from that same schema and not compiled yet.
+pub fn baseline_from_live(backend: sea_orm::DbBackend, live: &Schema) -> Drift {
+    drift_from(backend, Schema::default(), 0, live)
+}
+
 fn drift_from(backend: sea_orm::DbBackend, current: Schema, queries: usize, raw: &Schema) -> Drift {
     let desired = normalize(backend, raw);
     let ops = compare(&current, &desired)

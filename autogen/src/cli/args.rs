@@ -313,6 +313,10 @@ pub enum Command {
         /// The autogen crate to depend on by path (default: the one this tool was built from).
         #[arg(long)]
         autogen_path: Option<PathBuf>,
+        /// Adopt the database too: pull its tables into the entity crate (`lib.rs` with
+        /// `entities()`), write a baseline revision and stamp it.
+        #[arg(long)]
+        from_database: bool,
     },
     /// Switch from another migration tool: `import seaorm` writes one revision per
     /// sea-orm-migration (their code runs unchanged) and stamps those `seaql_migrations` lists.

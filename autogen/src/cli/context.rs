@@ -310,6 +310,12 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
         Command::Init {
             entity_dir,
             autogen_path,
+            from_database: true,
+        } => commands::init::init_from_database(ctx, entity_dir, autogen_path.as_deref()).await,
+        Command::Init {
+            entity_dir,
+            autogen_path,
+            ..
         } => commands::init::init(ctx, entity_dir, autogen_path.as_deref()),
         Command::Pull {
             tables,

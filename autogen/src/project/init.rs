@@ -15,6 +15,9 @@ pub struct InitOptions {
     pub entity_dir: PathBuf,
     /// The `autogen` crate the new crates depend on (by path).
     pub autogen_path: PathBuf,
+    /// The entity crate has `entities()` (as `pull --lib` writes it): the binary returns it
+    /// instead of listing each entity.
+    pub entities_fn: bool,
 }
 
 /// A failure of `init`; nothing was written.
@@ -90,13 +93,33 @@ pub fn plan_init(opts: &InitOptions) -> Result<InitPlan, InitError> {
         return Err(InitError::NotWorkspace(opts.root.clone()));
     }
     let entity_root = opts.root.join(&opts.entity_dir);
-    let (package, modules) = entity_crate(&entity_root)?;
+    let (package, modules) = if opts.entities_fn {
+        // The entity files are not written yet (`init --from-database` pulls them next).
+        let manifest = std::fs::read_to_string(entity_root.join("Cargo.toml")).map_err(|_| {
+            InitError::NoEntities {
+                dir: entity_root.clone(),
+                reason: "no Cargo.toml",
+            }
+        })?;
+        let package = package_name(&manifest).ok_or(InitError::NoEntities {
+            dir: entity_root.clone(),
+            reason: "no [package] name in Cargo.toml",
+        })?;
+        (package, Vec::new())
+    } else {
+        entity_crate(&entity_root)?
+    };
     let entity_dir = opts.entity_dir.to_string_lossy().replace('\\', "/");
     let crate_name = package.replace('-', "_");
     let entity_list: String = modules
         .iter()
         .map(|m| format!("        autogen::EntityDef::of::<{crate_name}::{m}::Entity>(),\n"))
         .collect();
+    let entities_body = if opts.entities_fn {
+        format!("    {crate_name}::entities()")
+    } else {
+        format!("    vec![\n{entity_list}    ]")
+    };
     let autogen_path = opts.autogen_path.to_string_lossy().replace('\\', "/");
     let seaorm = seaorm_crate(&opts.root);
     let (seaorm_dependency, run) = match &seaorm {
@@ -115,7 +138,7 @@ pub fn plan_init(opts: &InitOptions) -> Result<InitPlan, InitError> {
             .replace("{{run}}", &run)
             .replace("{{entity_package}}", &package)
             .replace("{{entity_dir}}", &entity_dir)
-            .replace("{{entity_list}}", &entity_list)
+            .replace("{{entities_body}}", &entities_body)
     };
     let files = vec![
         ("autogen-migration/Cargo.toml", fill(MIGRATION_TOML)),

@@ -45,4 +45,4 @@ pub use revision::Revision;
 pub use scratch::Scratch;
 pub use script::{push_frames, push_statement};
 pub use session::Session;
-pub use version_table::{AppliedRevision, Presence, RevisionState, VERSION_TABLE};
+pub use version_table::{AppliedRevision, Presence, RevisionState, VERSION_TABLE, presence};

@@ -135,10 +135,19 @@ fn checked_id(ctx: &Context, rev_id: Option<&str>) -> Result<String, Error> {
 
 /// Writes the file atomically (temp file + rename) so a failure leaves nothing half-written.
 pub fn write_source(ctx: &Context, new: &NewRevision, source: &str) -> Result<PathBuf, Error> {
-    let dir = versions_dir(ctx)?;
-    let templated = match &ctx.project.file.template {
+    write_source_in(&ctx.project, &versions_dir(ctx)?, new, source)
+}
+
+/// [`write_source`] into `dir`, with `project`'s template and hooks.
+pub fn write_source_in(
+    project: &crate::project::Project,
+    dir: &std::path::Path,
+    new: &NewRevision,
+    source: &str,
+) -> Result<PathBuf, Error> {
+    let templated = match &project.file.template {
         Some(template) => {
-            let template = ctx.project.root.resolve(template);
+            let template = project.root.resolve(template);
             let text = std::fs::read_to_string(&template).map_err(|source| {
                 crate::project::TemplateError::Unreadable {
                     path: template.clone(),
@@ -173,11 +182,7 @@ pub fn write_source(ctx: &Context, new: &NewRevision, source: &str) -> Result<Pa
         let _ = std::fs::remove_file(&tmp);
         failed(e)
     })?;
-    crate::project::run_hooks(
-        &ctx.project.file.post_write_hooks,
-        &path,
-        &ctx.project.root.dir,
-    )?;
+    crate::project::run_hooks(&project.file.post_write_hooks, &path, &project.root.dir)?;
     Ok(path)
 }
 
