@@ -48,3 +48,16 @@ pub fn build(ws: &Path, packages: &[&str]) -> PathBuf {
     );
     target.join("debug")
 }
+
+/// [`build`], then copies the binary `bin` to a new file in `to` and returns it. Holds a lock
+/// on `target/e2e` meanwhile: another e2e test building its own `autogen-cli` there would
+/// otherwise replace the binary between the build and the copy.
+pub fn build_bin(ws: &Path, packages: &[&str], bin: &str, to: &Path) -> PathBuf {
+    let dir = repo().join("target/e2e");
+    std::fs::create_dir_all(&dir).unwrap();
+    let lock = std::fs::File::create(dir.join(".e2e-build.lock")).unwrap();
+    lock.lock().unwrap();
+    let path = to.join(format!("{bin}-{}", crate::unique("bin")));
+    std::fs::copy(build(ws, packages).join(bin), &path).unwrap();
+    path
+}

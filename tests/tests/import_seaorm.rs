@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 
 use sea_orm::{ConnectionTrait, Statement};
-use tests::e2e::{build, repo, write};
+use tests::e2e::{build_bin, repo, write};
 use tests::process::{cli, command, one_line_error, success, texts};
 use tests::{Backend, TempDir, TestDb};
 
@@ -250,14 +250,6 @@ async fn seaql_rows(db: &TestDb) -> Vec<String> {
         .collect()
 }
 
-/// Builds `packages` and copies `bin` out of the shared target directory (another e2e test
-/// may build its own `autogen-cli` there meanwhile).
-fn build_copy(ws: &Path, packages: &[&str], bin: &str, to: &Path) -> PathBuf {
-    let path = to.join(format!("{bin}-{}", tests::unique("bin")));
-    std::fs::copy(build(ws, packages).join(bin), &path).unwrap();
-    path
-}
-
 /// The output of `current`.
 fn current(bin: &Path, ws: &Path, url: &str) -> String {
     success(&run(bin, ws, url, &["current"]))
@@ -282,8 +274,8 @@ async fn import_seaorm_then_autogenerate_upgrade_downgrade_on_every_backend() {
         "{main}"
     );
     // The binary without revisions, kept for the import into each database.
-    let before = build_copy(&ws, &["autogen-cli", "migration"], "autogen-cli", &tmp.path);
-    let seeder = build_copy(&ws, &["migration"], "migration", &tmp.path);
+    let before = build_bin(&ws, &["autogen-cli", "migration"], "autogen-cli", &tmp.path);
+    let seeder = build_bin(&ws, &["migration"], "migration", &tmp.path);
 
     let dbs = vec![
         TestDb::new(Backend::Postgres, "import").await,
@@ -343,7 +335,7 @@ async fn import_seaorm_then_autogenerate_upgrade_downgrade_on_every_backend() {
     );
     assert_eq!(revision_files(&ws), files);
 
-    let bin = build_copy(&ws, &["autogen-cli"], "autogen-cli", &tmp.path);
+    let bin = build_bin(&ws, &["autogen-cli"], "autogen-cli", &tmp.path);
     for db in &dbs {
         let name = format!("{:?} {}", db.backend, db.name);
         let expected = if std::ptr::eq(db, partial) { 2 } else { 3 };
@@ -383,7 +375,7 @@ async fn import_seaorm_then_autogenerate_upgrade_downgrade_on_every_backend() {
             "    pub views: i32,\n    pub body: Option<String>,\n",
         ),
     );
-    let bin = build_copy(&ws, &["autogen-cli"], "autogen-cli", &tmp.path);
+    let bin = build_bin(&ws, &["autogen-cli"], "autogen-cli", &tmp.path);
     let out = success(&run(
         &bin,
         &ws,
@@ -392,7 +384,7 @@ async fn import_seaorm_then_autogenerate_upgrade_downgrade_on_every_backend() {
     ));
     assert!(out.contains("add column post.body"), "{out}");
     assert_eq!(revision_files(&ws).len(), 4);
-    let bin = build_copy(&ws, &["autogen-cli"], "autogen-cli", &tmp.path);
+    let bin = build_bin(&ws, &["autogen-cli"], "autogen-cli", &tmp.path);
     for db in &dbs {
         let name = format!("{:?} {}", db.backend, db.name);
         success(&run(&bin, &ws, &db.url, &["upgrade"]));

@@ -1,4 +1,4 @@
-//! `init --from-database` on SQLite: a workspace whose entity crate is empty, next to a
+//! `init --from-database` on PostgreSQL, MariaDB and SQLite: a workspace whose entity crate is empty, next to a
 //! populated database without a version table, is adopted in one command (`pull` + `init` +
 //! baseline + `stamp`). Then `current` is the baseline, `upgrade` has nothing to do (the
 //! stamped checksum is the file's), `check` is clean, and an empty database built by `upgrade`
@@ -7,15 +7,16 @@
 use std::path::Path;
 
 use sea_orm::ConnectionTrait;
-use tests::e2e::{build, repo, write};
+use tests::e2e::{build_bin, repo, write};
 use tests::process::{cli, command, one_line_error, success};
 use tests::{Backend, TempDir, TestDb};
 
 const SCHEMA: &str = "CREATE TABLE author (id integer PRIMARY KEY, name varchar(50) NOT NULL);
 CREATE TABLE book (
     id integer PRIMARY KEY,
-    author_id integer NOT NULL REFERENCES author (id) ON DELETE CASCADE,
-    title varchar(100) NOT NULL DEFAULT 'untitled'
+    author_id integer NOT NULL,
+    title varchar(100) NOT NULL DEFAULT 'untitled',
+    FOREIGN KEY (author_id) REFERENCES author (id) ON DELETE CASCADE
 );
 CREATE INDEX book_title_author ON book (title, author_id);";
 
@@ -27,10 +28,13 @@ fn run(bin: &Path, ws: &Path, url: &str, args: &[&str]) -> std::process::Output 
         .unwrap()
 }
 
-#[tokio::test]
-async fn init_from_database_pulls_baselines_and_stamps_sqlite() {
+tests::per_backend!(init_from_database_pulls_baselines_and_stamps);
+
+/// One workspace per backend (the pulled entities are the backend's); they build one after
+/// the other into `target/e2e` (see `build_bin`).
+async fn init_from_database_pulls_baselines_and_stamps(backend: Backend) {
     let tmp = TempDir::new();
-    let ws = tmp.path.join("existing");
+    let ws = tmp.path.join(format!("existing_{backend:?}"));
     write(
         &ws.join("Cargo.toml"),
         "[workspace]\nresolver = \"3\"\nmembers = [\"entity\"]\n",
@@ -45,7 +49,7 @@ async fn init_from_database_pulls_baselines_and_stamps_sqlite() {
             repo().join("autogen").display().to_string()
         ),
     );
-    let db = TestDb::new(Backend::Sqlite, "from_db").await;
+    let db = TestDb::new(backend, "from_db").await;
     let conn = db.connect().await;
     for stmt in SCHEMA.split(';').filter(|s| !s.trim().is_empty()) {
         conn.execute_unprepared(stmt).await.unwrap();
@@ -65,18 +69,18 @@ async fn init_from_database_pulls_baselines_and_stamps_sqlite() {
     assert!(main.contains("entity::entities()"), "{main}");
     assert!(ws.join("entity/src/book.rs").exists());
 
-    let bin = tmp.path.join("autogen-cli");
-    std::fs::copy(build(&ws, &["autogen-cli"]).join("autogen-cli"), &bin).unwrap();
+    let bin = build_bin(&ws, &["autogen-cli"], "autogen-cli", &tmp.path);
     let current = success(&run(&bin, &ws, &db.url, &["current"]));
     assert!(current.contains("head"), "{current}");
     let up = success(&run(&bin, &ws, &db.url, &["upgrade"]));
     assert!(up.contains("Already at head"), "{up}");
     assert_eq!(
         success(&run(&bin, &ws, &db.url, &["check"])),
-        "No changes detected: the database matches.\n"
+        "No changes detected: the database matches.\n",
+        "{backend:?}"
     );
     // The baseline builds the schema on an empty database.
-    let empty = TestDb::new(Backend::Sqlite, "from_db_empty").await;
+    let empty = TestDb::new(backend, "from_db_empty").await;
     success(&run(&bin, &ws, &empty.url, &["upgrade"]));
     assert_eq!(
         success(&run(&bin, &ws, &empty.url, &["check"])),
