@@ -11,6 +11,7 @@ use autogen::ops::Op;
 use autogen::render::{RenderInput, render_migration};
 use autogen::revision::NewRevision;
 
+mod column_kinds;
 mod hostile;
 
 /// One rendered-file case.
@@ -368,5 +369,6 @@ pub fn cases() -> Vec<RenderCase> {
         foreign_key_change(),
         destructive(),
         hostile::hostile_names(),
+        column_kinds::column_kinds(),
     ]
 }

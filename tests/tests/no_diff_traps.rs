@@ -120,3 +120,19 @@ async fn sqlite_declared_type_argument_spacing() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn mysql_unsigned_display_width() {
+    same(
+        Backend::MySql,
+        &["CREATE TABLE t (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, b bigint(20) UNSIGNED, s smallint(5) unsigned)"],
+        &["CREATE TABLE t (id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, b bigint unsigned, s SMALLINT UNSIGNED)"],
+    )
+    .await;
+    differ(
+        Backend::MySql,
+        "CREATE TABLE t (id int PRIMARY KEY, n int unsigned)",
+        "CREATE TABLE t (id int PRIMARY KEY, n int)",
+    )
+    .await;
+}

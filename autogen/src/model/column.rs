@@ -34,6 +34,14 @@ pub enum ColumnType {
     Integer,
     /// 64-bit integer.
     BigInteger,
+    /// MySQL `tinyint unsigned` (sea-query `TinyUnsigned`; `smallint` on PostgreSQL).
+    TinyUnsigned,
+    /// MySQL `smallint unsigned` (sea-query `SmallUnsigned`; `integer` on PostgreSQL).
+    SmallUnsigned,
+    /// MySQL `int unsigned` (sea-query `Unsigned`, an entity's `u32`; `bigint` on PostgreSQL).
+    Unsigned,
+    /// MySQL `bigint unsigned` (sea-query `BigUnsigned`, an entity's `u64`).
+    BigUnsigned,
     /// Boolean (MySQL tinyint(1)).
     Boolean,
     /// 32-bit float.

@@ -7,6 +7,7 @@
 
 mod build;
 pub mod chain;
+mod column_ext;
 mod default;
 mod execute;
 mod migration;
@@ -19,6 +20,7 @@ mod translate;
 
 pub use build::{can_auto_increment, inline_pk, statement};
 pub use chain::Statement;
+pub use column_ext::{ColumnDefExt, UnsignedWidth};
 pub use default::DefaultArg;
 pub use execute::{execute, sql_for};
 pub use migration::OpsMigration;

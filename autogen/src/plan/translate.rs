@@ -170,6 +170,10 @@ fn needs_cast(from: &Ty, to: &Ty) -> bool {
             | Ty::SmallInteger
             | Ty::Integer
             | Ty::BigInteger
+            | Ty::TinyUnsigned
+            | Ty::SmallUnsigned
+            | Ty::Unsigned
+            | Ty::BigUnsigned
             | Ty::Float
             | Ty::Double
             | Ty::Decimal(_) => 1,

@@ -42,10 +42,10 @@ pub fn parse_type(ty: &str) -> ColumnType {
 /// written (<https://www.postgresql.org/docs/current/datatype-datetime.html>).
 fn without_default_precision(lower: &str) -> String {
     for name in ["timestamp", "time"] {
-        if let Some(rest) = lower.strip_prefix(name).and_then(|r| r.strip_prefix("(6)")) {
-            if rest.is_empty() || rest.starts_with(' ') || rest.starts_with("[]") {
-                return format!("{name}{rest}");
-            }
+        if let Some(rest) = lower.strip_prefix(name).and_then(|r| r.strip_prefix("(6)"))
+            && (rest.is_empty() || rest.starts_with(' ') || rest.starts_with("[]"))
+        {
+            return format!("{name}{rest}");
         }
     }
     lower.to_string()

@@ -3,7 +3,8 @@
 use crate::model::FkAction;
 use crate::plan::DefaultArg;
 
-use super::arg::{CheckArg, Iden, Name, TypeName};
+use super::arg::{BackendArg, CheckArg, Iden, Name, TypeName};
+use crate::plan::{ColumnDefExt, UnsignedWidth};
 
 builder! {
     /// `ColumnDef::new(name)...`: a column definition.
@@ -18,6 +19,17 @@ builder! {
         Integer => integer,
         /// `big_integer()`.
         BigInteger => big_integer,
+        /// `tiny_unsigned()`.
+        TinyUnsigned => tiny_unsigned,
+        /// `small_unsigned()`.
+        SmallUnsigned => small_unsigned,
+        /// `unsigned()`.
+        Unsigned => unsigned,
+        /// `big_unsigned()`.
+        BigUnsigned => big_unsigned,
+        /// `unsigned_key(backend, width)` ([`crate::plan::ColumnDefExt`]): an unsigned
+        /// auto-increment key, signed on PostgreSQL.
+        UnsignedKey(backend: BackendArg, width: UnsignedWidth) => unsigned_key,
         /// `boolean()`.
         Boolean => boolean,
         /// `float()`.
