@@ -56,6 +56,7 @@ fn col(name: &str, ty: Ty) -> Column {
         default: None,
         auto_increment: false,
         comment: None,
+        identity: None,
         renamed_from: None,
     }
 }

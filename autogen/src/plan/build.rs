@@ -191,8 +191,16 @@ pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
     } else {
         ColumnCall::NotNull
     });
-    if auto_increment {
-        calls.push(ColumnCall::AutoIncrement);
+    match column.identity.filter(|_| auto_increment) {
+        Some(id) if !id.is_default() => {
+            calls.push(ColumnCall::AutoIncrementAs(
+                BackendArg,
+                id.kind,
+                id.increment,
+            ));
+        }
+        _ if auto_increment => calls.push(ColumnCall::AutoIncrement),
+        _ => {}
     }
     if inline_pk {
         calls.push(ColumnCall::PrimaryKey);

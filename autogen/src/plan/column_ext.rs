@@ -1,5 +1,6 @@
-//! Column builder calls that depend on the backend a migration runs on, for the one column
-//! kind sea-query cannot state portably: an unsigned auto-increment key.
+//! Column builder calls that depend on the backend a migration runs on, for the column kinds
+//! sea-query cannot state portably: an unsigned auto-increment key, and a PostgreSQL serial or
+//! `GENERATED ALWAYS` identity (sea-query's `auto_increment()` is always `BY DEFAULT` there).
 //!
 //! sea-query 1.0.2 renders `unsigned()` as `int UNSIGNED` on MySQL and as `bigint` on
 //! PostgreSQL, but panics on `unsigned().auto_increment()` there (identity columns exist only
@@ -9,9 +10,9 @@
 //! the column is what the entity's `u32` key is on every backend.
 
 use sea_orm::DbBackend;
-use sea_orm::sea_query::ColumnDef;
+use sea_orm::sea_query::{Alias, ColumnDef, ColumnType as Sq};
 
-use crate::model::ColumnType;
+use crate::model::{ColumnType, Identity, IdentityKind};
 
 /// The width of an unsigned integer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +55,16 @@ pub trait ColumnDefExt {
     /// An unsigned type for an auto-increment key: unsigned on MySQL and SQLite, the signed
     /// type sea-query renders the unsigned one as on PostgreSQL.
     fn unsigned_key(&mut self, backend: DbBackend, width: UnsignedWidth) -> &mut Self;
+
+    /// Auto-increment of a given PostgreSQL kind: `serial` (the type becomes `serial`,
+    /// `smallserial` or `bigserial`) or an identity with its `ALWAYS`/`BY DEFAULT` and step;
+    /// plain `auto_increment()` on the other backends.
+    fn auto_increment_as(
+        &mut self,
+        backend: DbBackend,
+        kind: IdentityKind,
+        increment: Option<i64>,
+    ) -> &mut Self;
 }
 
 impl ColumnDefExt for ColumnDef {
@@ -67,5 +78,31 @@ impl ColumnDefExt for ColumnDef {
             (_, UnsignedWidth::Int) => self.unsigned(),
             (_, UnsignedWidth::Big) => self.big_unsigned(),
         }
+    }
+
+    fn auto_increment_as(
+        &mut self,
+        backend: DbBackend,
+        kind: IdentityKind,
+        increment: Option<i64>,
+    ) -> &mut Self {
+        if backend != DbBackend::Postgres {
+            return self.auto_increment();
+        }
+        if kind == IdentityKind::Serial {
+            // A serial's step is its sequence's, which CREATE TABLE cannot set: a non-default
+            // step shows up as a difference in the next check rather than silently.
+            let serial = match self.get_column_type() {
+                Some(Sq::SmallInteger) => "smallserial",
+                Some(Sq::Integer) => "serial",
+                Some(Sq::BigInteger) => "bigserial",
+                _ => return self.auto_increment(),
+            };
+            return self.custom(Alias::new(serial));
+        }
+        self.extra(super::identity::identity_clause(Identity {
+            kind,
+            increment,
+        }))
     }
 }

@@ -10,6 +10,7 @@ pub mod chain;
 mod column_ext;
 mod default;
 mod execute;
+mod identity;
 mod migration;
 mod mysql;
 mod planner;

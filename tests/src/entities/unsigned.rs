@@ -54,3 +54,43 @@ pub mod v2 {
         ]
     }
 }
+
+/// A `serial` key and an `ALWAYS` identity declared through `SchemaExtras` (PostgreSQL).
+pub mod identities {
+    use autogen::metadata::{IdentityDef, SchemaExtras};
+    use autogen::model::IdentityKind;
+
+    use super::EntityDef;
+
+    crate::entity!(ticket, #[sea_orm(table_name = "ticket")] {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub title: String,
+    });
+
+    impl SchemaExtras for ticket::Entity {
+        fn identities() -> Vec<IdentityDef> {
+            vec![IdentityDef::new("id", IdentityKind::Serial)]
+        }
+    }
+
+    crate::entity!(event, #[sea_orm(table_name = "event")] {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub at: String,
+    });
+
+    impl SchemaExtras for event::Entity {
+        fn identities() -> Vec<IdentityDef> {
+            vec![IdentityDef::new("id", IdentityKind::Always).increment(2)]
+        }
+    }
+
+    /// The entities of this version.
+    pub fn entities() -> Vec<EntityDef> {
+        vec![
+            EntityDef::with_extras::<ticket::Entity>(),
+            EntityDef::with_extras::<event::Entity>(),
+        ]
+    }
+}

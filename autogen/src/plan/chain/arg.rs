@@ -147,6 +147,36 @@ impl Arg for crate::plan::UnsignedWidth {
     }
 }
 
+/// The kind of a PostgreSQL auto-increment column.
+impl Arg for crate::model::IdentityKind {
+    type Sea = Self;
+    fn sea(&self, _: Backend) -> Self {
+        *self
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.autogen.insert("plan::ColumnDefExt");
+        imports.autogen.insert("model::IdentityKind");
+        format!("IdentityKind::{self:?}")
+    }
+}
+
+/// A sequence step (`None` is the default, 1).
+pub type IdentityStep = Option<i64>;
+
+/// A sequence step.
+impl Arg for IdentityStep {
+    type Sea = Self;
+    fn sea(&self, _: Backend) -> Self {
+        *self
+    }
+    fn rust(&self, _: &mut Imports) -> String {
+        match self {
+            Some(n) => format!("Some({n})"),
+            None => "None".into(),
+        }
+    }
+}
+
 /// A length, precision or scale.
 impl Arg for u32 {
     type Sea = u32;

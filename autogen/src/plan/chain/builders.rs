@@ -3,7 +3,8 @@
 use crate::model::FkAction;
 use crate::plan::DefaultArg;
 
-use super::arg::{BackendArg, CheckArg, Iden, Name, TypeName};
+use super::arg::{BackendArg, CheckArg, Iden, IdentityStep, Name, TypeName};
+use crate::model::IdentityKind;
 use crate::plan::{ColumnDefExt, UnsignedWidth};
 
 builder! {
@@ -30,6 +31,9 @@ builder! {
         /// `unsigned_key(backend, width)` ([`crate::plan::ColumnDefExt`]): an unsigned
         /// auto-increment key, signed on PostgreSQL.
         UnsignedKey(backend: BackendArg, width: UnsignedWidth) => unsigned_key,
+        /// `auto_increment_as(backend, kind, increment)` ([`crate::plan::ColumnDefExt`]): a
+        /// PostgreSQL serial or a non-default identity.
+        AutoIncrementAs(backend: BackendArg, kind: IdentityKind, increment: IdentityStep) => auto_increment_as,
         /// `boolean()`.
         Boolean => boolean,
         /// `float()`.
