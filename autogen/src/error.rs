@@ -74,6 +74,16 @@ pub enum Error {
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),
+    /// A scratch database could not be created or dropped.
+    #[error("scratch database {name}: cannot {action}: {detail}")]
+    Scratch {
+        /// Its name.
+        name: String,
+        /// `create it`, `drop it`.
+        action: &'static str,
+        /// The server's message (passwords scrubbed).
+        detail: String,
+    },
 }
 
 impl Error {

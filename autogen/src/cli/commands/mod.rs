@@ -1,7 +1,9 @@
 //! One module per group of commands.
 
+pub mod against;
 pub mod author;
 pub mod autogenerate;
+pub mod conflicts;
 pub mod describe;
 pub mod graph;
 pub mod history;
