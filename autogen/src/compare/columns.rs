@@ -42,6 +42,9 @@ pub(super) fn column_changes(from: &Column, to: &Column) -> Vec<ColumnChange> {
     if from.col_type != to.col_type || from.auto_increment != to.auto_increment {
         changes.push(ColumnChange::Type);
     }
+    if from.auto_increment && to.auto_increment && from.identity != to.identity {
+        changes.push(ColumnChange::Identity);
+    }
     if from.nullable != to.nullable {
         changes.push(ColumnChange::Nullable);
     }

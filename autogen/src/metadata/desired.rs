@@ -59,6 +59,16 @@ fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras) {
         };
         table.checks.insert(check_key(&check), check);
     }
+    for def in &extras.identities {
+        match table.columns.iter_mut().find(|c| c.name == def.column) {
+            Some(c) if c.auto_increment => c.identity = Some(def.identity),
+            _ => declared(
+                UnmanagedKind::ColumnAttribute,
+                &def.column,
+                format!("{}: not an auto-increment column", def.identity.label()),
+            ),
+        }
+    }
     for e in &extras.enum_types {
         declared(
             UnmanagedKind::UserType,

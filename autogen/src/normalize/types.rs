@@ -13,6 +13,7 @@ pub(crate) fn normalize_type(backend: DbBackend, ty: ColumnType) -> ColumnType {
     match backend {
         DbBackend::Postgres => {
             let ty = custom_spelling_of_known_type(ty, parse_postgres_type);
+            let ty = postgres_unsigned_is_signed(ty);
             let ty = postgres_tinyint_is_smallint(ty);
             let ty = postgres_binary_types_are_bytea(ty);
             postgres_bare_char_is_char_1(ty)
@@ -25,6 +26,7 @@ pub(crate) fn normalize_type(backend: DbBackend, ty: ColumnType) -> ColumnType {
         }
         DbBackend::Sqlite => {
             let ty = custom_spelling_of_known_type(ty, parse_sqlite_type);
+            let ty = sqlite_unsigned_is_signed(ty);
             sqlite_bigint_is_integer(ty)
         }
         _ => ty,
@@ -36,6 +38,29 @@ pub(crate) fn normalize_type(backend: DbBackend, ty: ColumnType) -> ColumnType {
 fn custom_spelling_of_known_type(ty: ColumnType, parse: fn(&str) -> ColumnType) -> ColumnType {
     match ty {
         ColumnType::Custom(text) => parse(&text),
+        other => other,
+    }
+}
+
+/// Postgres has no unsigned integers: sea-query renders `TinyUnsigned` as `smallint`,
+/// `SmallUnsigned` as `integer` and `Unsigned`/`BigUnsigned` as `bigint` (each wide enough for
+/// the unsigned range, except `BigUnsigned`).
+fn postgres_unsigned_is_signed(ty: ColumnType) -> ColumnType {
+    match ty {
+        ColumnType::TinyUnsigned => ColumnType::SmallInteger,
+        ColumnType::SmallUnsigned => ColumnType::Integer,
+        ColumnType::Unsigned | ColumnType::BigUnsigned => ColumnType::BigInteger,
+        other => other,
+    }
+}
+
+/// SQLite has no unsigned integers: sea-query declares `TinyUnsigned` as `tinyint`,
+/// `SmallUnsigned` as `smallint`, `Unsigned` and `BigUnsigned` as `integer`.
+fn sqlite_unsigned_is_signed(ty: ColumnType) -> ColumnType {
+    match ty {
+        ColumnType::TinyUnsigned => ColumnType::TinyInteger,
+        ColumnType::SmallUnsigned => ColumnType::SmallInteger,
+        ColumnType::Unsigned | ColumnType::BigUnsigned => ColumnType::Integer,
         other => other,
     }
 }

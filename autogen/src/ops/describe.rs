@@ -136,6 +136,14 @@ fn change_text(change: ColumnChange, from: &Column, to: &Column) -> String {
             let d = |c: &Column| c.default.clone().unwrap_or_else(|| "none".into());
             format!("default {} -> {}", d(from), d(to))
         }
+        ColumnChange::Identity => {
+            let id = |c: &Column| {
+                c.identity
+                    .map(|i| i.label())
+                    .unwrap_or_else(|| "none".into())
+            };
+            format!("{} -> {}", id(from), id(to))
+        }
         ColumnChange::Comment => {
             format!(
                 "comment {} -> {}",

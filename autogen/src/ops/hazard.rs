@@ -423,6 +423,13 @@ fn is_widening(from: &ColumnType, to: &ColumnType) -> bool {
     match (from, to) {
         (_, Text) => !matches!(from, Blob | Binary(_) | VarBinary(_) | Custom(_)),
         (a, b) if int_rank(a).is_some() && int_rank(b).is_some() => int_rank(a) <= int_rank(b),
+        (a, b) if unsigned_rank(a).is_some() && unsigned_rank(b).is_some() => {
+            unsigned_rank(a) <= unsigned_rank(b)
+        }
+        // An unsigned integer fits the next wider signed one.
+        (a, b) if unsigned_rank(a).is_some() && int_rank(b).is_some() => {
+            unsigned_rank(a) < int_rank(b)
+        }
         (Boolean, b) => int_rank(b).is_some(),
         (Float, Double) => true,
         (TinyInteger | SmallInteger, Float) => true,
@@ -443,6 +450,17 @@ fn is_widening(from: &ColumnType, to: &ColumnType) -> bool {
         (DateTime, TimestampWithTimeZone) => true,
         (JsonBinary, Json) => true,
         _ => false,
+    }
+}
+
+/// Rank of an unsigned integer type by width (the same scale as [`int_rank`]).
+fn unsigned_rank(t: &ColumnType) -> Option<u8> {
+    match t {
+        ColumnType::TinyUnsigned => Some(1),
+        ColumnType::SmallUnsigned => Some(2),
+        ColumnType::Unsigned => Some(3),
+        ColumnType::BigUnsigned => Some(4),
+        _ => None,
     }
 }
 

@@ -117,6 +117,7 @@ fn change_name(c: ColumnChange) -> &'static str {
         ColumnChange::Nullable => "nullable",
         ColumnChange::Default => "default",
         ColumnChange::Comment => "comment",
+        ColumnChange::Identity => "identity",
     }
 }
 

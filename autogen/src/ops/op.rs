@@ -16,6 +16,9 @@ pub enum ColumnChange {
     Default,
     /// The comment changed.
     Comment,
+    /// PostgreSQL: the kind of auto-increment (serial, identity by default or always) or
+    /// its step changed.
+    Identity,
 }
 
 /// One schema operation.

@@ -5,6 +5,7 @@ use sea_orm::DbBackend;
 use crate::model::{Column, ColumnType as Ty, Table};
 use crate::ops::{ColumnChange, Op};
 
+use super::identity::postgres_identity_change;
 use super::sql;
 use super::step::Step;
 use crate::backend::Backend;
@@ -170,6 +171,10 @@ pub(crate) fn needs_cast(from: &Ty, to: &Ty) -> bool {
             | Ty::SmallInteger
             | Ty::Integer
             | Ty::BigInteger
+            | Ty::TinyUnsigned
+            | Ty::SmallUnsigned
+            | Ty::Unsigned
+            | Ty::BigUnsigned
             | Ty::Float
             | Ty::Double
             | Ty::Decimal(_) => 1,
@@ -192,10 +197,15 @@ fn raw(statements: Vec<String>) -> Vec<Step> {
 
 /// MySQL restates the whole column; Postgres alters only what changed; SQLite rebuilds.
 fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange]) -> Vec<Step> {
-    let mysql = vec![Step::ModifyColumn {
-        table: table.to_string(),
-        column: to.clone(),
-    }];
+    // MySQL has one kind of auto-increment: an identity change alone is nothing there.
+    let mysql = if changes.iter().all(|c| *c == ColumnChange::Identity) {
+        Vec::new()
+    } else {
+        vec![Step::ModifyColumn {
+            table: table.to_string(),
+            column: to.clone(),
+        }]
+    };
 
     let retyped = changes.contains(&ColumnChange::Type) && from.col_type != to.col_type;
     let redefault = changes.contains(&ColumnChange::Default);
@@ -234,13 +244,11 @@ fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange
     ) {
         pg.push(parts);
     }
-    // Step 4: auto-increment is an identity on Postgres.
-    if changes.contains(&ColumnChange::Type) && from.auto_increment != to.auto_increment {
-        pg.push(Step::Raw(if to.auto_increment {
-            sql::add_identity(table, &to.name)
-        } else {
-            sql::drop_identity(table, &to.name)
-        }));
+    // Step 4: auto-increment is a serial or an identity on Postgres.
+    if (changes.contains(&ColumnChange::Type) && from.auto_increment != to.auto_increment)
+        || changes.contains(&ColumnChange::Identity)
+    {
+        pg.extend(raw(postgres_identity_change(table, from, to)));
     }
     if changes.contains(&ColumnChange::Comment) {
         pg.push(Step::Raw(sql::comment_on_column(
@@ -249,7 +257,10 @@ fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange
             to.comment.as_deref(),
         )));
     }
-    let mut arms = vec![(DbBackend::MySql, mysql)];
+    let mut arms = Vec::new();
+    if !mysql.is_empty() {
+        arms.push((DbBackend::MySql, mysql));
+    }
     if !pg.is_empty() {
         arms.push((DbBackend::Postgres, pg));
     }

@@ -15,7 +15,8 @@ WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispa
 ORDER BY c.relname
 "#;
 
-/// Columns with their formatted type, default expression, identity flag and comment.
+/// Columns with their formatted type, default expression, identity kind (`a` always, `d` by
+/// default), the step of their owned sequence (serial or identity) and comment.
 /// Generated columns report no default (their expression is not a default).
 pub(crate) const COLUMNS: &str = r#"
 SELECT c.relname::text AS table_name,
@@ -26,6 +27,14 @@ SELECT c.relname::text AS table_name,
        CASE WHEN a.attgenerated = 's' THEN NULL
             ELSE pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS column_default,
        a.attidentity IN ('a', 'd') AS is_identity,
+       a.attidentity::text AS identity,
+       (SELECT s.seqincrement FROM pg_catalog.pg_depend dep
+        JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+        WHERE dep.classid = 'pg_catalog.pg_class'::regclass
+          AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+          AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
+          AND dep.deptype IN ('a', 'i')
+        LIMIT 1)::int8 AS increment,
        d.description AS comment
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid

@@ -7,7 +7,7 @@ use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, unmanaged_row,
 };
 use crate::introspect::catalog::Catalog;
-use crate::model::{Column, FkAction, Schema};
+use crate::model::{Column, FkAction, Identity, IdentityKind, Schema};
 
 use super::{queries, types::parse_type};
 
@@ -32,6 +32,21 @@ pub(crate) async fn read<C: ConnectionTrait>(
             .as_deref()
             .is_some_and(|d| d.starts_with("nextval("));
         let auto_increment = row.get::<bool>("is_identity")? || serial;
+        let identity = auto_increment.then(|| Identity {
+            kind: match row.get::<String>("identity").unwrap_or_default().as_str() {
+                "a" => IdentityKind::Always,
+                "d" => IdentityKind::ByDefault,
+                _ => IdentityKind::Serial,
+            },
+            increment: None,
+        });
+        let identity = match (identity, row.get::<Option<i64>>("increment")?) {
+            (Some(id), Some(step)) if step != 1 => Some(Identity {
+                increment: Some(step),
+                ..id
+            }),
+            (id, _) => id,
+        };
         let data_type: String = row.get("data_type")?;
         parts.columns.push(ColumnPart {
             table: row.get("table_name")?,
@@ -43,6 +58,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
                 default: if auto_increment { None } else { default },
                 auto_increment,
                 comment: row.get("comment")?,
+                identity,
                 renamed_from: None,
             },
         });

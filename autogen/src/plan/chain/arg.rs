@@ -119,6 +119,64 @@ impl Arg for CheckArg {
     }
 }
 
+/// The backend the migration runs on: the backend at hand when run, and
+/// `manager.get_database_backend()` in a generated file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackendArg;
+
+impl Arg for BackendArg {
+    type Sea = sea_orm::DbBackend;
+    fn sea(&self, backend: Backend) -> sea_orm::DbBackend {
+        backend.db()
+    }
+    fn rust(&self, _: &mut Imports) -> String {
+        "manager.get_database_backend()".into()
+    }
+}
+
+/// The width of an unsigned key (the extension trait's argument).
+impl Arg for crate::plan::UnsignedWidth {
+    type Sea = Self;
+    fn sea(&self, _: Backend) -> Self {
+        *self
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.autogen.insert("plan::ColumnDefExt");
+        imports.autogen.insert("plan::UnsignedWidth");
+        format!("UnsignedWidth::{}", self.name())
+    }
+}
+
+/// The kind of a PostgreSQL auto-increment column.
+impl Arg for crate::model::IdentityKind {
+    type Sea = Self;
+    fn sea(&self, _: Backend) -> Self {
+        *self
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.autogen.insert("plan::ColumnDefExt");
+        imports.autogen.insert("model::IdentityKind");
+        format!("IdentityKind::{self:?}")
+    }
+}
+
+/// A sequence step (`None` is the default, 1).
+pub type IdentityStep = Option<i64>;
+
+/// A sequence step.
+impl Arg for IdentityStep {
+    type Sea = Self;
+    fn sea(&self, _: Backend) -> Self {
+        *self
+    }
+    fn rust(&self, _: &mut Imports) -> String {
+        match self {
+            Some(n) => format!("Some({n})"),
+            None => "None".into(),
+        }
+    }
+}
+
 /// A length, precision or scale.
 impl Arg for u32 {
     type Sea = u32;
