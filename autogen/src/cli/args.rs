@@ -293,6 +293,10 @@ pub enum Command {
         /// (data-loss, may-fail, locks, irreversible; repeatable).
         #[arg(long, requires = "autogenerate", value_name = "CLASS", value_parser = hazard_class)]
         fail_on: Vec<HazardClass>,
+        /// With --autogenerate: before writing, run the revision on a scratch copy of the
+        /// current schema (up, nothing left to generate, down restores it).
+        #[arg(long, requires = "autogenerate")]
+        verify: bool,
     },
     /// Exit 0 when the database matches the entities, 1 when it does not, 2 on error.
     Check {

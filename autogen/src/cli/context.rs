@@ -255,6 +255,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             autogenerate,
             no_destructive,
             fail_on,
+            verify,
         } => {
             let new = commands::author::new_revision(
                 ctx,
@@ -268,6 +269,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
                 let options = commands::autogenerate::HazardOptions {
                     no_destructive: *no_destructive,
                     fail_on: fail_on.clone(),
+                    verify: *verify,
                 };
                 commands::autogenerate::revision(ctx, new, &options).await
             } else {

@@ -25,6 +25,8 @@ pub struct HazardOptions {
     pub no_destructive: bool,
     /// Exit 1 without writing when an op has a hazard of one of these classes.
     pub fail_on: Vec<HazardClass>,
+    /// Run the revision on a scratch copy first (see `verify`).
+    pub verify: bool,
 }
 
 /// Writes a revision holding the detected ops; writes nothing when there are none.
@@ -89,6 +91,12 @@ pub async fn revision(
             classes.join(", ")
         );
         return Ok(ExitCode::from(1));
+    }
+    if options.verify {
+        super::verify::verify(ctx, &ops, &drift.current).await?;
+        println!(
+            "Verified on a scratch copy: upgrade, nothing left to generate, downgrade restores the schema."
+        );
     }
     let source = render_migration_for(
         RenderInput {

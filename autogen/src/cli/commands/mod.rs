@@ -10,3 +10,4 @@ pub mod history;
 pub mod init;
 pub mod migrate;
 pub mod status;
+pub mod verify;
