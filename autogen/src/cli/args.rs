@@ -308,6 +308,10 @@ pub enum Command {
         /// every down back to base and check nothing is left.
         #[arg(long)]
         against_migrations: bool,
+        /// Print the difference as a unified diff of normalized DDL (database against
+        /// entities), coloured on a terminal.
+        #[arg(long, conflicts_with = "against_migrations")]
+        diff: bool,
     },
     /// Set up this cargo workspace: migration crate, binary crate, autogen.toml, members.
     Init {
@@ -333,6 +337,10 @@ pub enum Command {
         /// Print the upgrade SQL for the --from backend instead of the ops.
         #[arg(long)]
         sql: bool,
+        /// Print the difference as a unified diff of normalized DDL (--from against --to),
+        /// coloured on a terminal.
+        #[arg(long, conflicts_with = "sql")]
+        diff: bool,
     },
 }
 

@@ -283,14 +283,18 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
         Command::Check {
             format,
             against_migrations: true,
+            ..
         } => commands::against::check(ctx, *format).await,
-        Command::Check { format, .. } => commands::autogenerate::check(ctx, *format).await,
+        Command::Check { format, diff, .. } => {
+            commands::autogenerate::check(ctx, *format, *diff).await
+        }
         Command::Diff {
             from,
             to,
             format,
             sql,
-        } => commands::autogenerate::diff(ctx, from, to, *format, *sql).await,
+            diff,
+        } => commands::autogenerate::diff(ctx, from, to, *format, *sql, *diff).await,
     }
 }
 

@@ -112,10 +112,15 @@ pub async fn revision(
 }
 
 /// Exit 0 in sync, 1 with drift (ops listed), errors become exit 2 in the binary.
-pub async fn check(ctx: &Context, format: Format) -> Result<ExitCode, Error> {
+pub async fn check(ctx: &Context, format: Format, diff: bool) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
     let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;
     let backend = Backend::of(migrator.connection().get_database_backend());
+    if diff {
+        print_unmanaged(&drift.unmanaged);
+        print_ddl_diff(&drift, backend, ("database", "entities"));
+        return Ok(exit_code(&drift));
+    }
     let branches = super::conflicts::heads_report(ctx).await?;
     Ok(print_check(
         &drift,
@@ -158,11 +163,32 @@ pub fn print_check(
         print_ops(&drift.ops, &[backend]);
         print_notices(&drift.notices);
     }
+    exit_code(drift)
+}
+
+/// 0 in sync, 1 with ops or unmanaged tables.
+fn exit_code(drift: &Drift) -> ExitCode {
     if drift.ops.is_empty() && drift.unmanaged.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// The unified diff of the DDL before and after the ops (coloured on a terminal unless
+/// `NO_COLOR` is set), or the in-sync line.
+fn print_ddl_diff(drift: &Drift, backend: Backend, labels: (&str, &str)) {
+    use std::io::IsTerminal;
+    let mut after = drift.current.clone();
+    crate::model::apply::apply_all(&mut after, &drift.ops);
+    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let text = crate::render::ddl_diff(&drift.current, &after, backend, labels, colour);
+    if text.is_empty() {
+        println!("No changes detected: the database matches.");
+    } else {
+        print!("{text}");
+    }
+    print_notices(&drift.notices);
 }
 
 /// `diff --from A --to B`: the ops (or, with `--sql`, the upgrade SQL for A's backend) that
@@ -173,6 +199,7 @@ pub async fn diff(
     to: &str,
     format: Format,
     sql: bool,
+    ddl: bool,
 ) -> Result<ExitCode, Error> {
     let from = DatabaseUrl::parse(from, UrlSource::DiffFrom)?;
     let to = DatabaseUrl::parse(to, UrlSource::DiffTo)?;
@@ -180,7 +207,9 @@ pub async fn diff(
     let (from_conn, _) = connect(&from, &options).await?;
     let (to_conn, _) = connect(&to, &options).await?;
     let drift = database_drift(&from_conn, &to_conn).await?;
-    if sql {
+    if ddl {
+        print_ddl_diff(&drift, from.backend(), ("from", "to"));
+    } else if sql {
         let backend = from.backend();
         let migration = OpsMigration::new("diff", drift.ops.clone(), drift.current.clone());
         let statements = capture_sql(backend.db(), &migration, Side::Up, "diff").await?;
