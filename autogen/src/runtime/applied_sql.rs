@@ -21,6 +21,22 @@ const COLUMN: &str = "applied_sql";
 /// `version_table::create_statement`). Looked up in the catalog: a probe `SELECT` would not
 /// do on SQLite, which reads an unknown double-quoted name as a string.
 pub async fn ensure_column(conn: &impl ConnectionTrait) -> Result<(), RuntimeError> {
+    if has_column(conn).await? {
+        return Ok(());
+    }
+    let backend = Backend::of(conn.get_database_backend());
+    conn.execute_unprepared(&format!(
+        "ALTER TABLE {} ADD COLUMN {} TEXT NULL",
+        backend.ident(VERSION_TABLE),
+        backend.ident(COLUMN)
+    ))
+    .await
+    .map_err(|e| RuntimeError::db(format!("cannot add {COLUMN} to {VERSION_TABLE}"), e))?;
+    Ok(())
+}
+
+/// Whether the version table has `applied_sql`.
+async fn has_column(conn: &impl ConnectionTrait) -> Result<bool, RuntimeError> {
     let backend = Backend::of(conn.get_database_backend());
     let (table, column) = (backend.string(VERSION_TABLE), backend.string(COLUMN));
     let probe = match backend {
@@ -38,21 +54,14 @@ pub async fn ensure_column(conn: &impl ConnectionTrait) -> Result<(), RuntimeErr
         .query_one_raw(Statement::from_string(backend.db(), probe))
         .await
         .map_err(|e| RuntimeError::db(format!("cannot read the columns of {VERSION_TABLE}"), e))?;
-    if found.is_some() {
-        return Ok(());
-    }
-    conn.execute_unprepared(&format!(
-        "ALTER TABLE {} ADD COLUMN {} TEXT NULL",
-        backend.ident(VERSION_TABLE),
-        backend.ident(COLUMN)
-    ))
-    .await
-    .map_err(|e| RuntimeError::db(format!("cannot add {COLUMN} to {VERSION_TABLE}"), e))?;
-    Ok(())
+    Ok(found.is_some())
 }
 
 /// The recorded SQL of `id`, if any (none for a version table without the column).
 pub async fn recorded(conn: &impl ConnectionTrait, id: &str) -> Option<String> {
+    if !has_column(conn).await.ok()? {
+        return None;
+    }
     let backend = Backend::of(conn.get_database_backend());
     let sql = format!(
         "SELECT {} AS s FROM {} WHERE revision = {}",

@@ -229,8 +229,7 @@ impl<'m> Migrator<'m> {
             .await?;
         }
         for (id, sum) in insert.iter().zip(&sums) {
-            let stmt =
-                version_table::insert_statement(id, sum, RevisionState::Applied, None, None);
+            let stmt = version_table::insert_statement(id, sum, RevisionState::Applied, None, None);
             self.exec(&stmt, "cannot update the version table").await?;
         }
         Ok(StampReport {
