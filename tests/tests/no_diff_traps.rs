@@ -94,3 +94,29 @@ async fn sqlite_default_whitespace_and_quoted_numbers() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn postgres_time_precision_6_is_the_default() {
+    same(
+        Backend::Postgres,
+        &["CREATE TABLE t (id int PRIMARY KEY, a timestamp(6), b timestamptz(6), c time(6))"],
+        &["CREATE TABLE t (id int PRIMARY KEY, a timestamp, b timestamptz, c time)"],
+    )
+    .await;
+    differ(
+        Backend::Postgres,
+        "CREATE TABLE t (id int PRIMARY KEY, a timestamp(3))",
+        "CREATE TABLE t (id int PRIMARY KEY, a timestamp)",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn sqlite_declared_type_argument_spacing() {
+    same(
+        Backend::Sqlite,
+        &["CREATE TABLE t (id INTEGER PRIMARY KEY, n numeric(10,2), m DECIMAL(8,3))"],
+        &["CREATE TABLE t (id INTEGER PRIMARY KEY, n NUMERIC(10, 2), m decimal( 8 , 3 ))"],
+    )
+    .await;
+}
