@@ -118,6 +118,14 @@ impl Hazard {
         format!("HAZARD: {} ({})", self.message, self.tag())
     }
 
+    /// The plan step of its file line, kept only in files for the backends it applies to.
+    pub fn step(&self) -> crate::plan::Step {
+        crate::plan::Step::Hazard {
+            text: self.file_line(),
+            backends: self.backends.iter().map(|b| b.db()).collect(),
+        }
+    }
+
     /// `class code` plus the backends when not all: `locks index_locks_table, postgres`.
     pub fn tag(&self) -> String {
         let mut tag = format!("{} {}", self.class, self.code);

@@ -103,6 +103,7 @@ pub fn statement(step: &Step) -> Option<Statement> {
         Step::Raw(sql) => Statement::Raw(sql.clone()),
         Step::Comment(_)
         | Step::Warning(_)
+        | Step::Hazard { .. }
         | Step::OnlyOn(..)
         | Step::ExceptOn(..)
         | Step::Match(_) => return None,

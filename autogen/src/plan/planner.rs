@@ -42,7 +42,7 @@ pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
             .iter()
             .filter(|h| h.code != RESTORES_STRUCTURE_ONLY)
         {
-            steps.push(Step::Comment(hazard.file_line()));
+            steps.push(hazard.step());
         }
         if !hazards[i].is_empty()
             && let Some(lines) = safe_pattern(op)

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
 
+use super::applied_sql;
 use super::apply::Apply;
 use super::capture::{Side, capture_sql};
 use super::checksum::checksum;
@@ -129,6 +130,7 @@ impl<'m> Migrator<'m> {
             .graph()
             .upgrade_plan(&applied_set(&rows), target)?;
         version_table::ensure(&self.conn).await?;
+        applied_sql::ensure_column(&self.conn).await?;
         for (i, id) in plan.iter().enumerate() {
             self.announce(i, plan.len(), "upgrade", id);
             if let Err(e) = self.run_one(id, Side::Up).await {
@@ -227,7 +229,7 @@ impl<'m> Migrator<'m> {
             .await?;
         }
         for (id, sum) in insert.iter().zip(&sums) {
-            let stmt = version_table::insert_statement(id, sum, RevisionState::Applied, None);
+            let stmt = version_table::insert_statement(id, sum, RevisionState::Applied, None, None);
             self.exec(&stmt, "cannot update the version table").await?;
         }
         Ok(StampReport {
@@ -305,6 +307,7 @@ impl<'m> Migrator<'m> {
             if !options.allow_modified {
                 let current = self.checksum_of(&row.revision).await?;
                 if current != row.checksum {
+                    self.show_modified(&row.revision).await?;
                     return Err(RuntimeError::Modified {
                         revision: row.revision.clone(),
                         applied: row.checksum.clone(),
@@ -314,6 +317,25 @@ impl<'m> Migrator<'m> {
             }
         }
         Ok(rows)
+    }
+
+    /// Prints on stderr what changed in an edited applied revision: the recorded SQL against
+    /// the file's SQL now (the refusal itself stays one line).
+    async fn show_modified(&self, id: &str) -> Result<(), RuntimeError> {
+        let revision = self
+            .migrations
+            .get(id)
+            .ok_or_else(|| RuntimeError::UnknownApplied(id.to_string()))?;
+        let now = capture_sql(self.backend(), revision.migration.as_ref(), Side::Up, id).await?;
+        let text = match applied_sql::recorded(&self.conn, id).await {
+            Some(old) => applied_sql::modified_diff(id, &old, &now),
+            None => format!(
+                "revision {id}: no SQL recorded when it was applied (stamp, an offline script or an older version); the file now runs:\n{}",
+                applied_sql::joined(&now)
+            ),
+        };
+        let _ = write!(std::io::stderr(), "{text}");
+        Ok(())
     }
 
     /// Checksum of the SQL `up` produces on this backend.
@@ -369,10 +391,12 @@ impl<'m> Migrator<'m> {
             Side::Down => self.checksum_of(id).await?,
         };
         let backend = Backend::of(self.backend());
+        let applied = applied_sql::stored(&planned);
         let record = Record {
             id,
             side,
             checksum: &sum,
+            applied_sql: (side == Side::Up).then_some(applied.as_str()),
         };
         Apply {
             session: &self.session,

@@ -1,6 +1,7 @@
 //! Running migrations: the version table, the lock, transactions, upgrade, downgrade, stamp,
 //! and offline SQL capture.
 
+mod applied_sql;
 mod apply;
 mod capture;
 mod checksum;

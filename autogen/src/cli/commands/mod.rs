@@ -11,3 +11,4 @@ pub mod init;
 pub mod migrate;
 pub mod pull;
 pub mod status;
+pub mod verify;
