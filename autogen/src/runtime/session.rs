@@ -37,6 +37,7 @@ impl Session {
     /// Connects (bounded by `options.timeout`) and applies the session settings.
     pub async fn open(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Self, RuntimeError> {
         let shown = url.redacted().to_string();
+        super::drivers::require(url)?;
         probe(url, options.timeout).await?;
         let progress = Progress::new();
         let shared = Arc::new(Shared::default());
