@@ -38,16 +38,16 @@ enum Held {
 
 /// Tries once on the session; `Ok(None)` means another session holds the lock.
 async fn try_once(pool: &Pool, name: &str) -> Result<Option<Held>, sqlx::Error> {
-    Ok(match pool {
+    Ok(match *pool {
         #[cfg(feature = "postgres")]
-        Pool::Postgres(p) => sqlx::query_scalar::<_, bool>("SELECT pg_try_advisory_lock($1)")
+        Pool::Postgres(ref p) => sqlx::query_scalar::<_, bool>("SELECT pg_try_advisory_lock($1)")
             .bind(PG_LOCK_KEY)
             .fetch_one(p)
             .await?
             .then(|| Held::Postgres(p.clone())),
         // GET_LOCK with timeout 0 tries once; the wait is ours, so --lock-timeout 0 works too.
         #[cfg(feature = "mysql")]
-        Pool::MySql(p) => (sqlx::query_scalar::<_, Option<i64>>("SELECT GET_LOCK(?, 0)")
+        Pool::MySql(ref p) => (sqlx::query_scalar::<_, Option<i64>>("SELECT GET_LOCK(?, 0)")
             .bind(name)
             .fetch_one(p)
             .await?
@@ -76,9 +76,9 @@ impl MigrationLock {
             return lock_file(url, &target, timeout, until).await;
         }
         #[allow(unreachable_patterns)] // a MySQL-only build
-        let name = match pool {
+        let name = match *pool {
             #[cfg(feature = "mysql")]
-            Pool::MySql(p) => mysql_lock_name(p).await?,
+            Pool::MySql(ref p) => mysql_lock_name(p).await?,
             _ => String::new(),
         };
         loop {
@@ -148,9 +148,9 @@ async fn mysql_lock_name(pool: &sqlx::MySqlPool) -> Result<String, RuntimeError>
 
 /// The session holding the lock, described for the operator, and how to end it.
 async fn holder(pool: &Pool, name: &str) -> Option<(String, String)> {
-    match pool {
+    match *pool {
         #[cfg(feature = "postgres")]
-        Pool::Postgres(p) => {
+        Pool::Postgres(ref p) => {
             let row: (i32, String, String, i64, String) = sqlx::query_as(
                 "SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), \
                  coalesce(extract(epoch FROM now() - coalesce(a.state_change, a.backend_start))::bigint, 0), \
@@ -176,7 +176,7 @@ async fn holder(pool: &Pool, name: &str) -> Option<(String, String)> {
             ))
         }
         #[cfg(feature = "mysql")]
-        Pool::MySql(p) => {
+        Pool::MySql(ref p) => {
             let row: (i64, String, i64, String) = sqlx::query_as(
                 "SELECT CAST(ID AS SIGNED), CAST(COMMAND AS CHAR), CAST(TIME AS SIGNED), \
                  CAST(COALESCE(LEFT(INFO, 120), '') AS CHAR) \

@@ -205,17 +205,17 @@ impl Pool {
     /// Points the pool's future connections nowhere: the session must never silently change
     /// (a new session would not hold the migration lock, nor the revision's transaction).
     pub(crate) fn seal(&self) {
-        match self {
+        match *self {
             #[cfg(feature = "postgres")]
-            Pool::Postgres(p) => {
+            Pool::Postgres(ref p) => {
                 p.set_connect_options(sqlx::postgres::PgConnectOptions::new().socket(NOWHERE))
             }
             #[cfg(feature = "mysql")]
-            Pool::MySql(p) => {
+            Pool::MySql(ref p) => {
                 p.set_connect_options(sqlx::mysql::MySqlConnectOptions::new().socket(NOWHERE))
             }
             #[cfg(feature = "sqlite")]
-            Pool::Sqlite(p) => {
+            Pool::Sqlite(ref p) => {
                 p.set_connect_options(sqlx::sqlite::SqliteConnectOptions::new().filename(NOWHERE))
             }
         }
@@ -225,13 +225,13 @@ impl Pool {
     /// being handed back to the pool is waited for, briefly.
     pub(crate) async fn is_gone(&self) -> bool {
         for _ in 0..50 {
-            let (size, idle) = match self {
+            let (size, idle): (u32, usize) = match *self {
                 #[cfg(feature = "postgres")]
-                Pool::Postgres(p) => (p.size(), p.num_idle()),
+                Pool::Postgres(ref p) => (p.size(), p.num_idle()),
                 #[cfg(feature = "mysql")]
-                Pool::MySql(p) => (p.size(), p.num_idle()),
+                Pool::MySql(ref p) => (p.size(), p.num_idle()),
                 #[cfg(feature = "sqlite")]
-                Pool::Sqlite(p) => (p.size(), p.num_idle()),
+                Pool::Sqlite(ref p) => (p.size(), p.num_idle()),
             };
             if size == 0 {
                 return true;
@@ -246,13 +246,15 @@ impl Pool {
 
     /// The same pool as a sea-orm connection.
     pub(crate) fn sea_orm(&self) -> sea_orm::DatabaseConnection {
-        match self {
+        match *self {
             #[cfg(feature = "postgres")]
-            Pool::Postgres(p) => sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(p.clone()),
+            Pool::Postgres(ref p) => {
+                sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(p.clone())
+            }
             #[cfg(feature = "mysql")]
-            Pool::MySql(p) => sea_orm::SqlxMySqlConnector::from_sqlx_mysql_pool(p.clone()),
+            Pool::MySql(ref p) => sea_orm::SqlxMySqlConnector::from_sqlx_mysql_pool(p.clone()),
             #[cfg(feature = "sqlite")]
-            Pool::Sqlite(p) => sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(p.clone()),
+            Pool::Sqlite(ref p) => sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(p.clone()),
         }
     }
 }

@@ -68,6 +68,7 @@ fn describe(err: &RuntimeError) -> (Vec<String>, Vec<String>) {
     while let Some(e) = next {
         messages.push(e.to_string().to_lowercase());
         let sqlx = match (e.downcast_ref::<DbErr>(), e.downcast_ref::<RuntimeErr>()) {
+            #[cfg(any(feature = "postgres", feature = "mysql", feature = "sqlite"))]
             (Some(DbErr::Exec(RuntimeErr::SqlxError(s))), _)
             | (Some(DbErr::Query(RuntimeErr::SqlxError(s))), _)
             | (_, Some(RuntimeErr::SqlxError(s))) => Some(s.as_ref()),
