@@ -59,7 +59,7 @@ pub async fn entities_drift(
     current
         .tables
         .retain(|name, _| raw.tables.contains_key(name));
-    let mut drift = drift_from(conn, current, queries, &raw);
+    let mut drift = drift_from(conn.get_database_backend(), current, queries, &raw);
     drift.unmanaged = unmanaged;
     Ok(drift)
 }
@@ -71,11 +71,28 @@ pub async fn schema_drift(
     raw: &Schema,
 ) -> Result<Drift, crate::Error> {
     let (current, queries) = current_schema(conn).await?;
-    Ok(drift_from(conn, current, queries, raw))
+    Ok(drift_from(
+        conn.get_database_backend(),
+        current,
+        queries,
+        raw,
+    ))
 }
 
-fn drift_from(conn: &impl ConnectionTrait, current: Schema, queries: usize, raw: &Schema) -> Drift {
-    let desired = normalize(conn.get_database_backend(), raw);
+/// The entities versus an empty database on `backend`: the ops of a baseline revision, which
+/// creates everything an existing (unversioned) database already holds.
+pub fn baseline_drift(
+    backend: sea_orm::DbBackend,
+    entities: &[EntityDef],
+    filter: &TableFilter,
+) -> Drift {
+    let mut raw = desired_schema(entities, backend);
+    raw.tables.retain(|name, _| filter.manages(name));
+    drift_from(backend, Schema::default(), 0, &raw)
+}
+
+fn drift_from(backend: sea_orm::DbBackend, current: Schema, queries: usize, raw: &Schema) -> Drift {
+    let desired = normalize(backend, raw);
     let ops = compare(&current, &desired)
         .into_iter()
         .map(|op| hydrate(op, raw))

@@ -58,6 +58,9 @@ pub enum Error {
     /// The revision template cannot produce a valid file.
     #[error(transparent)]
     Template(#[from] crate::project::TemplateError),
+    /// `pull` could not write the entity files.
+    #[error(transparent)]
+    Pull(#[from] crate::pull::PullError),
     /// A table pattern is not a glob.
     #[error(transparent)]
     TablePattern(#[from] crate::project::BadPattern),
@@ -74,6 +77,16 @@ pub enum Error {
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),
+    /// A scratch database could not be created or dropped.
+    #[error("scratch database {name}: cannot {action}: {detail}")]
+    Scratch {
+        /// Its name.
+        name: String,
+        /// `create it`, `drop it`.
+        action: &'static str,
+        /// The server's message (passwords scrubbed).
+        detail: String,
+    },
 }
 
 impl Error {

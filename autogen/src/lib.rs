@@ -13,6 +13,7 @@ pub mod normalize;
 pub mod ops;
 pub mod plan;
 pub mod project;
+pub mod pull;
 pub mod render;
 pub mod revision;
 pub mod runtime;

@@ -52,6 +52,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         // alter column item.code: type varchar(50) -> varchar(200), NOT NULL -> NULL, default none -> 'none'
+        // HAZARD: SQLite rebuilds table item: every row is copied into a new table (locks sqlite_rebuild, sqlite)
         // SQLite cannot alter "item" in place: rebuild it, keeping its rows.
         if manager.get_database_backend() == DbBackend::Sqlite {
             manager
@@ -157,6 +158,8 @@ impl MigrationTrait for Migration {
             _ => {}
         }
         // alter column item.quantity: type integer -> bigint
+        // HAZARD: changing the type of item.quantity rewrites every row of item under an exclusive lock (locks column_rewrite, postgres)
+        // HAZARD: MODIFY COLUMN item.quantity copies the whole table item, blocking writes until done (locks mysql_table_copy, mysql)
         match manager.get_database_backend() {
             DbBackend::MySql => {
                 manager
@@ -208,6 +211,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         // add index idx-item-quantity on item (quantity)
+        // HAZARD: building index idx-item-quantity without CONCURRENTLY blocks writes to item until it finishes (locks index_locks_table, postgres)
         if manager.get_database_backend() != DbBackend::Sqlite {
             manager
                 .create_index(
@@ -220,6 +224,8 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         // add unique item_note_key on item (note)
+        // HAZARD: adding unique (note) on item fails if existing rows hold duplicates (may-fail new_unique)
+        // HAZARD: building index item_note_key without CONCURRENTLY blocks writes to item until it finishes (locks index_locks_table, postgres)
         if manager.get_database_backend() != DbBackend::Sqlite {
             manager
                 .create_index(
@@ -236,8 +242,10 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // HAZARD: the downgrade recreates column item.legacy without its values: it restores the structure, not the data (irreversible drop_restores_structure_only)
         // drop unique item_note_key on item (note)
-        // WARNING: dropping unique (note) on item lets duplicates in; restoring it later may fail
+        // HAZARD: dropping unique (note) on item lets duplicates in; restoring it later may fail (irreversible drop_unique)
+        // HAZARD: SQLite rebuilds table item: every row is copied into a new table (locks sqlite_rebuild, sqlite)
         // SQLite cannot alter "item" in place: rebuild it, keeping its rows.
         if manager.get_database_backend() == DbBackend::Sqlite {
             manager
@@ -340,6 +348,8 @@ impl MigrationTrait for Migration {
         }
         // alter column item.quantity: type bigint -> integer
         // WARNING: changing the type of item.quantity from bigint to integer may truncate or reject existing values
+        // HAZARD: changing the type of item.quantity rewrites every row of item under an exclusive lock (locks column_rewrite, postgres)
+        // HAZARD: MODIFY COLUMN item.quantity copies the whole table item, blocking writes until done (locks mysql_table_copy, mysql)
         match manager.get_database_backend() {
             DbBackend::MySql => {
                 manager
@@ -364,7 +374,10 @@ impl MigrationTrait for Migration {
             _ => {}
         }
         // alter column item.code: type varchar(200) -> varchar(50), NULL -> NOT NULL, default 'none' -> none
-        // WARNING: changing the type of item.code from varchar(200) to varchar(50) may truncate or reject existing values; making item.code NOT NULL fails if any row holds NULL there
+        // WARNING: changing the type of item.code from varchar(200) to varchar(50) may truncate or reject existing values
+        // HAZARD: making item.code NOT NULL fails if any row holds NULL there (may-fail set_not_null)
+        // HAZARD: changing the type of item.code rewrites every row of item under an exclusive lock (locks column_rewrite, postgres)
+        // HAZARD: MODIFY COLUMN item.code copies the whole table item, blocking writes until done (locks mysql_table_copy, mysql)
         match manager.get_database_backend() {
             DbBackend::MySql => {
                 manager

@@ -254,6 +254,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // drop foreign key fk-person-team on person (team_id) -> team (id)
+        // HAZARD: SQLite rebuilds table person: every row is copied into a new table (locks sqlite_rebuild, sqlite)
         if manager.get_database_backend() != DbBackend::Sqlite {
             manager
                 .drop_foreign_key(

@@ -40,7 +40,8 @@ impl MigrationTrait for Migration {
             .drop_table(Table::drop().table("old_log").to_owned())
             .await?;
         // drop unique doc_title_key on doc (title)
-        // WARNING: dropping unique (title) on doc lets duplicates in; restoring it later may fail
+        // HAZARD: dropping unique (title) on doc lets duplicates in; restoring it later may fail (irreversible drop_unique)
+        // HAZARD: SQLite rebuilds table doc: every row is copied into a new table (locks sqlite_rebuild, sqlite)
         // SQLite cannot alter "doc" in place: rebuild it, keeping its rows.
         if manager.get_database_backend() == DbBackend::Sqlite {
             manager
@@ -148,7 +149,10 @@ impl MigrationTrait for Migration {
             _ => {}
         }
         // alter column doc.title: type varchar(200) -> varchar(20), NULL -> NOT NULL
-        // WARNING: changing the type of doc.title from varchar(200) to varchar(20) may truncate or reject existing values; making doc.title NOT NULL fails if any row holds NULL there
+        // WARNING: changing the type of doc.title from varchar(200) to varchar(20) may truncate or reject existing values
+        // HAZARD: making doc.title NOT NULL fails if any row holds NULL there (may-fail set_not_null)
+        // HAZARD: changing the type of doc.title rewrites every row of doc under an exclusive lock (locks column_rewrite, postgres)
+        // HAZARD: MODIFY COLUMN doc.title copies the whole table doc, blocking writes until done (locks mysql_table_copy, mysql)
         match manager.get_database_backend() {
             DbBackend::MySql => {
                 manager
@@ -173,7 +177,7 @@ impl MigrationTrait for Migration {
             _ => {}
         }
         // alter primary key on doc: (a) -> (a, b)
-        // WARNING: replacing the primary key (a) of doc drops its uniqueness guarantee; restoring it later may fail on duplicates
+        // HAZARD: replacing the primary key (a) of doc drops its uniqueness guarantee; restoring it later may fail on duplicates (irreversible replace_primary_key)
         match manager.get_database_backend() {
             DbBackend::Postgres => {
                 manager
@@ -206,8 +210,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // HAZARD: the downgrade recreates table "old_log" empty: it restores the structure, not the rows (irreversible drop_restores_structure_only)
+        // HAZARD: the downgrade recreates column doc.gone without its values: it restores the structure, not the data (irreversible drop_restores_structure_only)
         // alter primary key on doc: (a, b) -> (a)
-        // WARNING: replacing the primary key (a, b) of doc drops its uniqueness guarantee; restoring it later may fail on duplicates
+        // HAZARD: replacing the primary key (a, b) of doc drops its uniqueness guarantee; restoring it later may fail on duplicates (irreversible replace_primary_key)
+        // HAZARD: SQLite rebuilds table doc: every row is copied into a new table (locks sqlite_rebuild, sqlite)
         // SQLite cannot alter "doc" in place: rebuild it, keeping its rows.
         if manager.get_database_backend() == DbBackend::Sqlite {
             manager
@@ -370,6 +377,8 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         // add unique doc_title_key on doc (title)
+        // HAZARD: adding unique (title) on doc fails if existing rows hold duplicates (may-fail new_unique)
+        // HAZARD: building index doc_title_key without CONCURRENTLY blocks writes to doc until it finishes (locks index_locks_table, postgres)
         if manager.get_database_backend() != DbBackend::Sqlite {
             manager
                 .create_index(

@@ -33,6 +33,7 @@ impl MigrationName for Migration {
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // drop foreign key fk-child-old_id on child (old_id) -> parent (id)
+        // HAZARD: SQLite rebuilds table child: every row is copied into a new table (locks sqlite_rebuild, sqlite)
         // SQLite cannot alter "child" in place: rebuild it, keeping its rows.
         if manager.get_database_backend() == DbBackend::Sqlite {
             manager
@@ -113,6 +114,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         // add foreign key fk-child-other_id on child (other_id) -> parent (id) ON DELETE RESTRICT
+        // HAZARD: adding foreign key fk-child-other_id on child (other_id) fails if existing rows reference missing parent rows (may-fail new_foreign_key)
         if manager.get_database_backend() != DbBackend::Sqlite {
             manager
                 .create_foreign_key(
@@ -128,6 +130,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         // add foreign key fk-child-parent_id on child (parent_id) -> parent (id) ON DELETE CASCADE ON UPDATE SET NULL
+        // HAZARD: adding foreign key fk-child-parent_id on child (parent_id) fails if existing rows reference missing parent rows (may-fail new_foreign_key)
         if manager.get_database_backend() != DbBackend::Sqlite {
             manager
                 .create_foreign_key(
@@ -148,6 +151,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // drop foreign key fk-child-parent_id on child (parent_id) -> parent (id) ON DELETE CASCADE ON UPDATE SET NULL
+        // HAZARD: SQLite rebuilds table child: every row is copied into a new table (locks sqlite_rebuild, sqlite)
         // SQLite cannot alter "child" in place: rebuild it, keeping its rows.
         if manager.get_database_backend() == DbBackend::Sqlite {
             manager
@@ -225,6 +229,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         // add foreign key fk-child-parent_id on child (parent_id) -> parent (id)
+        // HAZARD: adding foreign key fk-child-parent_id on child (parent_id) fails if existing rows reference missing parent rows (may-fail new_foreign_key)
         if manager.get_database_backend() != DbBackend::Sqlite {
             manager
                 .create_foreign_key(
@@ -239,6 +244,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         // add foreign key fk-child-old_id on child (old_id) -> parent (id)
+        // HAZARD: adding foreign key fk-child-old_id on child (old_id) fails if existing rows reference missing parent rows (may-fail new_foreign_key)
         if manager.get_database_backend() != DbBackend::Sqlite {
             manager
                 .create_foreign_key(

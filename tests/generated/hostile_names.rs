@@ -34,6 +34,7 @@ impl MigrationName for Migration {
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // drop foreign key fk`; DROP TABLE canary; -- on log`" (ref) -> user (select)
+        // HAZARD: SQLite rebuilds table log`": every row is copied into a new table (locks sqlite_rebuild, sqlite)
         // SQLite cannot alter "log`\"" in place: rebuild it, keeping its rows.
         if manager.get_database_backend() == DbBackend::Sqlite {
             manager
@@ -108,6 +109,7 @@ impl MigrationTrait for Migration {
             manager.get_connection().execute_raw(Statement::from_string(manager.get_database_backend(), "COMMENT ON COLUMN \"user\".\"note`\u{202e}\" IS 'it''s a \\ \"note\" \u{202e}'")).await?;
         }
         // add index ix "` on user (note` )
+        // HAZARD: building index ix "` without CONCURRENTLY blocks writes to user until it finishes (locks index_locks_table, postgres)
         manager
             .create_index(
                 Index::create()
@@ -118,6 +120,8 @@ impl MigrationTrait for Migration {
             )
             .await?;
         // add unique uq`; DROP TABLE canary; -- on user (na"me`'\)
+        // HAZARD: adding unique (na"me`'\) on user fails if existing rows hold duplicates (may-fail new_unique)
+        // HAZARD: building index uq`; DROP TABLE canary; -- without CONCURRENTLY blocks writes to user until it finishes (locks index_locks_table, postgres)
         manager
             .create_index(
                 Index::create()
@@ -169,6 +173,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         // add foreign key fk2"` on log`" (ref) -> user (select) ON DELETE SET NULL
+        // HAZARD: adding foreign key fk2"` on log`" (ref) fails if existing rows reference missing user rows (may-fail new_foreign_key)
         if manager.get_database_backend() != DbBackend::Sqlite {
             manager
                 .create_foreign_key(
@@ -188,6 +193,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // drop foreign key fk2"` on log`" (ref) -> user (select) ON DELETE SET NULL
+        // HAZARD: SQLite rebuilds table log`": every row is copied into a new table (locks sqlite_rebuild, sqlite)
         // SQLite cannot alter "log`\"" in place: rebuild it, keeping its rows.
         if manager.get_database_backend() == DbBackend::Sqlite {
             manager
@@ -240,7 +246,8 @@ impl MigrationTrait for Migration {
             .drop_table(Table::drop().table("order; --\u{202e}").to_owned())
             .await?;
         // drop unique uq`; DROP TABLE canary; -- on user (na"me`'\)
-        // WARNING: dropping unique (na"me`'\) on user lets duplicates in; restoring it later may fail
+        // HAZARD: dropping unique (na"me`'\) on user lets duplicates in; restoring it later may fail (irreversible drop_unique)
+        // HAZARD: SQLite rebuilds table user: every row is copied into a new table (locks sqlite_rebuild, sqlite)
         // SQLite cannot alter "user" in place: rebuild it, keeping its rows.
         if manager.get_database_backend() == DbBackend::Sqlite {
             manager
@@ -326,6 +333,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         // add index ix"; DROP TABLE canary; -- on user (na"me`'\)
+        // HAZARD: building index ix"; DROP TABLE canary; -- without CONCURRENTLY blocks writes to user until it finishes (locks index_locks_table, postgres)
         if manager.get_database_backend() != DbBackend::Sqlite {
             manager
                 .create_index(
@@ -338,6 +346,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         // add foreign key fk`; DROP TABLE canary; -- on log`" (ref) -> user (select)
+        // HAZARD: adding foreign key fk`; DROP TABLE canary; -- on log`" (ref) fails if existing rows reference missing user rows (may-fail new_foreign_key)
         if manager.get_database_backend() != DbBackend::Sqlite {
             manager
                 .create_foreign_key(

@@ -17,6 +17,7 @@ pub mod hostile;
 pub mod moto;
 pub mod process;
 pub mod proxy;
+pub mod pull_schemas;
 pub mod render_cases;
 pub mod roundtrip;
 pub mod schema_fuzz;

@@ -7,8 +7,15 @@ use crate::{Backend, TestDb};
 
 /// Runs `script` on `db`; panics with the script on failure.
 pub async fn run_script(db: &TestDb, script: &str) {
+    try_run_script(db, script)
+        .await
+        .unwrap_or_else(|e| panic!("{:?}: script failed: {e}\n{script}", db.backend));
+}
+
+/// Runs `script` on `db`; the driver's error on failure.
+pub async fn try_run_script(db: &TestDb, script: &str) -> Result<(), sqlx::Error> {
     let sql = sqlx::AssertSqlSafe(script.to_string());
-    let result = match db.backend {
+    match db.backend {
         Backend::Postgres => match sqlx::PgConnection::connect(&db.url).await {
             Ok(mut c) => sqlx::raw_sql(sql).execute(&mut c).await.map(|_| ()),
             Err(e) => Err(e),
@@ -21,6 +28,5 @@ pub async fn run_script(db: &TestDb, script: &str) {
             Ok(mut c) => sqlx::raw_sql(sql).execute(&mut c).await.map(|_| ()),
             Err(e) => Err(e),
         },
-    };
-    result.unwrap_or_else(|e| panic!("{:?}: script failed: {e}\n{script}", db.backend));
+    }
 }

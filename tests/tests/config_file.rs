@@ -203,7 +203,7 @@ fn bad_config_is_one_line_naming_file_line_and_key() {
         ),
         (
             "exclude_tables = [\"[a\"]\n",
-            format!("{shown}: key `exclude_tables`: invalid table pattern '[a'"),
+            format!("{shown}:1: key `exclude_tables`: invalid table pattern '[a'"),
         ),
     ] {
         std::fs::write(&path, text).unwrap();

@@ -94,3 +94,48 @@ async fn sqlite_default_whitespace_and_quoted_numbers() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn postgres_time_precision_6_is_the_default() {
+    same(
+        Backend::Postgres,
+        &["CREATE TABLE t (id int PRIMARY KEY, a timestamp(6), b timestamptz(6), c time(6))"],
+        &["CREATE TABLE t (id int PRIMARY KEY, a timestamp, b timestamptz, c time)"],
+    )
+    .await;
+    differ(
+        Backend::Postgres,
+        "CREATE TABLE t (id int PRIMARY KEY, a timestamp(3))",
+        "CREATE TABLE t (id int PRIMARY KEY, a timestamp)",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn sqlite_declared_type_argument_spacing() {
+    same(
+        Backend::Sqlite,
+        &["CREATE TABLE t (id INTEGER PRIMARY KEY, n numeric(10,2), m DECIMAL(8,3))"],
+        &["CREATE TABLE t (id INTEGER PRIMARY KEY, n NUMERIC(10, 2), m decimal( 8 , 3 ))"],
+    )
+    .await;
+}
+
+/// The sole `INTEGER PRIMARY KEY` is the rowid alias: never NULL, whether or not NOT NULL is
+/// written (the catalog says `notnull = 0` without it).
+#[tokio::test]
+async fn sqlite_rowid_alias_is_not_null() {
+    same(
+        Backend::Sqlite,
+        &["CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, n int)"],
+        &["CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, n int)"],
+    )
+    .await;
+    // `int PRIMARY KEY` is not the alias: SQLite does accept NULL there.
+    differ(
+        Backend::Sqlite,
+        "CREATE TABLE t (id int PRIMARY KEY, n int)",
+        "CREATE TABLE t (id int NOT NULL PRIMARY KEY, n int)",
+    )
+    .await;
+}

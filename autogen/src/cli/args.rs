@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
+use crate::ops::HazardClass;
+
 /// The longest wait any duration flag accepts: one day. Larger values are certainly typos,
 /// and they would overflow `Instant + Duration` deadlines.
 pub const MAX_WAIT_SECS: u64 = 86_400;
@@ -38,6 +40,11 @@ fn seconds(text: &str, min: u64, zero: &str) -> Result<Duration, String> {
         return Err(format!("must be at most {MAX_WAIT_SECS} seconds (one day)"));
     }
     Ok(Duration::from_secs(n))
+}
+
+/// `--fail-on`: a hazard class name.
+fn hazard_class(text: &str) -> Result<HazardClass, String> {
+    text.parse()
 }
 
 /// `--lock-timeout`: 0 is allowed and means "try once".
@@ -221,6 +228,9 @@ pub enum Command {
         /// Show details.
         #[arg(long)]
         verbose: bool,
+        /// Exit 1 when there is more than one head, naming each with its file (for CI).
+        #[arg(long)]
+        check: bool,
     },
     /// Show branch points.
     Branches {
@@ -275,12 +285,25 @@ pub enum Command {
         /// Fill the revision with the ops that bring the database in line with the entities.
         #[arg(long)]
         autogenerate: bool,
+        /// With --autogenerate: leave out the ops that lose data (listed), for a later
+        /// revision.
+        #[arg(long, requires = "autogenerate")]
+        no_destructive: bool,
+        /// With --autogenerate: exit 1 without writing when an op has a hazard of this class
+        /// (data-loss, may-fail, locks, irreversible; repeatable).
+        #[arg(long, requires = "autogenerate", value_name = "CLASS", value_parser = hazard_class)]
+        fail_on: Vec<HazardClass>,
     },
     /// Exit 0 when the database matches the entities, 1 when it does not, 2 on error.
     Check {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Replay every revision into a scratch database (made on the configured server, or
+        /// in memory for SQLite; always dropped) and compare that with the entities; then run
+        /// every down back to base and check nothing is left.
+        #[arg(long)]
+        against_migrations: bool,
     },
     /// Set up this cargo workspace: migration crate, binary crate, autogen.toml, members.
     Init {
@@ -290,6 +313,25 @@ pub enum Command {
         /// The autogen crate to depend on by path (default: the one this tool was built from).
         #[arg(long)]
         autogen_path: Option<PathBuf>,
+    },
+    /// Write sea-orm entity files from the database's tables, so that `check` finds them in
+    /// sync: one module per table, `prelude.rs`, `mod.rs` with `entities()`.
+    Pull {
+        /// Only tables matching these globs (repeatable); the config's include/exclude apply too.
+        #[arg(long, value_name = "GLOB")]
+        tables: Vec<String>,
+        /// Directory to write into (default: `<entity-dir>/src` under the project root).
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The entity crate's directory, relative to the project root.
+        #[arg(long, default_value = "entity")]
+        entity_dir: PathBuf,
+        /// Write `lib.rs` instead of `mod.rs` (the output is the entity crate's `src`).
+        #[arg(long)]
+        lib: bool,
+        /// Replace existing files.
+        #[arg(long)]
+        force: bool,
     },
     /// The ops that turn database --from into database --to; exit 0 when they match, 1 when
     /// they differ, 2 on error.

@@ -228,7 +228,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
         } => {
             commands::history::history(ctx, rev_range.as_deref(), *verbose, *indicate_current).await
         }
-        Command::Heads { verbose } => commands::graph::heads(ctx, *verbose),
+        Command::Heads { verbose, check } => commands::graph::heads(ctx, *verbose, *check).await,
         Command::Branches { verbose } => commands::graph::branches(ctx, *verbose),
         Command::Show { rev } => commands::graph::show(ctx, rev),
         Command::Merge {
@@ -236,13 +236,16 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             revisions,
             branch_label,
             rev_id,
-        } => commands::author::merge(
-            ctx,
-            message,
-            revisions,
-            branch_label.as_deref(),
-            rev_id.as_deref(),
-        ),
+        } => {
+            commands::author::merge(
+                ctx,
+                message,
+                revisions,
+                branch_label.as_deref(),
+                rev_id.as_deref(),
+            )
+            .await
+        }
         Command::Revision {
             message,
             head,
@@ -250,6 +253,8 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             depends_on,
             rev_id,
             autogenerate,
+            no_destructive,
+            fail_on,
         } => {
             let new = commands::author::new_revision(
                 ctx,
@@ -260,7 +265,11 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
                 rev_id.as_deref(),
             )?;
             if *autogenerate {
-                commands::autogenerate::revision(ctx, new).await
+                let options = commands::autogenerate::HazardOptions {
+                    no_destructive: *no_destructive,
+                    fail_on: fail_on.clone(),
+                };
+                commands::autogenerate::revision(ctx, new, &options).await
             } else {
                 commands::author::revision(ctx, new)
             }
@@ -269,7 +278,21 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             entity_dir,
             autogen_path,
         } => commands::init::init(ctx, entity_dir, autogen_path.as_deref()),
-        Command::Check { format } => commands::autogenerate::check(ctx, *format).await,
+        Command::Pull {
+            tables,
+            output,
+            entity_dir,
+            lib,
+            force,
+        } => {
+            let dir = output.clone().unwrap_or_else(|| entity_dir.join("src"));
+            commands::pull::pull(ctx, tables, &dir, *lib, *force).await
+        }
+        Command::Check {
+            format,
+            against_migrations: true,
+        } => commands::against::check(ctx, *format).await,
+        Command::Check { format, .. } => commands::autogenerate::check(ctx, *format).await,
         Command::Diff {
             from,
             to,

@@ -2,8 +2,29 @@
 
 use serde_json::{Value, json};
 
-use super::{ColumnChange, Op};
+use super::{ColumnChange, Op, hazards_for};
+use crate::backend::Backend;
 use crate::model::{FkAction, PrimaryKey};
+
+/// The JSON of each op with its `"hazards"` on `backend` (`[]` when none), as `check` and
+/// `diff --format json` print them.
+pub fn ops_json(ops: &[Op], backend: Backend) -> Vec<Value> {
+    ops.iter()
+        .zip(hazards_for(ops))
+        .map(|(op, hazards)| {
+            let mut v = op.to_json();
+            let listed: Vec<Value> = hazards
+                .iter()
+                .filter(|h| h.applies_to(backend))
+                .map(|h| h.to_json())
+                .collect();
+            v.as_object_mut()
+                .expect("object")
+                .insert("hazards".into(), Value::Array(listed));
+            v
+        })
+        .collect()
+}
 
 impl Op {
     /// The vocabulary name of this op kind (`add_table`, `alter_column`, ...).

@@ -4,12 +4,16 @@
 //! always the upgrade reversed.
 
 mod describe;
-mod destructive;
+mod hazard;
 mod json;
 mod op;
+mod report;
 mod reverse;
 mod type_name;
 
+pub use hazard::{Hazard, HazardClass, RESTORES_STRUCTURE_ONLY, hazards_for, safe_pattern};
+pub use json::ops_json;
 pub use op::{ColumnChange, Op};
+pub use report::report_lines;
 pub use reverse::reverse_all;
 pub use type_name::type_name;

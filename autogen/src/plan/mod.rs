@@ -25,3 +25,4 @@ pub use migration::OpsMigration;
 pub use planner::plan;
 pub use rebuild::{needs_sqlite_rebuild, temp_name};
 pub use step::{Step, statements_for};
+pub(crate) use translate::needs_cast;

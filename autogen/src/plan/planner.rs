@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::model::Schema;
 use crate::model::apply::{apply, apply_all};
-use crate::ops::Op;
+use crate::ops::{Op, RESTORES_STRUCTURE_ONLY, hazards_for, safe_pattern};
 
 use super::mysql::implicit_index_drop;
 use super::rebuild::{except_sqlite, needs_sqlite_rebuild, rebuild_steps};
@@ -13,8 +13,8 @@ use super::translate::op_steps;
 
 /// The steps that turn `before` into `before` with `ops` applied, on every backend.
 ///
-/// Each op contributes a comment (its description), a warning when it puts data at risk, and
-/// its statements. A table that SQLite cannot alter in place is rebuilt once, at its first op
+/// Each op contributes a comment (its description), one `WARNING:`/`HAZARD:` comment per
+/// hazard ([`Op::hazards`]), and its statements. A table that SQLite cannot alter in place is rebuilt once, at its first op
 /// that needs it, straight into its final shape; that op and the later ones on the table then
 /// skip SQLite. A table that the migration drops later is not rebuilt: the ops SQLite cannot
 /// run on it are skipped there, and its indexes go with it rather than one by one. On MySQL,
@@ -34,10 +34,20 @@ pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
     // Step 2: walk the ops, tracking the schema each one starts from.
     let mut state = before.clone();
     let mut steps = Vec::new();
+    let hazards = hazards_for(ops);
     for (i, op) in ops.iter().enumerate() {
         steps.push(Step::Comment(op.describe()));
-        if let Some(warning) = op.is_destructive() {
-            steps.push(Step::Warning(warning));
+        // That a drop's downgrade restores no rows is said in `down` (see `render`).
+        for hazard in hazards[i]
+            .iter()
+            .filter(|h| h.code != RESTORES_STRUCTURE_ONLY)
+        {
+            steps.push(Step::Comment(hazard.file_line()));
+        }
+        if !hazards[i].is_empty()
+            && let Some(lines) = safe_pattern(op)
+        {
+            steps.extend(lines.into_iter().map(Step::Comment));
         }
         let table = op.table();
         let mut own = op_steps(op);

@@ -163,7 +163,7 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
 /// Whether Postgres needs `USING` to change `from` into `to`: it converts by assignment within
 /// the numbers, within the strings, from anything to a string, and between date/time types,
 /// but not from a string to anything else, nor to or from booleans, uuids or JSON.
-fn needs_cast(from: &Ty, to: &Ty) -> bool {
+pub(crate) fn needs_cast(from: &Ty, to: &Ty) -> bool {
     fn family(t: &Ty) -> u8 {
         match t {
             Ty::TinyInteger

@@ -68,10 +68,12 @@ pub enum ConfigFileError {
         detail: String,
     },
     /// A value is of the right type but not allowed.
-    #[error("{}: key `{key}`: {detail}", .path.display())]
+    #[error("{}{}: key `{key}`: {detail}", .path.display(), .line.map(|l| format!(":{l}")).unwrap_or_default())]
     BadValue {
         /// The file.
         path: PathBuf,
+        /// The 1-based line of the value (of the key when the value is not found).
+        line: Option<usize>,
         /// The key.
         key: &'static str,
         /// What is wrong.
@@ -92,16 +94,18 @@ impl ConfigFile {
     /// Parses `text`, read from `path` (for messages).
     pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigFileError> {
         let file: ConfigFile = toml::from_str(text).map_err(|e| invalid(text, path, &e))?;
-        file.validate(path)?;
+        file.validate(text, path)?;
         Ok(file)
     }
 
-    fn validate(&self, path: &Path) -> Result<(), ConfigFileError> {
-        let bad = |key, detail: &str| ConfigFileError::BadValue {
+    fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigFileError> {
+        let bad_at = |key, value: Option<&str>, detail: &str| ConfigFileError::BadValue {
             path: path.to_path_buf(),
+            line: value_line(text, key, value),
             key,
             detail: detail.to_string(),
         };
+        let bad = |key, detail: &str| bad_at(key, None, detail);
         if let Some(var) = &self.url_var
             && (var.is_empty() || var.contains('=') || var.contains('\0'))
         {
@@ -121,7 +125,7 @@ impl ConfigFile {
             ("exclude_tables", &self.exclude_tables),
         ] {
             if let Err(e) = super::TableFilter::new(list, &[]) {
-                return Err(bad(key, &format!("{e}: {}", e.source)));
+                return Err(bad_at(key, Some(&e.pattern), &format!("{e}: {}", e.source)));
             }
         }
         if let Some(list) = &self.backends {
@@ -140,6 +144,25 @@ impl ConfigFile {
         }
         Ok(())
     }
+}
+
+/// The 1-based line of `key = ...` in `text`, or of `value` on or after that line (a value of a
+/// multi-line array); `None` when the key is not written at the start of a line.
+fn value_line(text: &str, key: &str, value: Option<&str>) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| {
+        l.trim_start()
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    })?;
+    let found = value.and_then(|v| {
+        let quoted = format!("{v:?}");
+        lines[at..]
+            .iter()
+            .position(|l| l.contains(&quoted))
+            .map(|i| at + i)
+    });
+    Some(found.unwrap_or(at) + 1)
 }
 
 /// The backend a name in `backends` means.
@@ -229,7 +252,11 @@ mod tests {
             ("url_var = \n", "/p/autogen.toml:1:"),
             (
                 "lock_timeout = 100000\n",
-                "/p/autogen.toml: key `lock_timeout`: must be at most 86400 seconds",
+                "/p/autogen.toml:1: key `lock_timeout`: must be at most 86400 seconds",
+            ),
+            (
+                "include_tables = [\n  \"a*\",\n  \"[b\",\n]\n",
+                "/p/autogen.toml:3: key `include_tables`: invalid table pattern '[b'",
             ),
         ] {
             let err = error(text);

@@ -2,7 +2,7 @@
 
 use crate::model::Schema;
 use crate::model::apply::apply_all;
-use crate::ops::{Op, reverse_all};
+use crate::ops::{Op, RESTORES_STRUCTURE_ONLY, reverse_all};
 use crate::plan::{Step, plan};
 use crate::revision::{NewRevision, render, rustfmt};
 
@@ -24,7 +24,8 @@ pub fn render_migration_for(input: RenderInput<'_>, backends: &[DbBackend]) -> S
     let mut after = input.before.clone();
     apply_all(&mut after, input.ops);
     let up = restrict(&plan(input.ops, input.before), backends);
-    let down = restrict(&plan(&reverse_all(input.ops), &after), backends);
+    let mut down = down_notes(input.ops);
+    down.extend(restrict(&plan(&reverse_all(input.ops), &after), backends));
     let mut imports = Code::default();
     imports.imports.sea_orm("DbBackend");
     let guard = guard_line(backends);
@@ -35,6 +36,15 @@ pub fn render_migration_for(input: RenderInput<'_>, backends: &[DbBackend]) -> S
     revision.down_body = format!("{guard}\n{down_body}");
     revision.extra_imports = imports.imports.lines();
     rustfmt(&render(&revision))
+}
+
+/// The `down` of a drop gives back the structure, not the rows: said first in `down`.
+fn down_notes(ops: &[Op]) -> Vec<Step> {
+    ops.iter()
+        .flat_map(Op::hazards)
+        .filter(|h| h.code == RESTORES_STRUCTURE_ONLY)
+        .map(|h| Step::Comment(h.file_line()))
+        .collect()
 }
 
 /// What a generated migration is made of.
@@ -57,7 +67,8 @@ pub fn render_migration(input: RenderInput<'_>) -> String {
         .map(Step::Comment)
         .collect();
     up.extend(plan(input.ops, input.before));
-    let down = plan(&reverse_all(input.ops), &after);
+    let mut down = down_notes(input.ops);
+    down.extend(plan(&reverse_all(input.ops), &after));
     render_steps(input.revision, &up, &down)
 }
 

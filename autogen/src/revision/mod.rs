@@ -12,6 +12,7 @@ mod rustfmt;
 mod source_text;
 mod target;
 mod template;
+mod touches;
 
 pub use backends::{check_backend, require_backend};
 pub use error::GraphError;
@@ -22,3 +23,4 @@ pub use range::{RevisionRange, parse_range};
 pub use rustfmt::rustfmt;
 pub use source_text::{clean_message, comment_text, unsafe_in_source};
 pub use template::{NewRevision, render};
+pub use touches::{Touch, overlap, touches};

@@ -18,6 +18,13 @@
 //!   `AUTOGEN_FIXTURE_SLEEP` seconds (default 0; see `tests::slow_revision`), then creates
 //!   `fx_after`.
 //!
+//! - `conflicting_heads`: `c0ffee0000b0` creates `fx_base`; its children `c0ffee0000a1` and
+//!   `c0ffee0000a2` both add column `note` to it (a branch conflict).
+//!
+//! - `entity_ahead`: this repository's own chain plus `da0000000001`, which drops
+//!   `user.avatar_url`: the entities then declare a column no revision creates (an entity
+//!   changed without a revision).
+//!
 //! `autogen_fixture hold-lock <url> [busy]` instead takes the migration lock, prints `locked`,
 //! and sleeps until it is killed; with `busy`, its session then runs a one-hour statement, as
 //! a migrator killed inside a slow revision leaves behind.
@@ -29,7 +36,7 @@ use std::time::Duration;
 use autogen::runtime::{ConnectOptions, Revision, Session};
 use sea_orm::{ConnectionTrait, Statement};
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
-use tests::fixtures::{CreateTable, FailingSecondStatement, rev};
+use tests::fixtures::{CreateTable, FailingSecondStatement, RawStatements, rev};
 use tests::slow_revision::{SlowRevision, slow_sql};
 
 /// Creates a table, then sleeps.
@@ -51,6 +58,40 @@ impl MigrationTrait for SlowCreate {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         CreateTable(self.0).down(manager).await
+    }
+}
+
+/// Drops `user.avatar_url`; `down` adds it back.
+struct DropAvatar;
+
+impl MigrationName for DropAvatar {
+    fn name(&self) -> &str {
+        "drop_avatar"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for DropAvatar {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                sea_query::Table::alter()
+                    .table("user")
+                    .drop_column("avatar_url")
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                sea_query::Table::alter()
+                    .table("user")
+                    .add_column(sea_query::ColumnDef::new("avatar_url").string().null())
+                    .to_owned(),
+            )
+            .await
     }
 }
 
@@ -118,6 +159,36 @@ fn revisions() -> Vec<Revision> {
                 "f00d00000002",
                 &["f00d00000001"],
                 FailingSecondStatement("fx_half"),
+            ),
+        ],
+        Ok("entity_ahead") => {
+            let mut all = migration::revisions();
+            let head = all
+                .iter()
+                .map(|r| r.meta.id)
+                .find(|id| !all.iter().any(|r| r.meta.down_revisions.contains(id)))
+                .expect("the chain has a head");
+            let parents: &'static [&'static str] = Box::leak(vec![head].into_boxed_slice());
+            all.push(rev("da0000000001", parents, DropAvatar));
+            all
+        }
+        Ok("conflicting_heads") => vec![
+            rev("c0ffee0000b0", &[], CreateTable("fx_base")),
+            rev(
+                "c0ffee0000a1",
+                &["c0ffee0000b0"],
+                RawStatements(
+                    "left_note",
+                    &[r#"ALTER TABLE "fx_base" ADD COLUMN "note" integer"#],
+                ),
+            ),
+            rev(
+                "c0ffee0000a2",
+                &["c0ffee0000b0"],
+                RawStatements(
+                    "right_note",
+                    &[r#"ALTER TABLE "fx_base" ADD COLUMN "note" text"#],
+                ),
             ),
         ],
         Ok("two_heads") | Err(_) => vec![

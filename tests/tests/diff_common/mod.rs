@@ -101,13 +101,7 @@ pub async fn exit_codes_and_formats(backend: Backend) {
     let out = cli(&["diff", "--from", &from.url, "--to", &to.url]);
     assert_eq!(out.status.code(), Some(1), "{backend:?}: {out:?}");
     let lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
-    let expected: Vec<String> = want
-        .iter()
-        .map(|op| match op.is_destructive() {
-            Some(w) => format!("{}  [WARNING: {w}]", op.describe()),
-            None => op.describe(),
-        })
-        .collect();
+    let expected = autogen::ops::report_lines(&want, &[backend]);
     assert_eq!(lines, expected, "{backend:?}: text output");
 
     // JSON, with and without the SQL.
@@ -117,7 +111,7 @@ pub async fn exit_codes_and_formats(backend: Backend) {
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["in_sync"], false);
-    let listed: Vec<serde_json::Value> = want.iter().map(Op::to_json).collect();
+    let listed = autogen::ops::ops_json(&want, backend);
     assert_eq!(json["ops"], serde_json::Value::Array(listed));
     let out = cli(&[
         "diff", "--from", &from.url, "--to", &to.url, "--format", "json", "--sql",

@@ -57,7 +57,7 @@ pub fn new_revision(
 }
 
 /// `merge -m <msg> [revs...]`: a revision whose parents are the given heads (default: all).
-pub fn merge(
+pub async fn merge(
     ctx: &Context,
     message: &str,
     revisions: &[String],
@@ -110,7 +110,12 @@ pub fn merge(
             .to_string(),
         ..NewRevision::default()
     };
+    // Said before the file is written: a conflict is for the reviewer of the merge.
+    let report = super::conflicts::pairs_report(ctx, &new.down_revisions).await?;
     let path = write_source(ctx, &new, &rustfmt(&render(&new)))?;
+    for line in report {
+        println!("{line}");
+    }
     println!("Generated {}", path.display());
     Ok(ExitCode::SUCCESS)
 }

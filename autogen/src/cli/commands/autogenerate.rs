@@ -9,8 +9,8 @@ use crate::backend::Backend;
 use crate::cli::args::Format;
 use crate::cli::context::Context;
 use crate::config::{DatabaseUrl, UrlSource};
-use crate::drift::{database_drift, entities_drift};
-use crate::ops::Op;
+use crate::drift::{Drift, database_drift, entities_drift};
+use crate::ops::{HazardClass, Op, hazards_for, ops_json, report_lines};
 use crate::plan::OpsMigration;
 use crate::render::{RenderInput, render_migration_for};
 use crate::revision::{NewRevision, comment_text};
@@ -18,9 +18,25 @@ use crate::runtime::{Side, capture_sql, connect, frames, push_frames};
 
 use super::author::write_source;
 
+/// The hazard options of `revision --autogenerate`.
+#[derive(Debug, Clone, Default)]
+pub struct HazardOptions {
+    /// Leave the data-loss ops out (and list them).
+    pub no_destructive: bool,
+    /// Exit 1 without writing when an op has a hazard of one of these classes.
+    pub fail_on: Vec<HazardClass>,
+}
+
 /// Writes a revision holding the detected ops; writes nothing when there are none.
-pub async fn revision(ctx: &Context, new: NewRevision) -> Result<ExitCode, Error> {
+pub async fn revision(
+    ctx: &Context,
+    new: NewRevision,
+    options: &HazardOptions,
+) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
+    if ctx.migrations.head_ids().is_empty() && migrator.presence().await?.unversioned() {
+        return baseline(ctx, &migrator, new).await;
+    }
     // Generating against an out-of-date database would re-emit what pending revisions do.
     let heads = ctx.migrations.head_ids();
     let current: BTreeSet<String> = migrator.current_heads().await?.into_iter().collect();
@@ -33,16 +49,54 @@ pub async fn revision(ctx: &Context, new: NewRevision) -> Result<ExitCode, Error
     }
     let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;
     print_unmanaged(&drift.unmanaged);
-    if drift.ops.is_empty() {
+    let backends: Vec<Backend> = ctx
+        .project
+        .backends()
+        .into_iter()
+        .map(Backend::of)
+        .collect();
+    let mut ops = drift.ops.clone();
+    if options.no_destructive {
+        let (kept, left): (Vec<Op>, Vec<Op>) = ops
+            .into_iter()
+            .partition(|op| op.is_destructive().is_none());
+        for op in &left {
+            println!("left out (--no-destructive, data loss): {}", op.describe());
+        }
+        ops = kept;
+    }
+    if ops.is_empty() {
         println!("No changes detected; no revision written.");
         return Ok(ExitCode::SUCCESS);
     }
-    print_ops(&drift.ops);
+    print_ops(&ops, &backends);
     print_notices(&drift.notices);
+    let failing: Vec<String> = ops
+        .iter()
+        .zip(hazards_for(&ops))
+        .flat_map(|(op, hazards)| {
+            hazards
+                .into_iter()
+                .filter(|h| options.fail_on.contains(&h.class) && h.applies_to_any(&backends))
+                .map(move |h| format!("{} ({}: {})", op.describe(), h.tag(), h.message))
+        })
+        .collect();
+    if !failing.is_empty() {
+        for line in &failing {
+            println!("refused (--fail-on): {line}");
+        }
+        let classes: Vec<&str> = options.fail_on.iter().map(|c| c.name()).collect();
+        eprintln!(
+            "error: {} op hazard(s) of class {}; no revision written",
+            failing.len(),
+            classes.join(", ")
+        );
+        return Ok(ExitCode::from(1));
+    }
     let source = render_migration_for(
         RenderInput {
             revision: new.clone(),
-            ops: &drift.ops,
+            ops: &ops,
             before: &drift.current,
         },
         &ctx.project.backends(),
@@ -52,30 +106,107 @@ pub async fn revision(ctx: &Context, new: NewRevision) -> Result<ExitCode, Error
     Ok(ExitCode::SUCCESS)
 }
 
+/// The first revision of a database that already holds tables but no version table (one
+/// adopted by autogen): a *baseline* that creates everything the entities describe, so that a
+/// fresh database can be built from it, while the existing one records it with `stamp`.
+async fn baseline(
+    ctx: &Context,
+    migrator: &crate::runtime::Migrator<'_>,
+    mut new: NewRevision,
+) -> Result<ExitCode, Error> {
+    let conn = migrator.connection();
+    // What the database holds and the entities do not describe is still said.
+    let live = entities_drift(conn, &ctx.entities, &ctx.table_filter()?).await?;
+    print_unmanaged(&live.unmanaged);
+    let drift = crate::drift::baseline_drift(
+        conn.get_database_backend(),
+        &ctx.entities,
+        &ctx.table_filter()?,
+    );
+    if drift.ops.is_empty() {
+        println!("No entities to baseline; no revision written.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    new.message = format!("{}\n\n{BASELINE_NOTE}", new.message);
+    print_ops(&drift.ops, &[Backend::of(conn.get_database_backend())]);
+    let source = render_migration_for(
+        RenderInput {
+            revision: new.clone(),
+            ops: &drift.ops,
+            before: &drift.current,
+        },
+        &ctx.project.backends(),
+    );
+    let path = write_source(ctx, &new, &source)?;
+    println!("Generated baseline {}", path.display());
+    if !live.ops.is_empty() {
+        println!(
+            "warning: the database differs from the entities in {} op(s) (see `check`); the baseline describes the entities",
+            live.ops.len()
+        );
+    }
+    println!(
+        "The database has tables but no version table: record the baseline there without running it: `stamp {}`",
+        new.id
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The line that marks a baseline revision in its message.
+pub const BASELINE_NOTE: &str = "baseline: creates the schema the database held when autogen adopted it; on that database it is recorded with `stamp`, not run";
+
 /// Exit 0 in sync, 1 with drift (ops listed), errors become exit 2 in the binary.
 pub async fn check(ctx: &Context, format: Format) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
     let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;
+    let backend = Backend::of(migrator.connection().get_database_backend());
+    let branches = super::conflicts::heads_report(ctx).await?;
+    Ok(print_check(
+        &drift,
+        format,
+        backend,
+        &branches,
+        serde_json::Map::new(),
+    ))
+}
+
+/// Prints what `check` found (text, or one JSON object with `extra` keys added) and returns
+/// its exit code: 0 in sync, 1 with ops or unmanaged tables.
+pub fn print_check(
+    drift: &Drift,
+    format: Format,
+    backend: Backend,
+    branches: &[String],
+    extra: serde_json::Map<String, serde_json::Value>,
+) -> ExitCode {
     if format == Format::Json {
-        let value = serde_json::json!({
+        let mut value = serde_json::json!({
+            "branches": branches,
             "in_sync": drift.ops.is_empty() && drift.unmanaged.is_empty(),
-            "ops": drift.ops.iter().map(Op::to_json).collect::<Vec<_>>(),
+            "ops": ops_json(&drift.ops, backend),
             "unmanaged": drift.unmanaged,
             "notices": drift.notices,
         });
+        value.as_object_mut().expect("object").extend(extra);
         println!("{value}");
     } else if drift.unmanaged.is_empty() {
-        report(&drift.ops, &drift.notices, format);
+        for line in branches {
+            println!("{line}");
+        }
+        report(&drift.ops, &drift.notices, format, backend);
     } else {
+        for line in branches {
+            println!("{line}");
+        }
         print_unmanaged(&drift.unmanaged);
-        print_ops(&drift.ops);
+        print_ops(&drift.ops, &[backend]);
         print_notices(&drift.notices);
     }
-    Ok(if drift.ops.is_empty() && drift.unmanaged.is_empty() {
+    if drift.ops.is_empty() && drift.unmanaged.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
 }
 
 /// `diff --from A --to B`: the ops (or, with `--sql`, the upgrade SQL for A's backend) that
@@ -102,7 +233,7 @@ pub async fn diff(
             Format::Json => {
                 let value = serde_json::json!({
                     "in_sync": drift.ops.is_empty(),
-                    "ops": drift.ops.iter().map(Op::to_json).collect::<Vec<_>>(),
+                    "ops": ops_json(&drift.ops, backend),
                     "notices": drift.notices,
                     "sql": statements,
                 });
@@ -114,7 +245,7 @@ pub async fn diff(
             ),
         }
     } else {
-        report(&drift.ops, &drift.notices, format);
+        report(&drift.ops, &drift.notices, format, from.backend());
     }
     Ok(if drift.ops.is_empty() {
         ExitCode::SUCCESS
@@ -143,12 +274,12 @@ fn sql_script(backend: Backend, ops: &[Op], notices: &[String], statements: &[St
 
 /// Prints ops and notices (one line per unmanaged object) as text or JSON (shared with
 /// `diff`).
-pub fn report(ops: &[Op], notices: &[String], format: Format) {
+pub fn report(ops: &[Op], notices: &[String], format: Format, backend: Backend) {
     match format {
         Format::Json => {
             let value = serde_json::json!({
                 "in_sync": ops.is_empty(),
-                "ops": ops.iter().map(Op::to_json).collect::<Vec<_>>(),
+                "ops": ops_json(ops, backend),
                 "notices": notices,
             });
             println!("{value}");
@@ -158,7 +289,7 @@ pub fn report(ops: &[Op], notices: &[String], format: Format) {
             print_notices(notices);
         }
         Format::Text => {
-            print_ops(ops);
+            print_ops(ops, &[backend]);
             print_notices(notices);
         }
     }
@@ -180,12 +311,10 @@ fn print_unmanaged(tables: &[String]) {
     }
 }
 
-fn print_ops(ops: &[Op]) {
-    for op in ops {
-        match op.is_destructive() {
-            Some(warning) => println!("{}  [WARNING: {warning}]", op.describe()),
-            None => println!("{}", op.describe()),
-        }
+/// One line per op, then its hazards on `backends` (see [`report_lines`]).
+fn print_ops(ops: &[Op], backends: &[Backend]) {
+    for line in report_lines(ops, backends) {
+        println!("{line}");
     }
 }
 

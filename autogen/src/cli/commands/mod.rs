@@ -1,10 +1,13 @@
 //! One module per group of commands.
 
+pub mod against;
 pub mod author;
 pub mod autogenerate;
+pub mod conflicts;
 pub mod describe;
 pub mod graph;
 pub mod history;
 pub mod init;
 pub mod migrate;
+pub mod pull;
 pub mod status;

@@ -6,7 +6,7 @@ use crate::model::ColumnType;
 /// Maps a Postgres type (as `format_type` prints it, or a common synonym) to a column type.
 /// Unknown types, arrays and types with modifiers the model lacks become `Custom`.
 pub fn parse_type(ty: &str) -> ColumnType {
-    let lower = ty.trim().to_ascii_lowercase();
+    let lower = without_default_precision(&ty.trim().to_ascii_lowercase());
     let t = split(&lower);
     match (t.name, t.args.as_deref()) {
         ("smallint" | "int2", None) => ColumnType::SmallInteger,
@@ -37,6 +37,20 @@ pub fn parse_type(ty: &str) -> ColumnType {
     }
 }
 
+/// `timestamp(6)` is `timestamp`: 6 is the default (and largest) fractional-seconds precision of
+/// `time`, `timetz`, `timestamp` and `timestamptz`, and `format_type` prints it only when it was
+/// written (<https://www.postgresql.org/docs/current/datatype-datetime.html>).
+fn without_default_precision(lower: &str) -> String {
+    for name in ["timestamp", "time"] {
+        if let Some(rest) = lower.strip_prefix(name).and_then(|r| r.strip_prefix("(6)"))
+            && (rest.is_empty() || rest.starts_with(' ') || rest.starts_with("[]"))
+        {
+            return format!("{name}{rest}");
+        }
+    }
+    lower.to_string()
+}
+
 /// `varchar(20)[]` → `character varying(20)[]`: an array type in `format_type`'s spelling of
 /// its element, so a synonym is not a difference.
 fn array_spelling(lower: &str) -> Option<String> {
@@ -63,4 +77,31 @@ fn array_spelling(lower: &str) -> Option<String> {
         other => other,
     };
     Some(format!("{canonical}{args}[]"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postgres_default_time_precision_is_no_precision() {
+        for (written, ty) in [
+            ("timestamp(6) without time zone", ColumnType::DateTime),
+            (
+                "timestamp(6) with time zone",
+                ColumnType::TimestampWithTimeZone,
+            ),
+            ("time(6) without time zone", ColumnType::Time),
+            (
+                "timestamp(3) without time zone",
+                ColumnType::Custom("timestamp(3) without time zone".into()),
+            ),
+            (
+                "timestamp(6) without time zone[]",
+                ColumnType::Custom("timestamp without time zone[]".into()),
+            ),
+        ] {
+            assert_eq!(parse_type(written), ty, "{written}");
+        }
+    }
 }

@@ -110,8 +110,11 @@ async fn read_columns<C: ConnectionTrait>(
             });
         }
         let declared: String = row.get::<Option<String>>("data_type")?.unwrap_or_default();
+        // Only the exact type name `INTEGER` makes a sole key column the rowid alias.
+        let rowid_type = declared.trim().eq_ignore_ascii_case("integer");
         columns.push((
             pk > 0,
+            rowid_type,
             ColumnPart {
                 table,
                 ordinal: row.get("ordinal")?,
@@ -128,7 +131,13 @@ async fn read_columns<C: ConnectionTrait>(
         ));
     }
     // AUTOINCREMENT is only legal on the sole INTEGER PRIMARY KEY column.
-    for (in_pk, mut part) in columns {
+    for (in_pk, rowid_type, mut part) in columns {
+        // The sole `INTEGER PRIMARY KEY` is the rowid alias, which can never be NULL, though
+        // the catalog says `notnull = 0` unless NOT NULL was written
+        // (https://www.sqlite.org/lang_createtable.html#rowid).
+        if in_pk && rowid_type && pk_width.get(&part.table) == Some(&1) {
+            part.column.nullable = false;
+        }
         if in_pk
             && part.column.col_type == ColumnType::Integer
             && pk_width.get(&part.table) == Some(&1)

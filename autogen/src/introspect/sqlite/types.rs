@@ -65,7 +65,14 @@ fn sql_text(ty: &str) -> String {
         })
     });
     if plain_words && plain_args && !ty.contains("--") {
-        ty.to_string()
+        // `numeric(10,2)` and `numeric(10, 2)` declare the same type; keep sea-query's spacing.
+        match args {
+            Some(a) => {
+                let inner: Vec<&str> = a[..a.len() - 1].split(',').map(str::trim).collect();
+                format!("{words}({})", inner.join(", "))
+            }
+            None => ty.to_string(),
+        }
     } else {
         Backend::Sqlite.ident(ty)
     }
@@ -82,6 +89,8 @@ mod tests {
             ("int(--1)", "\"int(--1)\""),
             ("int), b int", "\"int), b int\""),
             ("numeric(10, 2)", "numeric(10, 2)"),
+            ("NUMERIC(10,2)", "numeric(10, 2)"),
+            ("decimal( 8 ,3 )", "decimal(8, 3)"),
             ("INT UNSIGNED", "int unsigned"),
         ] {
             assert_eq!(

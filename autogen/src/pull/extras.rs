@@ -1,0 +1,54 @@
+//! What a sea-orm attribute cannot say → `impl autogen::metadata::SchemaExtras for Entity`:
+//! named (and composite) indexes, composite uniques, check constraints.
+
+use super::column::lit;
+use crate::model::Table;
+
+/// Whether the table needs a `SchemaExtras` impl.
+pub fn has_extras(t: &Table) -> bool {
+    !t.indexes.is_empty() || t.uniques.values().any(|u| u.columns.len() > 1) || !t.checks.is_empty()
+}
+
+fn columns(list: &[String]) -> String {
+    let items: Vec<String> = list.iter().map(|c| lit(c)).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+/// The impl, or `None` when the attributes say everything.
+pub fn extras_source(t: &Table) -> Option<String> {
+    if !has_extras(t) {
+        return None;
+    }
+    let mut out = String::from("impl autogen::metadata::SchemaExtras for Entity {\n");
+    let mut indexes: Vec<String> = t
+        .indexes
+        .values()
+        .map(|ix| format!("IndexDef::new({}, {})", lit(&ix.name), columns(&ix.columns)))
+        .collect();
+    indexes.extend(t.uniques.values().filter(|u| u.columns.len() > 1).map(|u| {
+        format!(
+            "IndexDef::new({}, {}).unique()",
+            lit(&u.name),
+            columns(&u.columns)
+        )
+    }));
+    if !indexes.is_empty() {
+        out.push_str(&format!(
+            "fn indexes() -> Vec<autogen::metadata::IndexDef> {{\nuse autogen::metadata::IndexDef;\nvec![{}]\n}}\n",
+            indexes.join(",\n")
+        ));
+    }
+    if !t.checks.is_empty() {
+        let checks: Vec<String> = t
+            .checks
+            .values()
+            .map(|c| format!("CheckDef::new({}, {})", lit(&c.name), lit(&c.expression)))
+            .collect();
+        out.push_str(&format!(
+            "fn checks() -> Vec<autogen::metadata::CheckDef> {{\nuse autogen::metadata::CheckDef;\nvec![{}]\n}}\n",
+            checks.join(",\n")
+        ));
+    }
+    out.push_str("}\n");
+    Some(out)
+}

@@ -1,0 +1,235 @@
+//! `pull`: entity files from a live database's schema, that `check` then finds in sync.
+//!
+//! Renders from the (normalized) model, one function per model element: a column becomes a
+//! field ([`column`]), foreign keys become relations ([`relations`]), what sea-orm's
+//! attributes cannot say (composite indexes and uniques, checks) becomes a `SchemaExtras`
+//! impl ([`extras`]). The files are the layout `sea-orm-cli generate entity` writes: one
+//! module per table, `prelude.rs`, and `mod.rs` (or `lib.rs`) with an `entities()` list for
+//! the autogen binary.
+
+mod column;
+mod extras;
+mod names;
+mod relations;
+mod write;
+
+use std::collections::BTreeMap;
+
+use sea_orm::DbBackend;
+
+use crate::model::{Schema, Table};
+
+pub use write::{PullError, write_files};
+
+/// The Rust names of the pulled tables and their columns.
+pub struct Names {
+    /// Table name → module name.
+    pub modules: BTreeMap<String, String>,
+    /// (table, column) → field name.
+    fields: BTreeMap<(String, String), String>,
+}
+
+impl Names {
+    fn new(tables: &[&Table]) -> Names {
+        let modules = names::unique_names(tables.iter().map(|t| names::snake(&t.name)).collect());
+        let mut fields = BTreeMap::new();
+        for t in tables {
+            let list =
+                names::unique_names(t.columns.iter().map(|c| names::snake(&c.name)).collect());
+            for (c, f) in t.columns.iter().zip(list) {
+                fields.insert((t.name.clone(), c.name.clone()), names::snake(&f));
+            }
+        }
+        Names {
+            modules: tables
+                .iter()
+                .map(|t| t.name.clone())
+                .zip(modules.into_iter().map(|m| names::snake(&m)))
+                .collect(),
+            fields,
+        }
+    }
+
+    /// The field name of `column` in `table`.
+    pub fn field(&self, table: &str, column: &str) -> String {
+        self.fields
+            .get(&(table.to_string(), column.to_string()))
+            .cloned()
+            .unwrap_or_else(|| names::snake(column))
+    }
+}
+
+/// What `pull` renders.
+#[derive(Debug, Clone)]
+pub struct Pulled {
+    /// File name (relative to the output directory) and its content, sorted by name.
+    pub files: Vec<(String, String)>,
+    /// One line for each thing read but not written (a table without a primary key, a
+    /// foreign key to a table not pulled, an object the entity side cannot declare yet).
+    pub notes: Vec<String>,
+}
+
+/// Options of a pull.
+#[derive(Debug, Clone, Copy)]
+pub struct PullOptions {
+    /// Write `lib.rs` (an entity crate's root) instead of `mod.rs`.
+    pub lib: bool,
+    /// The backend the schema was read from (named in the header).
+    pub backend: DbBackend,
+}
+
+/// Renders entity files for every table of `schema` (already limited to the tables to pull).
+pub fn render(schema: &Schema, options: PullOptions) -> Pulled {
+    let mut notes = Vec::new();
+    let tables: Vec<&Table> = schema
+        .tables
+        .values()
+        .filter(|t| {
+            let keyed = t
+                .primary_key
+                .as_ref()
+                .is_some_and(|pk| !pk.columns.is_empty());
+            if !keyed {
+                notes.push(format!(
+                    "note: table {:?} has no primary key, which a sea-orm entity needs; not pulled",
+                    t.name
+                ));
+            }
+            keyed
+        })
+        .collect();
+    let mut pulled = Schema::default();
+    for t in &tables {
+        pulled.insert((*t).clone());
+    }
+    pulled.unmanaged = schema.unmanaged.clone();
+    let names = Names::new(&tables);
+    let mut files = Vec::new();
+    for t in &tables {
+        for fk in t.foreign_keys.values() {
+            if !names.modules.contains_key(&fk.ref_table) {
+                notes.push(format!(
+                    "note: foreign key {:?} on {:?} references {:?}, which is not pulled; not written",
+                    fk.name, t.name, fk.ref_table
+                ));
+            }
+        }
+        for ix in t.defined_indexes.values() {
+            notes.push(format!(
+                "note: index {:?} on {:?} ({}) cannot be declared on the entity yet; not written",
+                ix.name, t.name, ix.sql
+            ));
+        }
+        let module = &names.modules[&t.name];
+        files.push((
+            format!("{module}.rs"),
+            entity_file(&pulled, &names, t, options),
+        ));
+    }
+    for u in &schema.unmanaged {
+        notes.push(u.to_string());
+    }
+    files.push(("prelude.rs".into(), prelude_file(&names)));
+    let root = if options.lib { "lib.rs" } else { "mod.rs" };
+    files.push((root.into(), root_file(&pulled, &names)));
+    let files = files
+        .into_iter()
+        .map(|(name, text)| (name, crate::revision::rustfmt(&text)))
+        .collect::<BTreeMap<_, _>>()
+        .into_iter()
+        .collect();
+    Pulled { files, notes }
+}
+
+const HEADER: &str = "//! `SeaORM` Entity, @generated by autogen pull";
+
+fn backend_name(b: DbBackend) -> &'static str {
+    match b {
+        DbBackend::MySql => "MySQL",
+        DbBackend::Sqlite => "SQLite",
+        _ => "PostgreSQL",
+    }
+}
+
+/// One table's module: the model, its relations and its extras.
+fn entity_file(schema: &Schema, names: &Names, t: &Table, options: PullOptions) -> String {
+    let pk = t
+        .primary_key
+        .as_ref()
+        .map(|p| p.columns.clone())
+        .unwrap_or_default();
+    let fields: Vec<column::Field> = t
+        .columns
+        .iter()
+        .map(|c| {
+            let role = column::KeyRole {
+                primary_key: pk.contains(&c.name),
+                composite: pk.len() > 1,
+                unique: t.uniques.values().any(|u| u.columns == [c.name.clone()]),
+            };
+            column::field(c, &names.field(&t.name, &c.name), role)
+        })
+        .collect();
+    let eq = if fields.iter().any(|f| f.float) {
+        ""
+    } else {
+        ", Eq"
+    };
+    let mut table_attrs = vec![format!("table_name = {}", column::lit(&t.name))];
+    if let Some(comment) = &t.comment {
+        table_attrs.push(format!("comment = {}", column::lit(comment)));
+    }
+    let mut out = format!(
+        "{HEADER} from {} table {:?}\n\nuse sea_orm::entity::prelude::*;\n\n\
+         #[derive(Clone, Debug, PartialEq{eq}, DeriveEntityModel)]\n#[sea_orm({})]\npub struct Model {{\n",
+        backend_name(options.backend),
+        t.name,
+        table_attrs.join(", ")
+    );
+    for f in &fields {
+        out.push_str(&f.source);
+    }
+    out.push_str("}\n\n");
+    out.push_str(&relations::relation_source(schema, names, t));
+    out.push_str("\nimpl ActiveModelBehavior for ActiveModel {}\n");
+    if let Some(extras) = extras::extras_source(t) {
+        out.push('\n');
+        out.push_str(&extras);
+    }
+    out
+}
+
+fn prelude_file(names: &Names) -> String {
+    let mut out = format!("{HEADER}\n\n");
+    for module in names.modules.values() {
+        out.push_str(&format!(
+            "pub use super::{module}::Entity as {};\n",
+            names::camel(module)
+        ));
+    }
+    out
+}
+
+/// `mod.rs`/`lib.rs`: the modules and the `entities()` list autogen's binary runs with.
+fn root_file(schema: &Schema, names: &Names) -> String {
+    let mut out = format!("{HEADER}\n\npub mod prelude;\n\n");
+    for module in names.modules.values() {
+        out.push_str(&format!("pub mod {module};\n"));
+    }
+    out.push_str(
+        "\n/// Every pulled entity, for autogen: `autogen::cli::run(entities(), ..)`.\n\
+         pub fn entities() -> Vec<autogen::EntityDef> {\nvec![\n",
+    );
+    for (table, module) in &names.modules {
+        let with = if extras::has_extras(&schema.tables[table]) {
+            "with_extras"
+        } else {
+            "of"
+        };
+        out.push_str(&format!(
+            "autogen::EntityDef::{with}::<{module}::Entity>(),\n"
+        ));
+    }
+    out.push_str("]\n}\n");
+    out
+}

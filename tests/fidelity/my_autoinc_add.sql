@@ -1,0 +1,4 @@
+-- A
+CREATE TABLE t (id int NOT NULL PRIMARY KEY, n int);
+-- B
+CREATE TABLE t (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, n int);

@@ -1,0 +1,6 @@
+-- A
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, pid int, CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p(id));
+CREATE TABLE d (id int PRIMARY KEY, cid int, CONSTRAINT fk_d_c FOREIGN KEY (cid) REFERENCES c(id));
+-- B
+CREATE TABLE p (id int PRIMARY KEY);

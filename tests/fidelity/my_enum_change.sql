@@ -1,0 +1,4 @@
+-- A
+CREATE TABLE t (id int PRIMARY KEY, a ENUM('G','PG') NOT NULL);
+-- B
+CREATE TABLE t (id int PRIMARY KEY, a ENUM('G','PG','PG-13') NOT NULL);

@@ -1,0 +1,4 @@
+-- A
+CREATE TABLE t (id int PRIMARY KEY, a varchar(10) CHARACTER SET latin1 COLLATE latin1_bin) DEFAULT CHARSET=utf8mb4;
+-- B
+CREATE TABLE t (id int PRIMARY KEY, a varchar(10) CHARACTER SET latin1 COLLATE latin1_bin NOT NULL DEFAULT 'x' COMMENT 'c') DEFAULT CHARSET=utf8mb4;

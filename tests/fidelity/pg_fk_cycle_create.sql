@@ -1,0 +1,7 @@
+-- A
+CREATE TABLE keep (id int PRIMARY KEY);
+-- B
+CREATE TABLE keep (id int PRIMARY KEY);
+CREATE TABLE a (id int PRIMARY KEY, bid int);
+CREATE TABLE b (id int PRIMARY KEY, aid int REFERENCES a(id));
+ALTER TABLE a ADD CONSTRAINT a_b FOREIGN KEY (bid) REFERENCES b(id);

@@ -1,0 +1,6 @@
+-- A
+CREATE TABLE a (id int PRIMARY KEY, bid int);
+CREATE TABLE b (id int PRIMARY KEY, aid int REFERENCES a(id));
+ALTER TABLE a ADD CONSTRAINT a_b FOREIGN KEY (bid) REFERENCES b(id);
+-- B
+CREATE TABLE keep (id int PRIMARY KEY);

@@ -1,0 +1,6 @@
+-- A
+CREATE TABLE t (id int PRIMARY KEY, a int);
+CREATE UNIQUE INDEX ux_a ON t (a);
+-- B
+CREATE TABLE t (id int PRIMARY KEY, a int);
+CREATE UNIQUE INDEX ux_a ON t (a) NULLS NOT DISTINCT;

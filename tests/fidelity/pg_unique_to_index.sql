@@ -1,0 +1,6 @@
+-- A
+CREATE TABLE t (id int PRIMARY KEY, a int, b int, CONSTRAINT uq_ab UNIQUE (a, b));
+CREATE INDEX ix_b ON t(b);
+-- B
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE UNIQUE INDEX ix_b ON t(b);

@@ -1,0 +1,115 @@
+//! Realistic schemas for the `pull` round trip, written once as SQL with a few placeholders
+//! and turned into each backend's dialect: `{pk}`/`{bigpk}` (auto-increment keys), `{bool}`,
+//! `{true}`/`{false}`, `{ts}`, `{text}`, `{json}`, `{enum_status}` (a MySQL `ENUM`, a
+//! `varchar` elsewhere), `{cm:text}` (a column comment, inline on MySQL; PostgreSQL gets
+//! `COMMENT ON` statements from [`statements`]).
+
+use autogen::Backend;
+
+/// The schemas by name.
+pub const SCHEMAS: [(&str, &str); 2] = [
+    ("shop", include_str!("pull_schemas/shop.sql")),
+    ("projects", include_str!("pull_schemas/projects.sql")),
+];
+
+/// PostgreSQL comments (MySQL has them inline, SQLite has none).
+const POSTGRES_COMMENTS: &str = "COMMENT ON COLUMN customer.display_name IS 'shown on invoices';\n\
+COMMENT ON COLUMN project.title IS 'human readable';\n\
+COMMENT ON TABLE product IS 'things we sell';\n\
+COMMENT ON TABLE \"AppUser\" IS 'people who log in';\n";
+
+/// The statements of `sql` in `backend`'s dialect.
+pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
+    let mut text: String = sql
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("--"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let subs: &[(&str, &str)] = match backend {
+        Backend::Postgres => &[
+            ("{pk}", "serial PRIMARY KEY"),
+            ("{bigpk}", "bigserial PRIMARY KEY"),
+            ("{bool}", "boolean"),
+            ("{true}", "true"),
+            ("{false}", "false"),
+            ("{ts}", "timestamp"),
+            ("{text}", "text"),
+            ("{json}", "jsonb"),
+            ("{enum_status}", "varchar(20)"),
+        ],
+        Backend::MySql => &[
+            ("{pk}", "int NOT NULL AUTO_INCREMENT PRIMARY KEY"),
+            ("{bigpk}", "bigint NOT NULL AUTO_INCREMENT PRIMARY KEY"),
+            ("{bool}", "bool"),
+            ("{true}", "1"),
+            ("{false}", "0"),
+            ("{ts}", "datetime"),
+            ("{text}", "text"),
+            ("{json}", "json"),
+            ("{enum_status}", "enum('draft','active','retired')"),
+        ],
+        Backend::Sqlite => &[
+            ("{pk}", "integer PRIMARY KEY AUTOINCREMENT"),
+            ("{bigpk}", "integer PRIMARY KEY AUTOINCREMENT"),
+            ("{bool}", "boolean"),
+            ("{true}", "1"),
+            ("{false}", "0"),
+            ("{ts}", "timestamp"),
+            ("{text}", "text"),
+            ("{json}", "json"),
+            ("{enum_status}", "varchar(20)"),
+        ],
+    };
+    for (from, to) in subs {
+        text = text.replace(from, to);
+    }
+    // Column comments.
+    while let Some(at) = text.find("{cm:") {
+        let end = at + text[at..].find('}').expect("closing brace");
+        let comment = text[at + 4..end].to_string();
+        let inline = match backend {
+            Backend::MySql => format!(" COMMENT '{comment}'"),
+            _ => String::new(),
+        };
+        text.replace_range(at..=end, &inline);
+    }
+    if backend == Backend::MySql {
+        text = text.replace('"', "`");
+        text = text.replace("COMMENT ON", "-- COMMENT ON");
+    }
+    let mut out: Vec<String> = text
+        .split(";\n")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| s.trim_end_matches(';').to_string())
+        .collect();
+    if backend == Backend::Postgres {
+        let relevant = |s: &&str| {
+            let table = s.split(' ').nth(3).unwrap_or("");
+            let table = table.split('.').next().unwrap_or("");
+            sql.contains(&format!("CREATE TABLE {table} ("))
+        };
+        out.extend(
+            POSTGRES_COMMENTS
+                .lines()
+                .filter(relevant)
+                .map(|s| s.trim_end_matches(';').to_string()),
+        );
+    }
+    if backend == Backend::MySql {
+        let tables = ["product", "AppUser"];
+        for t in tables {
+            if sql.contains(&format!("CREATE TABLE {t} ("))
+                || sql.contains(&format!("CREATE TABLE \"{t}\" ("))
+            {
+                let comment = if t == "product" {
+                    "things we sell"
+                } else {
+                    "people who log in"
+                };
+                out.push(format!("ALTER TABLE `{t}` COMMENT = '{comment}'"));
+            }
+        }
+    }
+    out
+}
