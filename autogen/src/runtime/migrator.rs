@@ -124,11 +124,23 @@ impl<'m> Migrator<'m> {
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
         let unversioned = self.presence().await?.unversioned();
-        let rows = self.checked_rows(options).await?;
+        let rows = self.checked_rows().await?;
         let plan = self
             .migrations
             .graph()
             .upgrade_plan(&applied_set(&rows), target)?;
+        // What the run builds on: the applied revisions the planned ones name as parents or
+        // dependencies (an edit there means the new revision meets a schema it was not
+        // written for). Nothing for a no-op run, so its cost does not grow with the history.
+        let applied = applied_set(&rows);
+        let touched: BTreeSet<&str> = plan
+            .iter()
+            .filter_map(|id| self.migrations.get(id))
+            .flat_map(|r| r.meta.down_revisions.iter().chain(r.meta.depends_on))
+            .copied()
+            .filter(|id| applied.contains(*id))
+            .collect();
+        self.verify_unmodified(&rows, &touched, options).await?;
         version_table::ensure(&self.conn).await?;
         applied_sql::ensure_column(&self.conn).await?;
         for (i, id) in plan.iter().enumerate() {
@@ -168,9 +180,12 @@ impl<'m> Migrator<'m> {
         target: &str,
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
-        let rows = self.checked_rows(options).await?;
+        let rows = self.checked_rows().await?;
         let in_order: Vec<String> = rows.iter().map(|r| r.revision.clone()).collect();
         let plan = self.migrations.graph().downgrade_plan(&in_order, target)?;
+        // The revisions whose `down` is about to run: an edited one is refused before it runs.
+        let touched: BTreeSet<&str> = plan.iter().copied().collect();
+        self.verify_unmodified(&rows, &touched, options).await?;
         version_table::ensure(&self.conn).await?;
         for (i, id) in plan.iter().enumerate() {
             self.announce(i, plan.len(), "downgrade", id);
@@ -280,11 +295,9 @@ impl<'m> Migrator<'m> {
         Ok(())
     }
 
-    /// Reads the version table and refuses to go on over unknown, failed or edited revisions.
-    async fn checked_rows(
-        &self,
-        options: &RunOptions,
-    ) -> Result<Vec<AppliedRevision>, RuntimeError> {
+    /// Reads the version table and refuses to go on over unknown, failed or interrupted
+    /// revisions (checksums: see [`Migrator::verify_unmodified`]).
+    async fn checked_rows(&self) -> Result<Vec<AppliedRevision>, RuntimeError> {
         let rows = self.applied().await?;
         for row in &rows {
             if self.migrations.get(&row.revision).is_none() {
@@ -304,19 +317,38 @@ impl<'m> Migrator<'m> {
                     });
                 }
             }
-            if !options.allow_modified {
-                let current = self.checksum_of(&row.revision).await?;
-                if current != row.checksum {
-                    self.show_modified(&row.revision).await?;
-                    return Err(RuntimeError::Modified {
-                        revision: row.revision.clone(),
-                        applied: row.checksum.clone(),
-                        current,
-                    });
-                }
-            }
         }
         Ok(rows)
+    }
+
+    /// Refuses applied revisions in `touched` whose SQL changed since they were applied.
+    /// Only what the run touches is verified (see docs/RELIABILITY.md, "Edited revisions"):
+    /// computing a checksum plans the revision's SQL, and doing that for every applied
+    /// revision made a no-op `upgrade` grow with the history.
+    async fn verify_unmodified(
+        &self,
+        rows: &[AppliedRevision],
+        touched: &BTreeSet<&str>,
+        options: &RunOptions,
+    ) -> Result<(), RuntimeError> {
+        if options.allow_modified {
+            return Ok(());
+        }
+        for row in rows
+            .iter()
+            .filter(|r| touched.contains(r.revision.as_str()))
+        {
+            let current = self.checksum_of(&row.revision).await?;
+            if current != row.checksum {
+                self.show_modified(&row.revision).await?;
+                return Err(RuntimeError::Modified {
+                    revision: row.revision.clone(),
+                    applied: row.checksum.clone(),
+                    current,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Prints on stderr what changed in an edited applied revision: the recorded SQL against

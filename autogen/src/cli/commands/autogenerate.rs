@@ -256,8 +256,9 @@ pub async fn diff(
     let from = DatabaseUrl::parse(from, UrlSource::DiffFrom)?;
     let to = DatabaseUrl::parse(to, UrlSource::DiffTo)?;
     let options = ctx.connect_options();
-    let (from_conn, _) = connect(&from, &options).await?;
-    let (to_conn, _) = connect(&to, &options).await?;
+    // Both at once: the two handshakes overlap instead of adding up.
+    let ((from_conn, _), (to_conn, _)) =
+        tokio::try_join!(connect(&from, &options), connect(&to, &options))?;
     let drift = database_drift(&from_conn, &to_conn).await?;
     if ddl {
         print_ddl_diff(&drift, from.backend(), ("from", "to"));
