@@ -55,6 +55,16 @@ impl Op {
                 "replacing the primary key ({}) of {table} drops its uniqueness guarantee; restoring it later may fail on duplicates",
                 from.columns.join(", ")
             )),
+            Op::AlterEnum { name, from, to } => {
+                let removed: Vec<&String> = from.iter().filter(|v| !to.contains(v)).collect();
+                (!removed.is_empty()).then(|| {
+                    let list: Vec<&str> = removed.iter().map(|v| v.as_str()).collect();
+                    format!(
+                        "removing value(s) {} from enum type {name} fails if any row still holds one: update those rows first",
+                        list.join(", ")
+                    )
+                })
+            }
             _ => None,
         }
     }

@@ -5,10 +5,10 @@
 use crate::model::{Column, ColumnType, ForeignKey, Table};
 
 use super::chain::{
-    CheckArg, ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,
-    ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall, IndexDrop, IndexDropCall, Name,
-    Statement, TableAlter, TableAlterCall, TableCreate, TableCreateCall, TableDrop, TableDropCall,
-    TableRename, TableRenameCall, TypeName,
+    CheckArg, ColumnCall, ColumnChain, EnumArg, ForeignKeyCreate, ForeignKeyCreateCall,
+    ForeignKeyDrop, ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall, IndexDrop,
+    IndexDropCall, Name, Statement, TableAlter, TableAlterCall, TableCreate, TableCreateCall,
+    TableDrop, TableDropCall, TableRename, TableRenameCall, TypeName,
 };
 use super::default::DefaultArg;
 use super::step::Step;
@@ -102,6 +102,7 @@ pub fn statement(step: &Step) -> Option<Statement> {
         Step::Raw(sql) => Statement::Raw(sql.clone()),
         Step::Comment(_)
         | Step::Warning(_)
+        | Step::Hazard(_)
         | Step::OnlyOn(..)
         | Step::ExceptOn(..)
         | Step::Match(_) => return None,
@@ -136,6 +137,10 @@ pub fn type_call(ty: &ColumnType) -> ColumnCall {
         ColumnType::Binary(n) => ColumnCall::BinaryLen(*n),
         ColumnType::VarBinary(Some(n)) => ColumnCall::VarBinary(*n),
         ColumnType::VarBinary(None) => ColumnCall::VarBinary(255),
+        ColumnType::Enum { name, values } => ColumnCall::Enum(EnumArg {
+            name: name.clone(),
+            values: values.clone(),
+        }),
         ColumnType::Custom(name) => ColumnCall::Custom(TypeName(name.clone())),
     }
 }

@@ -8,6 +8,7 @@
 mod build;
 pub mod chain;
 mod default;
+mod enums;
 mod execute;
 mod migration;
 mod mysql;

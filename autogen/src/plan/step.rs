@@ -14,6 +14,9 @@ pub enum Step {
     Comment(String),
     /// A data-loss warning (`// WARNING: text` in a file; nothing when executed).
     Warning(String),
+    /// A statement that cannot work as written and needs a hand edit (`// HAZARD: text` in a
+    /// file; nothing when executed), e.g. a type change PostgreSQL has no cast for.
+    Hazard(String),
     /// `CREATE TABLE name` with the columns, keys, uniques and foreign keys of `table` (its
     /// non-unique indexes are separate `CreateIndex` steps).
     CreateTable {
@@ -122,13 +125,13 @@ pub enum Step {
 impl Step {
     /// Whether this step is an annotation (no statement).
     pub fn is_note(&self) -> bool {
-        matches!(self, Step::Comment(_) | Step::Warning(_))
+        matches!(self, Step::Comment(_) | Step::Warning(_) | Step::Hazard(_))
     }
 
     /// Whether this step can never run anything on `backend`.
     pub fn skips(&self, backend: DbBackend) -> bool {
         match self {
-            Step::Comment(_) | Step::Warning(_) => true,
+            Step::Comment(_) | Step::Warning(_) | Step::Hazard(_) => true,
             Step::OnlyOn(b, _) => *b != backend,
             Step::ExceptOn(b, _) => *b == backend,
             Step::Match(arms) => arms.iter().all(|(b, _)| *b != backend),
@@ -147,7 +150,7 @@ pub fn statements_for(steps: &[Step], backend: DbBackend) -> Vec<&Step> {
 fn collect<'a>(steps: &'a [Step], backend: DbBackend, out: &mut Vec<&'a Step>) {
     for step in steps {
         match step {
-            Step::Comment(_) | Step::Warning(_) => {}
+            Step::Comment(_) | Step::Warning(_) | Step::Hazard(_) => {}
             Step::OnlyOn(b, inner) => {
                 if *b == backend {
                     collect(inner, backend, out);

@@ -3,7 +3,7 @@
 use crate::model::FkAction;
 use crate::plan::DefaultArg;
 
-use super::arg::{CheckArg, Iden, Name, TypeName};
+use super::arg::{CheckArg, EnumArg, Iden, Name, TypeName};
 
 builder! {
     /// `ColumnDef::new(name)...`: a column definition.
@@ -60,6 +60,8 @@ builder! {
         VarBinary(n: u32) => var_binary,
         /// `custom(Alias::new(type))`.
         Custom(name: TypeName) => custom,
+        /// `custom(enum_type(manager, name, &[values]))`: an enum, per backend.
+        Enum(ty: EnumArg) => custom,
         /// `null()`.
         Null => null,
         /// `not_null()`.
