@@ -93,7 +93,7 @@ async fn walk(backend: Backend) {
     // 'pending' and 'open' go, 'Open' comes: removal rebuilds the type on PostgreSQL.
     rt.step(&one(EntityDef::of::<v4::ticket::Entity>()), values)
         .await;
-    assert_eq!(rt.text("ticket", "status", 2).await, "closed");
+    assert_eq!(rt.count("ticket").await, 2);
 }
 
 #[tokio::test]

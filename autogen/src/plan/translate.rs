@@ -226,8 +226,8 @@ pub(crate) fn conversion(from: &Ty, to: &Ty) -> Conversion {
         _ if a == b => Conversion::Assignment,
         (_, F::Str) => Conversion::Assignment,
         (F::Str, _) => Conversion::Cast,
-        // Types the model does not know: an explicit cast is the best guess.
-        (F::Custom, _) | (_, F::Custom) => Conversion::Cast,
+        // Types the model does not know: left to PostgreSQL, as written.
+        (F::Custom, _) | (_, F::Custom) => Conversion::Assignment,
         (F::Number, F::Bool) | (F::Bool, F::Number)
             if matches!(from, Ty::Integer) || matches!(to, Ty::Integer) =>
         {
@@ -252,18 +252,21 @@ fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange
     let retyped = changes.contains(&ColumnChange::Type) && from.col_type != to.col_type;
     let redefault = changes.contains(&ColumnChange::Default);
     let mut pg = Vec::new();
-    // Step 1: an old default goes first when it is removed, or could not be cast to a new type.
-    if redefault && from.default.is_some() && (to.default.is_none() || retyped) {
-        pg.push(Step::Raw(sql::drop_default(table, &to.name)));
-    }
-    // Step 2: a type Postgres cannot convert by assignment goes alone, with an explicit cast
-    // (or, where no cast exists, a hazard: the statement fails until it is edited).
     let conversion = if retyped {
         conversion(&from.col_type, &to.col_type)
     } else {
         Conversion::Assignment
     };
     let cast = conversion != Conversion::Assignment;
+    // Step 1: an old default goes first when it is removed, or could not be cast to a new type
+    // (a cast conversion always drops it: "default cannot be cast automatically"); it is set
+    // again in step 3.
+    let reset_default = cast && from.default.is_some() && to.default.is_some();
+    if from.default.is_some() && ((redefault && (to.default.is_none() || retyped)) || cast) {
+        pg.push(Step::Raw(sql::drop_default(table, &to.name)));
+    }
+    // Step 2: a type Postgres cannot convert by assignment goes alone, with an explicit cast
+    // (or, where no cast exists, a hazard: the statement fails until it is edited).
     if conversion == Conversion::NoCast {
         pg.push(Step::Hazard(format!(
             "PostgreSQL has no cast from {} to {}: this revision needs a hand-written conversion (edit the USING clause below)",
@@ -287,7 +290,11 @@ fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange
         nullable: changes
             .contains(&ColumnChange::Nullable)
             .then_some(to.nullable),
-        default: if redefault { to.default.clone() } else { None },
+        default: if redefault || reset_default {
+            to.default.clone()
+        } else {
+            None
+        },
     };
     if !matches!(
         &parts,
