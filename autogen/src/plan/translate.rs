@@ -346,3 +346,92 @@ fn postgres_comments(table: &Table) -> Vec<Step> {
     }
     steps
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(ty: Ty) -> Column {
+        Column {
+            name: "c".into(),
+            col_type: ty,
+            nullable: true,
+            default: None,
+            auto_increment: false,
+            comment: None,
+            renamed_from: None,
+        }
+    }
+
+    #[test]
+    fn postgres_conversions_follow_pg_cast() {
+        let e = Ty::Enum {
+            name: "st".into(),
+            values: vec!["a".into()],
+        };
+        assert_eq!(conversion(&Ty::Text, &Ty::Integer), Conversion::Cast);
+        assert_eq!(conversion(&Ty::Text, &Ty::Boolean), Conversion::Cast);
+        assert_eq!(conversion(&Ty::Integer, &Ty::Boolean), Conversion::Cast);
+        assert_eq!(
+            conversion(&Ty::BigInteger, &Ty::Boolean),
+            Conversion::NoCast
+        );
+        assert_eq!(
+            conversion(&Ty::Decimal(None), &Ty::DateTime),
+            Conversion::NoCast
+        );
+        assert_eq!(
+            conversion(&Ty::Integer, &Ty::BigInteger),
+            Conversion::Assignment
+        );
+        assert_eq!(conversion(&Ty::Integer, &Ty::Text), Conversion::Assignment);
+        assert_eq!(conversion(&Ty::Text, &e), Conversion::ViaText);
+        assert_eq!(conversion(&e, &Ty::Text), Conversion::ViaText);
+    }
+
+    #[test]
+    fn numeric_to_timestamp_has_a_hazard_line() {
+        let steps = alter_column(
+            "t",
+            &col(Ty::Decimal(None)),
+            &col(Ty::DateTime),
+            &[ColumnChange::Type],
+        );
+        let Step::Match(arms) = &steps[0] else {
+            panic!("{steps:?}")
+        };
+        let (_, pg) = arms
+            .iter()
+            .find(|(b, _)| *b == DbBackend::Postgres)
+            .expect("a postgres arm");
+        assert!(
+            matches!(&pg[0], Step::Hazard(h) if h.contains("hand-written conversion")),
+            "{pg:?}"
+        );
+        assert!(
+            matches!(&pg[1], Step::Raw(sql) if sql.ends_with("USING \"c\"::timestamp without time zone")),
+            "{pg:?}"
+        );
+    }
+
+    #[test]
+    fn text_to_enum_casts_through_text() {
+        let e = Ty::Enum {
+            name: "st".into(),
+            values: vec!["a".into()],
+        };
+        let steps = alter_column("t", &col(Ty::Text), &col(e), &[ColumnChange::Type]);
+        let Step::Match(arms) = &steps[0] else {
+            panic!("{steps:?}")
+        };
+        let pg = &arms
+            .iter()
+            .find(|(b, _)| *b == DbBackend::Postgres)
+            .unwrap()
+            .1;
+        assert!(
+            matches!(&pg[0], Step::Raw(sql) if sql == "ALTER TABLE \"t\" ALTER COLUMN \"c\" TYPE \"st\" USING \"c\"::text::\"st\""),
+            "{pg:?}"
+        );
+    }
+}
