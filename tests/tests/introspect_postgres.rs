@@ -211,7 +211,7 @@ async fn postgres_introspects_every_object_kind() {
     exec_script(&conn, SCHEMA).await;
     let got = read(&conn, &["autogen_version"]).await;
     assert_tables_eq(&got.schema, &expected());
-    assert_eq!(got.queries, 6);
+    assert_eq!(got.queries, 7);
 }
 
 #[tokio::test]

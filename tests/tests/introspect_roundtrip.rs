@@ -41,6 +41,8 @@ fn to_sea(ty: &Ty) -> Sq {
         Ty::Binary(n) => Sq::Binary(*n),
         Ty::VarBinary(n) => Sq::VarBinary(len(n)),
         Ty::Custom(name) => Sq::custom(Alias::new(name)),
+        // Not in `every_type`: a PostgreSQL enum needs its type created first (native_enums.rs).
+        Ty::Enum { name, .. } => Sq::custom(Alias::new(name)),
     }
 }
 

@@ -42,6 +42,11 @@ pub(super) fn map_type(ty: &Sq, backend: DbBackend) -> ColumnType {
         Sq::Json => ColumnType::Json,
         Sq::JsonBinary => ColumnType::JsonBinary,
         Sq::Uuid => ColumnType::Uuid,
+        // An ActiveEnum with `db_type = "Enum"`: a named type on PostgreSQL, inline elsewhere.
+        Sq::Enum { name, variants } => ColumnType::Enum {
+            name: name.to_string(),
+            values: variants.iter().map(|v| v.to_string()).collect(),
+        },
         other => {
             let sql = type_sql(other, backend);
             if sql.contains('\'') {

@@ -18,7 +18,9 @@ pub trait SchemaExtras {
     fn checks() -> Vec<CheckDef> {
         Vec::new()
     }
-    /// Native enum types the table's columns use (PostgreSQL `CREATE TYPE .. AS ENUM`).
+    /// Native enum types (PostgreSQL `CREATE TYPE .. AS ENUM`). Columns of an ActiveEnum with
+    /// `db_type = "Enum"` bring their type along already; declare one here to create a type
+    /// no column uses yet, or to fix its values. MySQL and SQLite have no named enum types.
     fn enum_types() -> Vec<EnumDef> {
         Vec::new()
     }

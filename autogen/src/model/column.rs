@@ -80,6 +80,15 @@ pub enum ColumnType {
     Binary(u32),
     /// Variable-length binary.
     VarBinary(Option<u32>),
+    /// A native enum: a named type on PostgreSQL (`CREATE TYPE .. AS ENUM`, listed in
+    /// [`Schema::enums`](super::Schema::enums)), inline `ENUM(..)` on MySQL, text on SQLite.
+    /// Values are exact: case- and order-sensitive.
+    Enum {
+        /// Type name (PostgreSQL); MySQL and SQLite keep none.
+        name: String,
+        /// Values in order.
+        values: Vec<String>,
+    },
     /// Anything else, as the backend's own lower-cased type name.
     Custom(String),
 }

@@ -16,5 +16,5 @@ pub use schema::{check_key, column_key};
 pub use column::{Column, ColumnType};
 pub use constraint::{Check, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Unique};
 pub use identity::{Identity, IdentityKind};
-pub use schema::{Schema, Table};
+pub use schema::{EnumType, Schema, Table};
 pub use unmanaged::{Unmanaged, UnmanagedKind};

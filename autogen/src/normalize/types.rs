@@ -22,11 +22,13 @@ pub(crate) fn normalize_type(backend: DbBackend, ty: ColumnType) -> ColumnType {
             let ty = custom_spelling_of_known_type(ty, parse_mysql_type);
             let ty = mysql_json_binary_is_json(ty);
             let ty = mysql_binary_16_is_uuid(ty);
+            let ty = mysql_enum_is_inline(ty);
             mysql_fills_in_default_lengths(ty)
         }
         DbBackend::Sqlite => {
             let ty = custom_spelling_of_known_type(ty, parse_sqlite_type);
             let ty = sqlite_unsigned_is_signed(ty);
+            let ty = sqlite_enum_is_text(ty);
             sqlite_bigint_is_integer(ty)
         }
         _ => ty,
@@ -115,6 +117,29 @@ fn mysql_fills_in_default_lengths(ty: ColumnType) -> ColumnType {
         ColumnType::VarBinary(None) => ColumnType::VarBinary(Some(255)),
         ColumnType::Char(None) => ColumnType::Char(Some(1)),
         ColumnType::Decimal(None) => ColumnType::Decimal(Some((10, 0))),
+        other => other,
+    }
+}
+
+/// MySQL has no named enum types: an enum is its inline `enum('a','b')`, in the spelling the
+/// catalog reads back (values exact, case-sensitive, in order; the type name is not kept).
+fn mysql_enum_is_inline(ty: ColumnType) -> ColumnType {
+    match ty {
+        ColumnType::Enum { values, .. } => {
+            let quoted: Vec<String> = values
+                .iter()
+                .map(|v| format!("'{}'", v.replace('\'', "''")))
+                .collect();
+            parse_mysql_type(&format!("enum({})", quoted.join(",")))
+        }
+        other => other,
+    }
+}
+
+/// SQLite has no enums: an enum column is text.
+fn sqlite_enum_is_text(ty: ColumnType) -> ColumnType {
+    match ty {
+        ColumnType::Enum { .. } => ColumnType::Text,
         other => other,
     }
 }

@@ -83,7 +83,14 @@ impl Op {
             Op::RenameColumn { table, from, to } => {
                 format!("rename column {table}.{from} -> {to}")
             }
-            Op::AlterTableComment { table, from, to } => format!(
+            Op::CreateEnum(e) => format!("create enum type {} ({})", e.name, e.values.join(", ")),
+            Op::DropEnum(e) => format!("drop enum type {} ({})", e.name, e.values.join(", ")),
+            Op::AlterEnum { name, from, to } => format!(
+                "alter enum type {name}: ({}) -> ({})",
+                from.join(", "),
+                to.join(", ")
+            ),
+            Op::SetTableComment { table, from, to } => format!(
                 "alter comment on table \"{table}\": {} -> {}",
                 opt_text(from),
                 opt_text(to)

@@ -292,6 +292,34 @@ impl Op {
                     check.name
                 ),
             )),
+            Op::AlterEnum { name, from, to } => {
+                let removed: Vec<&str> = from
+                    .iter()
+                    .filter(|v| !to.contains(v))
+                    .map(String::as_str)
+                    .collect();
+                if !removed.is_empty() {
+                    out.push(
+                        Hazard::new(
+                            DataLoss,
+                            "enum_value_removed",
+                            format!(
+                                "removing value(s) {} from enum type {name} fails if any row still holds one: update those rows first",
+                                removed.join(", ")
+                            ),
+                        )
+                        .on(Backend::Postgres),
+                    );
+                }
+            }
+            Op::DropEnum(e) => out.push(
+                Hazard::new(
+                    Irreversible,
+                    "drop_enum",
+                    format!("dropping enum type {} ({})", e.name, e.values.join(", ")),
+                )
+                .on(Backend::Postgres),
+            ),
             Op::AddIndex { table, index } => out.push(index_lock(table, &index.name)),
             Op::AddDefinedIndex { table, index } => out.push(index_lock(table, &index.name)),
             Op::DropUnique { table, unique } => out.push(Hazard::new(

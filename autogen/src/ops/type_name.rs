@@ -35,6 +35,10 @@ pub fn type_name(ty: &ColumnType) -> String {
         ColumnType::Blob => "blob".into(),
         ColumnType::Binary(n) => format!("binary({n})"),
         ColumnType::VarBinary(n) => opt("varbinary", n),
+        ColumnType::Enum { name, values } if name.is_empty() => {
+            format!("enum({})", values.join(","))
+        }
+        ColumnType::Enum { name, .. } => name.clone(),
         ColumnType::Custom(name) => name.clone(),
     }
 }

@@ -6,7 +6,7 @@ use crate::model::{Column, ColumnType, ForeignKey, Table};
 
 use super::UnsignedWidth;
 use super::chain::{
-    BackendArg, CheckArg, ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall,
+    BackendArg, CheckArg, ColumnCall, ColumnChain, EnumArg, ForeignKeyCreate, ForeignKeyCreateCall,
     ForeignKeyDrop, ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall, IndexDrop,
     IndexDropCall, Name, Statement, TableAlter, TableAlterCall, TableCreate, TableCreateCall,
     TableDrop, TableDropCall, TableRename, TableRenameCall, TypeName,
@@ -142,6 +142,10 @@ pub fn type_call(ty: &ColumnType) -> ColumnCall {
         ColumnType::Binary(n) => ColumnCall::BinaryLen(*n),
         ColumnType::VarBinary(Some(n)) => ColumnCall::VarBinary(*n),
         ColumnType::VarBinary(None) => ColumnCall::VarBinary(255),
+        ColumnType::Enum { name, values } => ColumnCall::Enum(EnumArg {
+            name: name.clone(),
+            values: values.clone(),
+        }),
         ColumnType::Custom(name) => ColumnCall::Custom(TypeName(name.clone())),
     }
 }

@@ -9,6 +9,7 @@ mod build;
 pub mod chain;
 mod column_ext;
 mod default;
+mod enums;
 mod execute;
 mod identity;
 mod migration;

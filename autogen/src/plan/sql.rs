@@ -61,7 +61,14 @@ pub fn drop_default(table: &str, column: &str) -> String {
 
 /// Postgres `ALTER COLUMN .. TYPE .. USING` with an explicit cast, for type changes Postgres
 /// does not convert by assignment (text to integer, integer to boolean, ...).
-pub fn postgres_retype_with_cast(table: &str, column: &str, ty: &ColumnType) -> String {
+/// With `via_text`, the value goes through text first (`"c"::text::t`), which converts to and
+/// from enum types.
+pub fn postgres_retype_with_cast(
+    table: &str,
+    column: &str,
+    ty: &ColumnType,
+    via_text: bool,
+) -> String {
     let def = ColumnChain {
         name: Iden(column.to_string()),
         calls: vec![type_call(ty)],
@@ -71,8 +78,19 @@ pub fn postgres_retype_with_cast(table: &str, column: &str, ty: &ColumnType) -> 
     if let Some(t) = def.get_column_type() {
         TableBuilder::prepare_column_type(&PostgresQueryBuilder, t, &mut ty_sql);
     }
+    // To a string, text alone: the assignment to `varchar(n)` then refuses a longer value,
+    // where an explicit cast would truncate it silently.
+    let to_string = matches!(
+        ty,
+        ColumnType::Char(_) | ColumnType::String(_) | ColumnType::Text
+    );
+    let using = match (via_text, to_string) {
+        (true, true) => "::text".to_owned(),
+        (true, false) => format!("::text::{ty_sql}"),
+        (false, _) => format!("::{ty_sql}"),
+    };
     format!(
-        "ALTER TABLE {} ALTER COLUMN {} TYPE {ty_sql} USING {}::{ty_sql}",
+        "ALTER TABLE {} ALTER COLUMN {} TYPE {ty_sql} USING {}{using}",
         pg(table),
         pg(column),
         pg(column)

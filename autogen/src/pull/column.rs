@@ -65,6 +65,8 @@ pub fn rust_type(ty: &ColumnType) -> (&'static str, Option<String>) {
         ColumnType::VarBinary(None) => ("Vec<u8>", explicit("VarBinary(StringLen::None)".into())),
         // A type sea-query has no variant for keeps the backend's own spelling.
         ColumnType::Custom(name) => ("String", explicit(format!("custom({name:?})"))),
+        // Not yet an `ActiveEnum`: the field is the type by name (a note says so).
+        ColumnType::Enum { name, .. } => ("String", explicit(format!("custom({name:?})"))),
     }
 }
 

@@ -7,11 +7,11 @@ use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, unmanaged_row,
 };
 use crate::introspect::catalog::Catalog;
-use crate::model::{Column, FkAction, Identity, IdentityKind, Schema};
+use crate::model::{Column, ColumnType, EnumType, FkAction, Identity, IdentityKind, Schema};
 
 use super::{queries, types::parse_type};
 
-/// Reads the current schema with six catalog queries.
+/// Reads the current schema with seven catalog queries.
 pub(crate) async fn read<C: ConnectionTrait>(
     catalog: &mut Catalog<'_, C>,
     skip: impl Fn(&str) -> bool,
@@ -23,6 +23,16 @@ pub(crate) async fn read<C: ConnectionTrait>(
             name: row.get("table_name")?,
             comment: row.get("comment")?,
         });
+    }
+
+    for row in catalog.fetch("enum types", queries::ENUMS).await? {
+        let name: String = row.get("enum_name")?;
+        let value: Option<String> = row.get("value")?;
+        let e = parts.enums.entry(name.clone()).or_insert_with(|| EnumType {
+            name,
+            values: Vec::new(),
+        });
+        e.values.extend(value);
     }
 
     for row in catalog.fetch("columns", queries::COLUMNS).await? {
@@ -53,7 +63,14 @@ pub(crate) async fn read<C: ConnectionTrait>(
             ordinal: row.get("ordinal")?,
             column: Column {
                 name: row.get("column_name")?,
-                col_type: parse_type(&data_type),
+                col_type: match row.get::<Option<String>>("enum_name")? {
+                    // Its values are the type's, filled in by `assemble`.
+                    Some(name) => ColumnType::Enum {
+                        name,
+                        values: Vec::new(),
+                    },
+                    None => parse_type(&data_type),
+                },
                 nullable: !row.get::<bool>("not_null")?,
                 default: if auto_increment { None } else { default },
                 auto_increment,

@@ -87,6 +87,32 @@ impl Arg for TypeName {
     }
 }
 
+/// An enum column type: its name and values, written per backend when the statement runs
+/// ([`Backend::enum_type_sql`]); a generated file calls [`crate::backend::enum_type`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumArg {
+    /// Type name (PostgreSQL).
+    pub name: String,
+    /// Values in order.
+    pub values: Vec<String>,
+}
+
+impl Arg for EnumArg {
+    type Sea = Alias;
+    fn sea(&self, backend: Backend) -> Alias {
+        Alias::new(backend.enum_type_sql(&self.name, &self.values))
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.autogen.insert("backend::enum_type");
+        let values: Vec<String> = self.values.iter().map(|v| rs(v)).collect();
+        format!(
+            "enum_type(manager, {}, &[{}])",
+            rs(&self.name),
+            values.join(", ")
+        )
+    }
+}
+
 /// A check constraint inside `Table::create()`: its name (escaped by sea-query's
 /// `prepare_iden`, like a column name) and its expression, SQL text written as is.
 #[derive(Debug, Clone, PartialEq)]

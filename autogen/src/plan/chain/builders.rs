@@ -3,7 +3,7 @@
 use crate::model::FkAction;
 use crate::plan::DefaultArg;
 
-use super::arg::{BackendArg, CheckArg, Iden, IdentityStep, Name, TypeName};
+use super::arg::{BackendArg, CheckArg, EnumArg, Iden, IdentityStep, Name, TypeName};
 use crate::model::IdentityKind;
 use crate::plan::{ColumnDefExt, UnsignedWidth};
 
@@ -76,6 +76,8 @@ builder! {
         VarBinary(n: u32) => var_binary,
         /// `custom(Alias::new(type))`.
         Custom(name: TypeName) => custom,
+        /// `custom(enum_type(manager, name, &[values]))`: an enum, per backend.
+        Enum(ty: EnumArg) => custom,
         /// `null()`.
         Null => null,
         /// `not_null()`.
