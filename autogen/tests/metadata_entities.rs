@@ -188,8 +188,9 @@ fn expected_postgres() -> Schema {
             col("tenant_id", T::Integer),
             col("handle", T::String(None)),
             col("balance", T::Decimal(Some((10, 2)))).null(),
-            col("mood", T::Custom("mood".into())).null(),
-            col("logins", T::Custom("bigint".into())),
+            col("mood", mood()).null(),
+            // u32 is sea-query `Unsigned` on every backend (normalization maps it per backend).
+            col("logins", T::Unsigned),
             col("avatar", T::VarBinary(None)).null(),
             col("settings", T::Json),
             col("born_on", T::Date).null(),
@@ -228,17 +229,28 @@ fn expected_postgres() -> Schema {
     // Only a composite key comes with a name (sea-orm's `pk-{table}`).
     order_line.primary_key.as_mut().unwrap().name = Some("pk-order_line".into());
 
-    schema(vec![user, order, order_line])
+    let mut s = schema(vec![user, order, order_line]);
+    s.enums.insert(
+        "mood".into(),
+        autogen::model::EnumType {
+            name: "mood".into(),
+            values: vec!["Happy".into(), "Sad".into()],
+        },
+    );
+    s
 }
 
-/// Replaces one column type of the `user` table.
-fn with_user_type(mut s: Schema, column: &str, ty: ColumnType) -> Schema {
-    let t = s.tables.get_mut("user").unwrap();
-    t.columns
-        .iter_mut()
-        .find(|c| c.name == column)
-        .unwrap()
-        .col_type = ty;
+/// The `mood` column's type: the ActiveEnum with `db_type = "Enum"`, on every backend.
+fn mood() -> ColumnType {
+    ColumnType::Enum {
+        name: "mood".into(),
+        values: vec!["Happy".into(), "Sad".into()],
+    }
+}
+
+/// The schema without PostgreSQL's named enum types (MySQL and SQLite keep them inline).
+fn without_enum_types(mut s: Schema) -> Schema {
+    s.enums.clear();
     s
 }
 
@@ -252,24 +264,13 @@ fn postgres_schema() {
 
 #[test]
 fn mysql_schema() {
-    // sea-orm inlines the enum; u32 is `int unsigned`.
-    let want = with_user_type(
-        expected_postgres(),
-        "mood",
-        ColumnType::Custom("ENUM('Happy', 'Sad')".into()),
-    );
-    let want = with_user_type(want, "logins", ColumnType::Custom("int unsigned".into()));
+    let want = without_enum_types(expected_postgres());
     assert_eq!(desired_schema(&entities(), DbBackend::MySql), want);
 }
 
 #[test]
 fn sqlite_schema() {
-    let want = with_user_type(
-        expected_postgres(),
-        "mood",
-        ColumnType::Custom("enum_text".into()),
-    );
-    let want = with_user_type(want, "logins", ColumnType::Custom("integer".into()));
+    let want = without_enum_types(expected_postgres());
     assert_eq!(desired_schema(&entities(), DbBackend::Sqlite), want);
 }
 

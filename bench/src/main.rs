@@ -159,6 +159,7 @@ fn modified_copy(schema: &Schema) -> Schema {
             default: None,
             auto_increment: false,
             comment: None,
+            identity: None,
             renamed_from: None,
         });
         if let Some(first) = table.indexes.keys().next().cloned() {

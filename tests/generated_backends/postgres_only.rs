@@ -68,6 +68,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         // alter column item.quantity: type integer -> bigint
+        // HAZARD: changing the type of item.quantity rewrites every row of item under an exclusive lock (locks column_rewrite, postgres)
         manager
             .alter_table(
                 Table::alter()
@@ -100,6 +101,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         // add index idx-item-quantity on item (quantity)
+        // HAZARD: building index idx-item-quantity without CONCURRENTLY blocks writes to item until it finishes (locks index_locks_table, postgres)
         manager
             .create_index(
                 Index::create()
@@ -110,6 +112,8 @@ impl MigrationTrait for Migration {
             )
             .await?;
         // add unique item_note_key on item (note)
+        // HAZARD: adding unique (note) on item fails if existing rows hold duplicates (may-fail new_unique)
+        // HAZARD: building index item_note_key without CONCURRENTLY blocks writes to item until it finishes (locks index_locks_table, postgres)
         manager
             .create_index(
                 Index::create()
@@ -125,8 +129,9 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         autogen::revision::require_backend(manager, file!(), &[DbBackend::Postgres])?;
+        // HAZARD: the downgrade recreates column item.legacy without its values: it restores the structure, not the data (irreversible drop_restores_structure_only)
         // drop unique item_note_key on item (note)
-        // WARNING: dropping unique (note) on item lets duplicates in; restoring it later may fail
+        // HAZARD: dropping unique (note) on item lets duplicates in; restoring it later may fail (irreversible drop_unique)
         // SQLite cannot alter "item" in place: rebuild it, keeping its rows.
         manager
             .get_connection()
@@ -173,6 +178,7 @@ impl MigrationTrait for Migration {
             .await?;
         // alter column item.quantity: type bigint -> integer
         // WARNING: changing the type of item.quantity from bigint to integer may truncate or reject existing values
+        // HAZARD: changing the type of item.quantity rewrites every row of item under an exclusive lock (locks column_rewrite, postgres)
         manager
             .alter_table(
                 Table::alter()
@@ -182,7 +188,9 @@ impl MigrationTrait for Migration {
             )
             .await?;
         // alter column item.code: type varchar(200) -> varchar(50), NULL -> NOT NULL, default 'none' -> none
-        // WARNING: changing the type of item.code from varchar(200) to varchar(50) may truncate or reject existing values; making item.code NOT NULL fails if any row holds NULL there
+        // WARNING: changing the type of item.code from varchar(200) to varchar(50) may truncate or reject existing values
+        // HAZARD: making item.code NOT NULL fails if any row holds NULL there (may-fail set_not_null)
+        // HAZARD: changing the type of item.code rewrites every row of item under an exclusive lock (locks column_rewrite, postgres)
         manager
             .get_connection()
             .execute_raw(Statement::from_string(

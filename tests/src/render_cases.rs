@@ -11,6 +11,7 @@ use autogen::ops::Op;
 use autogen::render::{RenderInput, render_migration};
 use autogen::revision::NewRevision;
 
+mod column_kinds;
 mod hostile;
 
 /// One rendered-file case.
@@ -55,6 +56,7 @@ fn col(name: &str, ty: Ty) -> Column {
         default: None,
         auto_increment: false,
         comment: None,
+        identity: None,
         renamed_from: None,
     }
 }
@@ -368,5 +370,6 @@ pub fn cases() -> Vec<RenderCase> {
         foreign_key_change(),
         destructive(),
         hostile::hostile_names(),
+        column_kinds::column_kinds(),
     ]
 }

@@ -46,6 +46,7 @@ fn column(name: &str, ty: Ty, nullable: bool, default: Option<&str>) -> Column {
         default: default.map(str::to_string),
         auto_increment: false,
         comment: None,
+        identity: None,
         renamed_from: None,
     }
 }

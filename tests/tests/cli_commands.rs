@@ -363,7 +363,14 @@ fn cli_merge_writes_a_file() {
         .unwrap();
     let out = success(&output);
     let path = new_file(&versions.path, &before);
-    assert_eq!(out, format!("Generated {}\n", path.display()));
+    // The branch report (see tests/tests/branch_conflicts.rs), then the file.
+    assert_eq!(
+        out,
+        format!(
+            "heads a1b2c3aaaaaa and a1b2c3bbbbbb are independent: a1b2c3aaaaaa changes table \"fx_left\"; a1b2c3bbbbbb changes table \"fx_right\"\nGenerated {}\n",
+            path.display()
+        )
+    );
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     assert!(
         name.ends_with("_merge_branches.rs") && name.len() == 12 + 18,

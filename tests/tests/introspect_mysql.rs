@@ -118,7 +118,7 @@ fn expected() -> Vec<autogen::model::Table> {
                 col("visits", Ty::BigInteger).default(null),
                 col("motto", Ty::String(Some(20))).default("'it''s'"),
                 col("mood", Ty::Custom("enum('happy','sad')".into())).default("'happy'"),
-                col("flags", Ty::Custom("int unsigned".into())).default(null),
+                col("flags", Ty::Unsigned).default(null),
             ])
             .pk(Some("PRIMARY"), &["id"])
             .unique("user_email_key", &["email"])

@@ -5,6 +5,7 @@ mod introspect_common;
 
 use autogen::model::ColumnType as Ty;
 use autogen::model::FkAction::{Cascade, NoAction, Restrict, SetNull};
+use autogen::model::IdentityKind;
 use introspect_common::{ColumnExt, T, assert_tables_eq, col, exec_script, many_tables, read};
 use sea_orm::ConnectionTrait;
 use tests::{Backend, TestDb};
@@ -75,12 +76,18 @@ CREATE TABLE autogen_version (version_num varchar(64) PRIMARY KEY);
 CREATE TABLE seaql_migrations (version varchar PRIMARY KEY, applied_at bigint NOT NULL);
 "#;
 
+/// PostgreSQL reports how an auto-increment column is generated.
+fn identity(mut c: autogen::model::Column, kind: IdentityKind) -> autogen::model::Column {
+    c.identity = Some(autogen::model::Identity::of(kind));
+    c
+}
+
 fn expected() -> Vec<autogen::model::Table> {
     vec![
         T::new("user")
             .comment("people who order")
             .cols([
-                col("id", Ty::Integer).auto(),
+                identity(col("id", Ty::Integer).auto(), IdentityKind::ByDefault),
                 col("email", Ty::String(Some(255)))
                     .not_null()
                     .comment("login"),
@@ -122,7 +129,7 @@ fn expected() -> Vec<autogen::model::Table> {
             .0,
         T::new("order")
             .cols([
-                col("id", Ty::BigInteger).auto(),
+                identity(col("id", Ty::BigInteger).auto(), IdentityKind::Serial),
                 col("user_id", Ty::Integer),
                 col("reviewer_id", Ty::Integer),
                 col("number", Ty::String(Some(20))).not_null(),
@@ -204,7 +211,7 @@ async fn postgres_introspects_every_object_kind() {
     exec_script(&conn, SCHEMA).await;
     let got = read(&conn, &["autogen_version"]).await;
     assert_tables_eq(&got.schema, &expected());
-    assert_eq!(got.queries, 6);
+    assert_eq!(got.queries, 7);
 }
 
 #[tokio::test]

@@ -19,6 +19,10 @@ fn to_sea(ty: &Ty) -> Sq {
         Ty::SmallInteger => Sq::SmallInteger,
         Ty::Integer => Sq::Integer,
         Ty::BigInteger => Sq::BigInteger,
+        Ty::TinyUnsigned => Sq::TinyUnsigned,
+        Ty::SmallUnsigned => Sq::SmallUnsigned,
+        Ty::Unsigned => Sq::Unsigned,
+        Ty::BigUnsigned => Sq::BigUnsigned,
         Ty::Boolean => Sq::Boolean,
         Ty::Float => Sq::Float,
         Ty::Double => Sq::Double,
@@ -37,6 +41,8 @@ fn to_sea(ty: &Ty) -> Sq {
         Ty::Binary(n) => Sq::Binary(*n),
         Ty::VarBinary(n) => Sq::VarBinary(len(n)),
         Ty::Custom(name) => Sq::custom(Alias::new(name)),
+        // Not in `every_type`: a PostgreSQL enum needs its type created first (native_enums.rs).
+        Ty::Enum { name, .. } => Sq::custom(Alias::new(name)),
     }
 }
 
@@ -47,6 +53,10 @@ fn every_type() -> Vec<Ty> {
         Ty::SmallInteger,
         Ty::Integer,
         Ty::BigInteger,
+        Ty::TinyUnsigned,
+        Ty::SmallUnsigned,
+        Ty::Unsigned,
+        Ty::BigUnsigned,
         Ty::Boolean,
         Ty::Float,
         Ty::Double,

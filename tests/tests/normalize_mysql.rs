@@ -196,10 +196,7 @@ async fn mariadb_prints_integer_display_widths() {
         current.column("b").unwrap().col_type,
         Ty::Custom("mediumint".into())
     );
-    assert_eq!(
-        current.column("c").unwrap().col_type,
-        Ty::Custom("int unsigned".into())
-    );
+    assert_eq!(current.column("c").unwrap().col_type, Ty::Unsigned);
     let desired = T::new("t")
         .cols([
             col("a", Ty::Custom("int(11)".into())),

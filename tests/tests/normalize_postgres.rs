@@ -189,11 +189,20 @@ async fn postgres_serial_default_is_a_sequence() {
         assert!(column.auto_increment, "{name} is auto-increment");
         assert_eq!(column.default, None, "{name} has no default");
     }
-    // A desired-side default on an auto-increment column means nothing.
+    // A desired-side default on an auto-increment column means nothing; the kind (serial,
+    // identity always) is read back and compared.
+    let kind = |mut c: autogen::model::Column, kind| {
+        c.identity = Some(autogen::model::Identity::of(kind));
+        c
+    };
+    use autogen::model::IdentityKind;
     let desired = T::new("t")
         .cols([
-            col("a", Ty::Integer).auto().default("0"),
-            col("b", Ty::BigInteger).auto(),
+            kind(
+                col("a", Ty::Integer).auto().default("0"),
+                IdentityKind::Serial,
+            ),
+            kind(col("b", Ty::BigInteger).auto(), IdentityKind::Always),
         ])
         .pk(Some("t_pkey"), &["a"])
         .0;

@@ -26,6 +26,8 @@ use tests::{Backend, TestDb};
 
 #[path = "../generated/alter_with_rebuild.rs"]
 mod alter_with_rebuild;
+#[path = "../generated/column_kinds.rs"]
+mod column_kinds;
 #[path = "../generated/create_tables.rs"]
 mod create_tables;
 #[path = "../generated/destructive.rs"]
@@ -53,6 +55,7 @@ fn compiled() -> Vec<(RevisionMeta, Box<dyn MigrationTrait>)> {
         ),
         (destructive::REVISION, Box::new(destructive::Migration)),
         (hostile_names::REVISION, Box::new(hostile_names::Migration)),
+        (column_kinds::REVISION, Box::new(column_kinds::Migration)),
     ]
 }
 

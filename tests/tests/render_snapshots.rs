@@ -67,6 +67,11 @@ fn hostile_names() {
 }
 
 #[test]
+fn column_kinds() {
+    snapshot("column_kinds");
+}
+
+#[test]
 fn rendering_is_deterministic() {
     for case in cases() {
         assert_eq!(case.render(), case.render(), "{}", case.name);

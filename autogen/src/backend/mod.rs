@@ -2,9 +2,11 @@
 //! strings. Every identifier or string that reaches SQL text goes through [`Backend::ident`]
 //! or [`Backend::string`]; nothing else in the crate writes quotes.
 
+mod enum_type;
 mod kind;
 mod quote;
 mod sea_name;
 
+pub use enum_type::enum_type;
 pub use kind::Backend;
 pub use sea_name::escaped_name;

@@ -293,6 +293,10 @@ pub enum Command {
         /// (data-loss, may-fail, locks, irreversible; repeatable).
         #[arg(long, requires = "autogenerate", value_name = "CLASS", value_parser = hazard_class)]
         fail_on: Vec<HazardClass>,
+        /// With --autogenerate: before writing, run the revision on a scratch copy of the
+        /// current schema (up, nothing left to generate, down restores it).
+        #[arg(long, requires = "autogenerate")]
+        verify: bool,
     },
     /// Exit 0 when the database matches the entities, 1 when it does not, 2 on error.
     Check {
@@ -304,6 +308,10 @@ pub enum Command {
         /// every down back to base and check nothing is left.
         #[arg(long)]
         against_migrations: bool,
+        /// Print the difference as a unified diff of normalized DDL (database against
+        /// entities), coloured on a terminal.
+        #[arg(long, conflicts_with = "against_migrations")]
+        diff: bool,
     },
     /// Set up this cargo workspace: migration crate, binary crate, autogen.toml, members.
     Init {
@@ -359,6 +367,10 @@ pub enum Command {
         /// Print the upgrade SQL for the --from backend instead of the ops.
         #[arg(long)]
         sql: bool,
+        /// Print the difference as a unified diff of normalized DDL (--from against --to),
+        /// coloured on a terminal.
+        #[arg(long, conflicts_with = "sql")]
+        diff: bool,
     },
 }
 

@@ -288,6 +288,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             autogenerate,
             no_destructive,
             fail_on,
+            verify,
         } => {
             let new = commands::author::new_revision(
                 ctx,
@@ -301,6 +302,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
                 let options = commands::autogenerate::HazardOptions {
                     no_destructive: *no_destructive,
                     fail_on: fail_on.clone(),
+                    verify: *verify,
                 };
                 commands::autogenerate::revision(ctx, new, &options).await
             } else {
@@ -333,14 +335,18 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
         Command::Check {
             format,
             against_migrations: true,
+            ..
         } => commands::against::check(ctx, *format).await,
-        Command::Check { format, .. } => commands::autogenerate::check(ctx, *format).await,
+        Command::Check { format, diff, .. } => {
+            commands::autogenerate::check(ctx, *format, *diff).await
+        }
         Command::Diff {
             from,
             to,
             format,
             sql,
-        } => commands::autogenerate::diff(ctx, from, to, *format, *sql).await,
+            diff,
+        } => commands::autogenerate::diff(ctx, from, to, *format, *sql, *diff).await,
     }
 }
 

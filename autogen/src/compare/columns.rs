@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{Column, Table};
 use crate::ops::{ColumnChange, Op};
 
+use super::enums::same_type;
 use super::phases::Phases;
 
 /// Rename hints that apply: `(old, new)` for each desired column whose `renamed_from` names a
@@ -39,8 +40,11 @@ pub(super) fn strip_hint(c: &Column) -> Column {
 /// a type change (serial vs integer); the rename hint and the name are not compared.
 pub(super) fn column_changes(from: &Column, to: &Column) -> Vec<ColumnChange> {
     let mut changes = Vec::new();
-    if from.col_type != to.col_type || from.auto_increment != to.auto_increment {
+    if !same_type(&from.col_type, &to.col_type) || from.auto_increment != to.auto_increment {
         changes.push(ColumnChange::Type);
+    }
+    if from.auto_increment && to.auto_increment && from.identity != to.identity {
+        changes.push(ColumnChange::Identity);
     }
     if from.nullable != to.nullable {
         changes.push(ColumnChange::Nullable);

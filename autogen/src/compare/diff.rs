@@ -10,6 +10,7 @@ use super::constraints::{
     diff_uniques,
 };
 use super::disturbed::Disturbed;
+use super::enums::diff_enums;
 use super::phases::Phases;
 use super::table_order::plan_create;
 
@@ -37,6 +38,9 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
         }
     }
 
+    // Native enum types (PostgreSQL).
+    diff_enums(current, desired, &mut phases);
+
     // Step 2: kept tables, in name order.
     let disturbed = Disturbed::between(&renamed, desired);
     for (name, want) in &desired.tables {
@@ -49,7 +53,7 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
         diff_defined_indexes(cur, want, &mut phases);
         diff_uniques(cur, want, &mut phases);
         if cur.comment != want.comment {
-            phases.alter_columns.push(Op::AlterTableComment {
+            phases.alter_columns.push(Op::SetTableComment {
                 table: name.clone(),
                 from: cur.comment.clone(),
                 to: want.comment.clone(),

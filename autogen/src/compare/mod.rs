@@ -21,18 +21,19 @@
 //!
 //! Order of the result:
 //!
-//! 1. `RenameColumn`;
+//! 1. `RenameColumn`; `CreateEnum`, `AlterEnum` (PostgreSQL enum types, before any column
+//!    uses them);
 //! 2. `DropForeignKey` (changed or removed keys, keys into dropped tables, cycle breakers);
 //! 3. dropped tables, child-first (early, so nothing left behind still depends on them);
 //! 4. `AlterPrimaryKey { to: None }` when an old key column is dropped or changes type or
 //!    nullability (the new key, if any, follows in step 9);
-//! 5. `DropIndex`, `DropUnique`; 6. `DropColumn`; 7. `AlterTableComment`, `AlterColumn`;
+//! 5. `DropIndex`, `DropUnique`; 6. `DropColumn`; 7. `SetTableComment`, `AlterColumn`;
 //! 8. `AddColumn` (in the entity's declaration order; adding appends);
 //! 9. `AlterPrimaryKey` (one op from old to new where the split of step 4 is not needed);
 //! 10. `AddUnique`, `AddIndex`;
 //! 11. new tables parent-first (late, so keys they reference already exist), each with its
 //!     indexes;
-//! 12. `AddForeignKey` last.
+//! 12. `AddForeignKey`; 13. `DropEnum` last, once no column uses the type.
 //!
 //! Within a step ops are sorted by table, then by name or column key (drops and alters of
 //! columns by column name). New tables are ordered by Kahn's algorithm with ties broken by
@@ -44,6 +45,7 @@ mod columns;
 mod constraints;
 mod diff;
 mod disturbed;
+mod enums;
 mod phases;
 mod table_order;
 

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Check, Column, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique,
-    Unmanaged, UnmanagedKind, check_key, column_key,
+    Check, Column, ColumnType, DefinedIndex, EnumType, FkAction, ForeignKey, Index, PrimaryKey,
+    Schema, Table, Unique, Unmanaged, UnmanagedKind, check_key, column_key,
 };
 
 use super::IntrospectError;
@@ -93,6 +93,8 @@ pub(crate) struct Parts {
     pub checks: Vec<(String, Check)>,
     /// Indexes kept as SQL, by table.
     pub defined_indexes: Vec<(String, DefinedIndex)>,
+    /// Native enum types (PostgreSQL), by name.
+    pub enums: BTreeMap<String, EnumType>,
 }
 
 /// Groups the parts into tables, dropping every table for which `skip` is true.
@@ -113,7 +115,13 @@ pub(crate) fn assemble(
     // Columns, in ordinal order.
     let mut columns = parts.columns;
     columns.sort_by(|a, b| (&a.table, a.ordinal).cmp(&(&b.table, b.ordinal)));
-    for part in columns {
+    for mut part in columns {
+        // A column of a native enum type carries the type's values.
+        if let ColumnType::Enum { name, values } = &mut part.column.col_type
+            && let Some(e) = parts.enums.get(name)
+        {
+            *values = e.values.clone();
+        }
         if let Some(table) = tables.get_mut(&part.table) {
             table.columns.push(part.column);
         }
@@ -144,6 +152,7 @@ pub(crate) fn assemble(
     unmanaged.sort();
     unmanaged.dedup();
     schema.unmanaged = unmanaged;
+    schema.enums = parts.enums;
     Ok(schema)
 }
 

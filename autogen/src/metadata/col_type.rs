@@ -25,6 +25,10 @@ pub(super) fn map_type(ty: &Sq, backend: DbBackend) -> ColumnType {
         Sq::SmallInteger => ColumnType::SmallInteger,
         Sq::Integer => ColumnType::Integer,
         Sq::BigInteger => ColumnType::BigInteger,
+        Sq::TinyUnsigned => ColumnType::TinyUnsigned,
+        Sq::SmallUnsigned => ColumnType::SmallUnsigned,
+        Sq::Unsigned => ColumnType::Unsigned,
+        Sq::BigUnsigned => ColumnType::BigUnsigned,
         Sq::Float => ColumnType::Float,
         Sq::Double => ColumnType::Double,
         Sq::Decimal(p) => ColumnType::Decimal(*p),
@@ -38,6 +42,11 @@ pub(super) fn map_type(ty: &Sq, backend: DbBackend) -> ColumnType {
         Sq::Json => ColumnType::Json,
         Sq::JsonBinary => ColumnType::JsonBinary,
         Sq::Uuid => ColumnType::Uuid,
+        // An ActiveEnum with `db_type = "Enum"`: a named type on PostgreSQL, inline elsewhere.
+        Sq::Enum { name, variants } => ColumnType::Enum {
+            name: name.to_string(),
+            values: variants.iter().map(|v| v.to_string()).collect(),
+        },
         other => {
             let sql = type_sql(other, backend);
             if sql.contains('\'') {

@@ -26,6 +26,7 @@ pub(super) fn column_from_def(def: &ColumnDef, in_primary_key: bool, backend: Db
         nullable: spec.nullable != Some(false) && !in_primary_key && !spec.primary_key,
         default: spec.default.as_ref().map(|e| expr_sql(e, backend)),
         auto_increment: spec.auto_increment,
+        identity: None,
         comment,
         renamed_from,
     }

@@ -7,8 +7,8 @@ use super::column::column_from_def;
 use super::keys::{IndexKind, classify_index, foreign_key, table_ref_name};
 use super::{EntityDef, Extras};
 use crate::model::{
-    Check, Index, PrimaryKey, Schema, Table, Unique, Unmanaged, UnmanagedKind, check_key,
-    column_key,
+    Check, ColumnType, EnumType, Index, PrimaryKey, Schema, Table, Unique, Unmanaged,
+    UnmanagedKind, check_key, column_key,
 };
 
 /// The schema the given entities describe on `backend`.
@@ -18,10 +18,51 @@ pub fn desired_schema(entities: &[EntityDef], backend: DbBackend) -> Schema {
         let create = e.create_table(backend);
         let indexes = e.create_indexes(backend);
         let mut table = table_from_statements(&create, &indexes, backend);
+        for ec in e.enum_columns() {
+            if let Some(c) = table.columns.iter_mut().find(|c| c.name == ec.column) {
+                c.col_type = ColumnType::Enum {
+                    name: ec.name,
+                    values: ec.values,
+                };
+            }
+        }
         add_extras(&mut schema, &mut table, &e.extras());
         schema.insert(table);
     }
+    if backend == DbBackend::Postgres {
+        add_enum_types(&mut schema, entities);
+    }
     schema
+}
+
+/// PostgreSQL: every enum type a column uses, and those declared through `SchemaExtras`
+/// (a declaration wins over a column's values, so a type can be declared before use).
+fn add_enum_types(schema: &mut Schema, entities: &[EntityDef]) {
+    let mut found: Vec<EnumType> = Vec::new();
+    for t in schema.tables.values() {
+        for c in &t.columns {
+            if let ColumnType::Enum { name, values } = &c.col_type {
+                found.push(EnumType {
+                    name: name.clone(),
+                    values: values.clone(),
+                });
+            }
+        }
+    }
+    for e in entities {
+        for d in e.extras().enum_types {
+            schema.enums.insert(
+                d.name.clone(),
+                EnumType {
+                    name: d.name,
+                    values: d.values,
+                },
+            );
+        }
+    }
+    for e in found {
+        schema.enums.entry(e.name.clone()).or_insert(e);
+    }
 }
 
 /// Adds what an entity declares through `SchemaExtras`: plain indexes, uniques and checks join
@@ -59,12 +100,15 @@ fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras) {
         };
         table.checks.insert(check_key(&check), check);
     }
-    for e in &extras.enum_types {
-        declared(
-            UnmanagedKind::UserType,
-            &e.name,
-            format!("ENUM ({})", e.values.join(", ")),
-        );
+    for def in &extras.identities {
+        match table.columns.iter_mut().find(|c| c.name == def.column) {
+            Some(c) if c.auto_increment => c.identity = Some(def.identity),
+            _ => declared(
+                UnmanagedKind::ColumnAttribute,
+                &def.column,
+                format!("{}: not an auto-increment column", def.identity.label()),
+            ),
+        }
     }
 }
 

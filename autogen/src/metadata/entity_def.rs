@@ -14,6 +14,20 @@ pub struct EntityDef {
     create_table: fn(DbBackend) -> TableCreateStatement,
     create_indexes: fn(DbBackend) -> Vec<IndexCreateStatement>,
     extras: fn() -> Extras,
+    enum_columns: fn() -> Vec<EnumColumn>,
+}
+
+/// A column whose sea-orm type is a database enum (an ActiveEnum with `db_type = "Enum"`):
+/// `create_table_from_entity` turns it into a backend-specific custom type, so the enum is
+/// read from the column definition itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumColumn {
+    /// Column name.
+    pub column: String,
+    /// Enum type name.
+    pub name: String,
+    /// Values in order.
+    pub values: Vec<String>,
 }
 
 impl EntityDef {
@@ -24,6 +38,7 @@ impl EntityDef {
             create_table: create_table::<E>,
             create_indexes: create_indexes::<E>,
             extras: Extras::default,
+            enum_columns: enum_columns::<E>,
         }
     }
 
@@ -39,6 +54,11 @@ impl EntityDef {
     /// What the entity declares beyond sea-orm's attributes.
     pub fn extras(&self) -> Extras {
         (self.extras)()
+    }
+
+    /// The columns of a database enum type.
+    pub fn enum_columns(&self) -> Vec<EnumColumn> {
+        (self.enum_columns)()
     }
 
     /// The entity's table name.
@@ -67,6 +87,21 @@ impl fmt::Debug for EntityDef {
 
 fn table_name<E: EntityTrait + Default>() -> &'static str {
     E::default().table_name()
+}
+
+fn enum_columns<E: EntityTrait + Default>() -> Vec<EnumColumn> {
+    use sea_orm::sea_query::ColumnType;
+    use sea_orm::{ColumnTrait, IdenStatic, Iterable};
+    E::Column::iter()
+        .filter_map(|c| match c.def().get_column_type() {
+            ColumnType::Enum { name, variants } => Some(EnumColumn {
+                column: c.as_str().to_owned(),
+                name: name.to_string(),
+                values: variants.iter().map(|v| v.to_string()).collect(),
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 fn create_table<E: EntityTrait + Default>(backend: DbBackend) -> TableCreateStatement {

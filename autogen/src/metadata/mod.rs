@@ -14,4 +14,6 @@ mod sql;
 pub use column::split_comment;
 pub use desired::{desired_schema, table_from_statements};
 pub use entity_def::EntityDef;
-pub use extras::{CheckDef, EnumDef, Extras, IndexDef, IndexMethod, IndexPart, SchemaExtras};
+pub use extras::{
+    CheckDef, EnumDef, Extras, IdentityDef, IndexDef, IndexMethod, IndexPart, SchemaExtras,
+};

@@ -4,7 +4,7 @@
 //! its keys, indexes and the foreign keys pointing at it along. An op on a missing table or object
 //! is a no-op (the law tests then catch the mismatch).
 
-use super::{Schema, Table, check_key, column_key};
+use super::{ColumnType, Schema, Table, check_key, column_key};
 use crate::ops::Op;
 
 /// Applies one op to a schema in place.
@@ -15,6 +15,13 @@ pub fn apply(schema: &mut Schema, op: &Op) {
             schema.tables.remove(&t.name);
         }
         Op::RenameColumn { table, from, to } => rename_column(schema, table, from, to),
+        Op::CreateEnum(e) => {
+            schema.enums.insert(e.name.clone(), e.clone());
+        }
+        Op::DropEnum(e) => {
+            schema.enums.remove(&e.name);
+        }
+        Op::AlterEnum { name, to, .. } => alter_enum(schema, name, to),
         _ => {
             if let Some(t) = schema.tables.get_mut(op.table()) {
                 apply_to_table(t, op);
@@ -61,7 +68,7 @@ fn apply_to_table(t: &mut Table, op: &Op) {
             t.foreign_keys.remove(&column_key(&foreign_key.columns));
         }
         Op::AlterPrimaryKey { to, .. } => t.primary_key = to.clone(),
-        Op::AlterTableComment { to, .. } => t.comment = to.clone(),
+        Op::SetTableComment { to, .. } => t.comment = to.clone(),
         Op::AddDefinedIndex { index, .. } => {
             t.defined_indexes.insert(index.name.clone(), index.clone());
         }
@@ -74,7 +81,29 @@ fn apply_to_table(t: &mut Table, op: &Op) {
         Op::DropCheck { check, .. } => {
             t.checks.remove(&check_key(check));
         }
-        Op::AddTable(_) | Op::DropTable(_) | Op::RenameColumn { .. } => {}
+        Op::AddTable(_)
+        | Op::DropTable(_)
+        | Op::RenameColumn { .. }
+        | Op::CreateEnum(_)
+        | Op::DropEnum(_)
+        | Op::AlterEnum { .. } => {}
+    }
+}
+
+/// New values for an enum type, and for every column of that type (they carry the values so
+/// MySQL can render them inline).
+fn alter_enum(schema: &mut Schema, name: &str, to: &[String]) {
+    if let Some(e) = schema.enums.get_mut(name) {
+        e.values = to.to_vec();
+    }
+    for t in schema.tables.values_mut() {
+        for c in &mut t.columns {
+            if let ColumnType::Enum { name: n, values } = &mut c.col_type
+                && n == name
+            {
+                *values = to.to_vec();
+            }
+        }
     }
 }
 

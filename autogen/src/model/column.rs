@@ -15,6 +15,10 @@ pub struct Column {
     pub default: Option<String>,
     /// Auto-increment / serial / identity.
     pub auto_increment: bool,
+    /// PostgreSQL: serial or identity (and which), for an auto-increment column; `None`
+    /// elsewhere (normalization fills in the default kind on PostgreSQL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<super::Identity>,
     /// Column comment (without any `renamed_from` hint).
     pub comment: Option<String>,
     /// `#[sea_orm(renamed_from = "...")]` hint from the entity; never introspected.
@@ -34,6 +38,14 @@ pub enum ColumnType {
     Integer,
     /// 64-bit integer.
     BigInteger,
+    /// MySQL `tinyint unsigned` (sea-query `TinyUnsigned`; `smallint` on PostgreSQL).
+    TinyUnsigned,
+    /// MySQL `smallint unsigned` (sea-query `SmallUnsigned`; `integer` on PostgreSQL).
+    SmallUnsigned,
+    /// MySQL `int unsigned` (sea-query `Unsigned`, an entity's `u32`; `bigint` on PostgreSQL).
+    Unsigned,
+    /// MySQL `bigint unsigned` (sea-query `BigUnsigned`, an entity's `u64`).
+    BigUnsigned,
     /// Boolean (MySQL tinyint(1)).
     Boolean,
     /// 32-bit float.
@@ -68,6 +80,15 @@ pub enum ColumnType {
     Binary(u32),
     /// Variable-length binary.
     VarBinary(Option<u32>),
+    /// A native enum: a named type on PostgreSQL (`CREATE TYPE .. AS ENUM`, listed in
+    /// [`Schema::enums`](super::Schema::enums)), inline `ENUM(..)` on MySQL, text on SQLite.
+    /// Values are exact: case- and order-sensitive.
+    Enum {
+        /// Type name (PostgreSQL); MySQL and SQLite keep none.
+        name: String,
+        /// Values in order.
+        values: Vec<String>,
+    },
     /// Anything else, as the backend's own lower-cased type name.
     Custom(String),
 }

@@ -7,6 +7,7 @@
 pub mod apply;
 mod column;
 mod constraint;
+mod identity;
 mod schema;
 mod unmanaged;
 
@@ -14,5 +15,6 @@ pub use schema::{check_key, column_key};
 
 pub use column::{Column, ColumnType};
 pub use constraint::{Check, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Unique};
-pub use schema::{Schema, Table};
+pub use identity::{Identity, IdentityKind};
+pub use schema::{EnumType, Schema, Table};
 pub use unmanaged::{Unmanaged, UnmanagedKind};

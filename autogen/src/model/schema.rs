@@ -15,6 +15,19 @@ pub struct Schema {
     /// dropped; a SQLite rebuild recreates the ones it would otherwise lose.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unmanaged: Vec<Unmanaged>,
+    /// Native enum types (PostgreSQL `CREATE TYPE .. AS ENUM`), keyed by name. Empty on MySQL
+    /// and SQLite, whose enums live inline in the column type.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub enums: BTreeMap<String, EnumType>,
+}
+
+/// A PostgreSQL enum type: its name and its values in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EnumType {
+    /// Type name, unquoted.
+    pub name: String,
+    /// Values in sort order; exact (case-sensitive).
+    pub values: Vec<String>,
 }
 
 /// One table and everything attached to it.
@@ -49,6 +62,19 @@ impl Schema {
         self.unmanaged
             .iter()
             .filter(move |u| u.table.as_deref() == Some(table))
+    }
+
+    /// Every `(table, column)` whose type is the enum `name`.
+    pub fn enum_users(&self, name: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for t in self.tables.values() {
+            for c in &t.columns {
+                if matches!(&c.col_type, super::ColumnType::Enum { name: n, .. } if n == name) {
+                    out.push((t.name.clone(), c.name.clone()));
+                }
+            }
+        }
+        out
     }
 
     /// Adds a table, replacing any table with the same name.

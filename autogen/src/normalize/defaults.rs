@@ -139,6 +139,10 @@ fn is_numeric(ty: &ColumnType) -> bool {
             | ColumnType::SmallInteger
             | ColumnType::Integer
             | ColumnType::BigInteger
+            | ColumnType::TinyUnsigned
+            | ColumnType::SmallUnsigned
+            | ColumnType::Unsigned
+            | ColumnType::BigUnsigned
             | ColumnType::Float
             | ColumnType::Double
             | ColumnType::Decimal(_)

@@ -12,7 +12,16 @@ pub fn normalize(backend: DbBackend, schema: &Schema) -> Schema {
     for table in out.tables.values_mut() {
         normalize_table(backend, table);
     }
+    only_postgres_has_enum_types(backend, &mut out);
     out
+}
+
+/// MySQL and SQLite have no named enum types: their enums live inline in the column type
+/// (MySQL) or are text (SQLite), so there is no type to create, change or drop.
+fn only_postgres_has_enum_types(backend: DbBackend, schema: &mut Schema) {
+    if backend != DbBackend::Postgres {
+        schema.enums.clear();
+    }
 }
 
 /// Normalizes one table in place.

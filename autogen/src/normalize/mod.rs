@@ -8,6 +8,7 @@ mod columns;
 mod comments;
 mod defaults;
 mod entry;
+mod identity;
 mod keys;
 mod literal;
 mod types;

@@ -13,6 +13,7 @@ pub(crate) fn normalize_type(backend: DbBackend, ty: ColumnType) -> ColumnType {
     match backend {
         DbBackend::Postgres => {
             let ty = custom_spelling_of_known_type(ty, parse_postgres_type);
+            let ty = postgres_unsigned_is_signed(ty);
             let ty = postgres_tinyint_is_smallint(ty);
             let ty = postgres_binary_types_are_bytea(ty);
             postgres_bare_char_is_char_1(ty)
@@ -21,10 +22,13 @@ pub(crate) fn normalize_type(backend: DbBackend, ty: ColumnType) -> ColumnType {
             let ty = custom_spelling_of_known_type(ty, parse_mysql_type);
             let ty = mysql_json_binary_is_json(ty);
             let ty = mysql_binary_16_is_uuid(ty);
+            let ty = mysql_enum_is_inline(ty);
             mysql_fills_in_default_lengths(ty)
         }
         DbBackend::Sqlite => {
             let ty = custom_spelling_of_known_type(ty, parse_sqlite_type);
+            let ty = sqlite_unsigned_is_signed(ty);
+            let ty = sqlite_enum_is_text(ty);
             sqlite_bigint_is_integer(ty)
         }
         _ => ty,
@@ -36,6 +40,29 @@ pub(crate) fn normalize_type(backend: DbBackend, ty: ColumnType) -> ColumnType {
 fn custom_spelling_of_known_type(ty: ColumnType, parse: fn(&str) -> ColumnType) -> ColumnType {
     match ty {
         ColumnType::Custom(text) => parse(&text),
+        other => other,
+    }
+}
+
+/// Postgres has no unsigned integers: sea-query renders `TinyUnsigned` as `smallint`,
+/// `SmallUnsigned` as `integer` and `Unsigned`/`BigUnsigned` as `bigint` (each wide enough for
+/// the unsigned range, except `BigUnsigned`).
+fn postgres_unsigned_is_signed(ty: ColumnType) -> ColumnType {
+    match ty {
+        ColumnType::TinyUnsigned => ColumnType::SmallInteger,
+        ColumnType::SmallUnsigned => ColumnType::Integer,
+        ColumnType::Unsigned | ColumnType::BigUnsigned => ColumnType::BigInteger,
+        other => other,
+    }
+}
+
+/// SQLite has no unsigned integers: sea-query declares `TinyUnsigned` as `tinyint`,
+/// `SmallUnsigned` as `smallint`, `Unsigned` and `BigUnsigned` as `integer`.
+fn sqlite_unsigned_is_signed(ty: ColumnType) -> ColumnType {
+    match ty {
+        ColumnType::TinyUnsigned => ColumnType::TinyInteger,
+        ColumnType::SmallUnsigned => ColumnType::SmallInteger,
+        ColumnType::Unsigned | ColumnType::BigUnsigned => ColumnType::Integer,
         other => other,
     }
 }
@@ -90,6 +117,29 @@ fn mysql_fills_in_default_lengths(ty: ColumnType) -> ColumnType {
         ColumnType::VarBinary(None) => ColumnType::VarBinary(Some(255)),
         ColumnType::Char(None) => ColumnType::Char(Some(1)),
         ColumnType::Decimal(None) => ColumnType::Decimal(Some((10, 0))),
+        other => other,
+    }
+}
+
+/// MySQL has no named enum types: an enum is its inline `enum('a','b')`, in the spelling the
+/// catalog reads back (values exact, case-sensitive, in order; the type name is not kept).
+fn mysql_enum_is_inline(ty: ColumnType) -> ColumnType {
+    match ty {
+        ColumnType::Enum { values, .. } => {
+            let quoted: Vec<String> = values
+                .iter()
+                .map(|v| format!("'{}'", v.replace('\'', "''")))
+                .collect();
+            parse_mysql_type(&format!("enum({})", quoted.join(",")))
+        }
+        other => other,
+    }
+}
+
+/// SQLite has no enums: an enum column is text.
+fn sqlite_enum_is_text(ty: ColumnType) -> ColumnType {
+    match ty {
+        ColumnType::Enum { .. } => ColumnType::Text,
         other => other,
     }
 }

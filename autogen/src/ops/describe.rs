@@ -83,7 +83,14 @@ impl Op {
             Op::RenameColumn { table, from, to } => {
                 format!("rename column {table}.{from} -> {to}")
             }
-            Op::AlterTableComment { table, from, to } => format!(
+            Op::CreateEnum(e) => format!("create enum type {} ({})", e.name, e.values.join(", ")),
+            Op::DropEnum(e) => format!("drop enum type {} ({})", e.name, e.values.join(", ")),
+            Op::AlterEnum { name, from, to } => format!(
+                "alter enum type {name}: ({}) -> ({})",
+                from.join(", "),
+                to.join(", ")
+            ),
+            Op::SetTableComment { table, from, to } => format!(
                 "alter comment on table \"{table}\": {} -> {}",
                 opt_text(from),
                 opt_text(to)
@@ -135,6 +142,14 @@ fn change_text(change: ColumnChange, from: &Column, to: &Column) -> String {
         ColumnChange::Default => {
             let d = |c: &Column| c.default.clone().unwrap_or_else(|| "none".into());
             format!("default {} -> {}", d(from), d(to))
+        }
+        ColumnChange::Identity => {
+            let id = |c: &Column| {
+                c.identity
+                    .map(|i| i.label())
+                    .unwrap_or_else(|| "none".into())
+            };
+            format!("{} -> {}", id(from), id(to))
         }
         ColumnChange::Comment => {
             format!(

@@ -118,6 +118,14 @@ impl Hazard {
         format!("HAZARD: {} ({})", self.message, self.tag())
     }
 
+    /// The plan step of its file line, kept only in files for the backends it applies to.
+    pub fn step(&self) -> crate::plan::Step {
+        crate::plan::Step::Hazard {
+            text: self.file_line(),
+            backends: self.backends.iter().map(|b| b.db()).collect(),
+        }
+    }
+
     /// `class code` plus the backends when not all: `locks index_locks_table, postgres`.
     pub fn tag(&self) -> String {
         let mut tag = format!("{} {}", self.class, self.code);
@@ -284,6 +292,34 @@ impl Op {
                     check.name
                 ),
             )),
+            Op::AlterEnum { name, from, to } => {
+                let removed: Vec<&str> = from
+                    .iter()
+                    .filter(|v| !to.contains(v))
+                    .map(String::as_str)
+                    .collect();
+                if !removed.is_empty() {
+                    out.push(
+                        Hazard::new(
+                            DataLoss,
+                            "enum_value_removed",
+                            format!(
+                                "removing value(s) {} from enum type {name} fails if any row still holds one: update those rows first",
+                                removed.join(", ")
+                            ),
+                        )
+                        .on(Backend::Postgres),
+                    );
+                }
+            }
+            Op::DropEnum(e) => out.push(
+                Hazard::new(
+                    Irreversible,
+                    "drop_enum",
+                    format!("dropping enum type {} ({})", e.name, e.values.join(", ")),
+                )
+                .on(Backend::Postgres),
+            ),
             Op::AddIndex { table, index } => out.push(index_lock(table, &index.name)),
             Op::AddDefinedIndex { table, index } => out.push(index_lock(table, &index.name)),
             Op::DropUnique { table, unique } => out.push(Hazard::new(
@@ -423,6 +459,13 @@ fn is_widening(from: &ColumnType, to: &ColumnType) -> bool {
     match (from, to) {
         (_, Text) => !matches!(from, Blob | Binary(_) | VarBinary(_) | Custom(_)),
         (a, b) if int_rank(a).is_some() && int_rank(b).is_some() => int_rank(a) <= int_rank(b),
+        (a, b) if unsigned_rank(a).is_some() && unsigned_rank(b).is_some() => {
+            unsigned_rank(a) <= unsigned_rank(b)
+        }
+        // An unsigned integer fits the next wider signed one.
+        (a, b) if unsigned_rank(a).is_some() && int_rank(b).is_some() => {
+            unsigned_rank(a) < int_rank(b)
+        }
         (Boolean, b) => int_rank(b).is_some(),
         (Float, Double) => true,
         (TinyInteger | SmallInteger, Float) => true,
@@ -443,6 +486,17 @@ fn is_widening(from: &ColumnType, to: &ColumnType) -> bool {
         (DateTime, TimestampWithTimeZone) => true,
         (JsonBinary, Json) => true,
         _ => false,
+    }
+}
+
+/// Rank of an unsigned integer type by width (the same scale as [`int_rank`]).
+fn unsigned_rank(t: &ColumnType) -> Option<u8> {
+    match t {
+        ColumnType::TinyUnsigned => Some(1),
+        ColumnType::SmallUnsigned => Some(2),
+        ColumnType::Unsigned => Some(3),
+        ColumnType::BigUnsigned => Some(4),
+        _ => None,
     }
 }
 

@@ -47,13 +47,18 @@ impl Op {
             Op::DropDefinedIndex { .. } => "drop_index",
             Op::AddCheck { .. } => "add_check",
             Op::DropCheck { .. } => "drop_check",
-            Op::AlterTableComment { .. } => "set_table_comment",
+            Op::SetTableComment { .. } => "set_table_comment",
+            Op::CreateEnum(_) => "create_enum",
+            Op::DropEnum(_) => "drop_enum",
+            Op::AlterEnum { .. } => "alter_enum",
         }
     }
 
     /// `{"op": kind, "table": ..., "column"|"name": ..., ...}` plus `"warning"` when destructive.
+    /// An enum type belongs to no table: its `table` is `null`.
     pub fn to_json(&self) -> Value {
-        let mut v = json!({ "op": self.kind(), "table": self.table() });
+        let table = Some(self.table()).filter(|t| !t.is_empty());
+        let mut v = json!({ "op": self.kind(), "table": table });
         let extra = match self {
             Op::AddTable(t) | Op::DropTable(t) => json!({
                 "columns": t.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
@@ -97,7 +102,15 @@ impl Op {
                 "to": pk_columns(to),
             }),
             Op::RenameColumn { from, to, .. } => json!({ "column": to, "from": from }),
-            Op::AlterTableComment { from, to, .. } => json!({ "from": from, "to": to }),
+            Op::SetTableComment { from, to, .. } => json!({ "from": from, "to": to }),
+            Op::CreateEnum(e) | Op::DropEnum(e) => json!({ "name": e.name, "values": e.values }),
+            Op::AlterEnum { name, from, to } => json!({
+                "name": name,
+                "from": from,
+                "to": to,
+                "added": to.iter().filter(|v| !from.contains(v)).collect::<Vec<_>>(),
+                "removed": from.iter().filter(|v| !to.contains(v)).collect::<Vec<_>>(),
+            }),
         };
         let obj = v.as_object_mut().expect("object literal");
         if let Value::Object(extra) = extra {
@@ -117,6 +130,7 @@ fn change_name(c: ColumnChange) -> &'static str {
         ColumnChange::Nullable => "nullable",
         ColumnChange::Default => "default",
         ColumnChange::Comment => "comment",
+        ColumnChange::Identity => "identity",
     }
 }
 

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Check, Column, DefinedIndex, ForeignKey, Index, PrimaryKey, Table, Unique};
+use crate::model::{
+    Check, Column, DefinedIndex, EnumType, ForeignKey, Index, PrimaryKey, Table, Unique,
+};
 
 /// What changed in an `AlterColumn`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -16,6 +18,9 @@ pub enum ColumnChange {
     Default,
     /// The comment changed.
     Comment,
+    /// PostgreSQL: the kind of auto-increment (serial, identity by default or always) or
+    /// its step changed.
+    Identity,
 }
 
 /// One schema operation.
@@ -76,8 +81,21 @@ pub enum Op {
     AddCheck { table: String, check: Check },
     /// Drop a check constraint.
     DropCheck { table: String, check: Check },
+    /// Create a native enum type (PostgreSQL; nothing elsewhere, where enums are inline).
+    CreateEnum(EnumType),
+    /// Drop a native enum type once no column uses it; carries it for the reverse.
+    DropEnum(EnumType),
+    /// Change the values of a native enum type.
+    AlterEnum {
+        /// Type name.
+        name: String,
+        /// Values before, in order.
+        from: Vec<String>,
+        /// Values after, in order.
+        to: Vec<String>,
+    },
     /// Change a table's comment (either side may be absent).
-    AlterTableComment {
+    SetTableComment {
         table: String,
         from: Option<String>,
         to: Option<String>,
@@ -85,9 +103,10 @@ pub enum Op {
 }
 
 impl Op {
-    /// The name of the table this op works on.
+    /// The name of the table this op works on; empty for a schema-level object (an enum type).
     pub fn table(&self) -> &str {
         match self {
+            Op::CreateEnum(_) | Op::DropEnum(_) | Op::AlterEnum { .. } => "",
             Op::AddTable(t) | Op::DropTable(t) => &t.name,
             Op::AddColumn { table, .. }
             | Op::DropColumn { table, .. }
@@ -104,7 +123,7 @@ impl Op {
             | Op::DropDefinedIndex { table, .. }
             | Op::AddCheck { table, .. }
             | Op::DropCheck { table, .. }
-            | Op::AlterTableComment { table, .. } => table,
+            | Op::SetTableComment { table, .. } => table,
         }
     }
 }

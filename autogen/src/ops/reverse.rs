@@ -41,7 +41,14 @@ impl Op {
                 from: to,
                 to: from,
             },
-            Op::AlterTableComment { table, from, to } => Op::AlterTableComment {
+            Op::CreateEnum(e) => Op::DropEnum(e),
+            Op::DropEnum(e) => Op::CreateEnum(e),
+            Op::AlterEnum { name, from, to } => Op::AlterEnum {
+                name,
+                from: to,
+                to: from,
+            },
+            Op::SetTableComment { table, from, to } => Op::SetTableComment {
                 table,
                 from: to,
                 to: from,

@@ -13,6 +13,10 @@ pub fn type_name(ty: &ColumnType) -> String {
         ColumnType::SmallInteger => "smallint".into(),
         ColumnType::Integer => "integer".into(),
         ColumnType::BigInteger => "bigint".into(),
+        ColumnType::TinyUnsigned => "tinyint unsigned".into(),
+        ColumnType::SmallUnsigned => "smallint unsigned".into(),
+        ColumnType::Unsigned => "int unsigned".into(),
+        ColumnType::BigUnsigned => "bigint unsigned".into(),
         ColumnType::Boolean => "boolean".into(),
         ColumnType::Float => "float".into(),
         ColumnType::Double => "double".into(),
@@ -31,6 +35,10 @@ pub fn type_name(ty: &ColumnType) -> String {
         ColumnType::Blob => "blob".into(),
         ColumnType::Binary(n) => format!("binary({n})"),
         ColumnType::VarBinary(n) => opt("varbinary", n),
+        ColumnType::Enum { name, values } if name.is_empty() => {
+            format!("enum({})", values.join(","))
+        }
+        ColumnType::Enum { name, .. } => name.clone(),
         ColumnType::Custom(name) => name.clone(),
     }
 }

@@ -4,11 +4,12 @@
 
 use crate::model::{Column, ColumnType, ForeignKey, Table};
 
+use super::UnsignedWidth;
 use super::chain::{
-    CheckArg, ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,
-    ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall, IndexDrop, IndexDropCall, Name,
-    Statement, TableAlter, TableAlterCall, TableCreate, TableCreateCall, TableDrop, TableDropCall,
-    TableRename, TableRenameCall, TypeName,
+    BackendArg, CheckArg, ColumnCall, ColumnChain, EnumArg, ForeignKeyCreate, ForeignKeyCreateCall,
+    ForeignKeyDrop, ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall, IndexDrop,
+    IndexDropCall, Name, Statement, TableAlter, TableAlterCall, TableCreate, TableCreateCall,
+    TableDrop, TableDropCall, TableRename, TableRenameCall, TypeName,
 };
 use super::default::DefaultArg;
 use super::step::Step;
@@ -102,6 +103,7 @@ pub fn statement(step: &Step) -> Option<Statement> {
         Step::Raw(sql) => Statement::Raw(sql.clone()),
         Step::Comment(_)
         | Step::Warning(_)
+        | Step::Hazard { .. }
         | Step::OnlyOn(..)
         | Step::ExceptOn(..)
         | Step::Match(_) => return None,
@@ -115,6 +117,10 @@ pub fn type_call(ty: &ColumnType) -> ColumnCall {
         ColumnType::SmallInteger => ColumnCall::SmallInteger,
         ColumnType::Integer => ColumnCall::Integer,
         ColumnType::BigInteger => ColumnCall::BigInteger,
+        ColumnType::TinyUnsigned => ColumnCall::TinyUnsigned,
+        ColumnType::SmallUnsigned => ColumnCall::SmallUnsigned,
+        ColumnType::Unsigned => ColumnCall::Unsigned,
+        ColumnType::BigUnsigned => ColumnCall::BigUnsigned,
         ColumnType::Boolean => ColumnCall::Boolean,
         ColumnType::Float => ColumnCall::Float,
         ColumnType::Double => ColumnCall::Double,
@@ -136,6 +142,10 @@ pub fn type_call(ty: &ColumnType) -> ColumnCall {
         ColumnType::Binary(n) => ColumnCall::BinaryLen(*n),
         ColumnType::VarBinary(Some(n)) => ColumnCall::VarBinary(*n),
         ColumnType::VarBinary(None) => ColumnCall::VarBinary(255),
+        ColumnType::Enum { name, values } => ColumnCall::Enum(EnumArg {
+            name: name.clone(),
+            values: values.clone(),
+        }),
         ColumnType::Custom(name) => ColumnCall::Custom(TypeName(name.clone())),
     }
 }
@@ -147,6 +157,11 @@ pub fn type_call(ty: &ColumnType) -> ColumnCall {
 pub fn can_auto_increment(ty: &ColumnType) -> bool {
     match ty {
         ColumnType::SmallInteger | ColumnType::Integer | ColumnType::BigInteger => true,
+        // Through `unsigned_key`, which is signed on PostgreSQL.
+        ColumnType::TinyUnsigned
+        | ColumnType::SmallUnsigned
+        | ColumnType::Unsigned
+        | ColumnType::BigUnsigned => true,
         ColumnType::Custom(t) => is_mysql_integer(t),
         _ => false,
     }
@@ -170,14 +185,27 @@ fn is_mysql_integer(ty: &str) -> bool {
 
 /// A complete column definition; `inline_pk` adds `PRIMARY KEY`.
 pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
-    let mut calls = vec![type_call(&column.col_type)];
+    let auto_increment = column.auto_increment && can_auto_increment(&column.col_type);
+    let mut calls = vec![match UnsignedWidth::of(&column.col_type) {
+        // sea-query panics on an unsigned identity column: signed there (see `column_ext`).
+        Some(width) if auto_increment => ColumnCall::UnsignedKey(BackendArg, width),
+        _ => type_call(&column.col_type),
+    }];
     calls.push(if column.nullable {
         ColumnCall::Null
     } else {
         ColumnCall::NotNull
     });
-    if column.auto_increment && can_auto_increment(&column.col_type) {
-        calls.push(ColumnCall::AutoIncrement);
+    match column.identity.filter(|_| auto_increment) {
+        Some(id) if !id.is_default() => {
+            calls.push(ColumnCall::AutoIncrementAs(
+                BackendArg,
+                id.kind,
+                id.increment,
+            ));
+        }
+        _ if auto_increment => calls.push(ColumnCall::AutoIncrement),
+        _ => {}
     }
     if inline_pk {
         calls.push(ColumnCall::PrimaryKey);

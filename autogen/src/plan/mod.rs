@@ -7,8 +7,11 @@
 
 mod build;
 pub mod chain;
+mod column_ext;
 mod default;
+mod enums;
 mod execute;
+mod identity;
 mod migration;
 mod mysql;
 mod planner;
@@ -19,6 +22,7 @@ mod translate;
 
 pub use build::{can_auto_increment, inline_pk, statement};
 pub use chain::Statement;
+pub use column_ext::{ColumnDefExt, UnsignedWidth};
 pub use default::DefaultArg;
 pub use execute::{execute, sql_for};
 pub use migration::OpsMigration;

@@ -6,6 +6,7 @@ use crate::model::Schema;
 use crate::model::apply::{apply, apply_all};
 use crate::ops::{Op, RESTORES_STRUCTURE_ONLY, hazards_for, safe_pattern};
 
+use super::enums::alter_steps as alter_enum_steps;
 use super::mysql::implicit_index_drop;
 use super::rebuild::{except_sqlite, needs_sqlite_rebuild, rebuild_steps};
 use super::step::Step;
@@ -42,7 +43,7 @@ pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
             .iter()
             .filter(|h| h.code != RESTORES_STRUCTURE_ONLY)
         {
-            steps.push(Step::Comment(hazard.file_line()));
+            steps.push(hazard.step());
         }
         if !hazards[i].is_empty()
             && let Some(lines) = safe_pattern(op)
@@ -51,6 +52,9 @@ pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
         }
         let table = op.table();
         let mut own = op_steps(op);
+        if let Op::AlterEnum { name, from, to } = op {
+            own = alter_enum_steps(name, from, to, &state, &ops[i + 1..]);
+        }
         if matches!(op, Op::DropIndex { .. }) && !after.tables.contains_key(table) {
             // The table goes later in this migration and takes its indexes along; MySQL would
             // refuse to drop one that a foreign key of the table still needs.

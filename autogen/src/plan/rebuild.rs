@@ -16,7 +16,10 @@ use super::step::Step;
 /// Whether SQLite must rebuild the table for this op (it cannot ALTER it in place).
 pub fn needs_sqlite_rebuild(op: &Op) -> bool {
     match op {
-        Op::AlterColumn { changes, .. } => changes.iter().any(|c| *c != ColumnChange::Comment),
+        // Comments and identity kinds do not exist on SQLite.
+        Op::AlterColumn { changes, .. } => changes
+            .iter()
+            .any(|c| !matches!(c, ColumnChange::Comment | ColumnChange::Identity)),
         // ADD COLUMN takes neither NOT NULL without a default, nor a key, nor a non-constant
         // default (`CURRENT_TIMESTAMP`, any expression).
         Op::AddColumn { column, .. } => {

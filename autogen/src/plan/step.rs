@@ -14,6 +14,14 @@ pub enum Step {
     Comment(String),
     /// A data-loss warning (`// WARNING: text` in a file; nothing when executed).
     Warning(String),
+    /// A hazard line (`// WARNING: ...` or `// HAZARD: ...`, see `ops::Hazard::file_line`)
+    /// for the backends it applies to (empty: all); nothing when executed.
+    Hazard {
+        /// The line, without `// `.
+        text: String,
+        /// Where it applies; a file for other backends only leaves it out.
+        backends: Vec<DbBackend>,
+    },
     /// `CREATE TABLE name` with the columns, keys, uniques and foreign keys of `table` (its
     /// non-unique indexes are separate `CreateIndex` steps).
     CreateTable {
@@ -122,13 +130,16 @@ pub enum Step {
 impl Step {
     /// Whether this step is an annotation (no statement).
     pub fn is_note(&self) -> bool {
-        matches!(self, Step::Comment(_) | Step::Warning(_))
+        matches!(
+            self,
+            Step::Comment(_) | Step::Warning(_) | Step::Hazard { .. }
+        )
     }
 
     /// Whether this step can never run anything on `backend`.
     pub fn skips(&self, backend: DbBackend) -> bool {
         match self {
-            Step::Comment(_) | Step::Warning(_) => true,
+            Step::Comment(_) | Step::Warning(_) | Step::Hazard { .. } => true,
             Step::OnlyOn(b, _) => *b != backend,
             Step::ExceptOn(b, _) => *b == backend,
             Step::Match(arms) => arms.iter().all(|(b, _)| *b != backend),
@@ -147,7 +158,7 @@ pub fn statements_for(steps: &[Step], backend: DbBackend) -> Vec<&Step> {
 fn collect<'a>(steps: &'a [Step], backend: DbBackend, out: &mut Vec<&'a Step>) {
     for step in steps {
         match step {
-            Step::Comment(_) | Step::Warning(_) => {}
+            Step::Comment(_) | Step::Warning(_) | Step::Hazard { .. } => {}
             Step::OnlyOn(b, inner) => {
                 if *b == backend {
                     collect(inner, backend, out);

@@ -5,6 +5,7 @@ use sea_orm::DbBackend;
 use crate::model::{Column, ColumnType as Ty, Table};
 use crate::ops::{ColumnChange, Op};
 
+use super::identity::postgres_identity_change;
 use super::sql;
 use super::step::Step;
 use crate::backend::Backend;
@@ -147,7 +148,10 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
                 ))],
             ),
         ])],
-        Op::AlterTableComment { table, to, .. } => vec![Step::Match(vec![
+        Op::CreateEnum(_) | Op::DropEnum(_) => super::enums::create_or_drop_steps(op),
+        // Planned with the schema it starts from (see `planner`).
+        Op::AlterEnum { .. } => Vec::new(),
+        Op::SetTableComment { table, to, .. } => vec![Step::Match(vec![
             (
                 DbBackend::Postgres,
                 vec![Step::Raw(sql::comment_on_table(table, to.as_deref()))],
@@ -160,30 +164,88 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
     }
 }
 
-/// Whether Postgres needs `USING` to change `from` into `to`: it converts by assignment within
-/// the numbers, within the strings, from anything to a string, and between date/time types,
-/// but not from a string to anything else, nor to or from booleans, uuids or JSON.
+/// Whether PostgreSQL needs a `USING` (or has no cast at all) to change `from` into `to`.
 pub(crate) fn needs_cast(from: &Ty, to: &Ty) -> bool {
-    fn family(t: &Ty) -> u8 {
+    conversion(from, to) != Conversion::Assignment
+}
+
+/// How PostgreSQL turns a column of type `from` into `to` in `ALTER COLUMN .. TYPE`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Conversion {
+    /// By assignment: no `USING` (an explicit cast would truncate a longer varchar silently,
+    /// where the assignment cast refuses).
+    Assignment,
+    /// An explicit cast exists: `USING "c"::t`.
+    Cast,
+    /// Through text: `USING "c"::text::t` (to or from an enum).
+    ViaText,
+    /// PostgreSQL has no cast: the revision needs a hand-written conversion.
+    NoCast,
+}
+
+/// The conversion PostgreSQL makes from `from` to `to`, from `pg_cast` (PostgreSQL 15):
+/// within the numbers, the strings, the JSON types and the binary types by assignment; to a
+/// string by assignment and from one by an explicit I/O cast; date/time by assignment except
+/// between date and time and from time to a timestamp (none); integer ↔ boolean and jsonb →
+/// number or boolean by explicit cast; enums through text. Nothing else has a cast (numeric →
+/// timestamp, boolean ↔ bigint, uuid ↔ bytea, ...).
+pub(crate) fn conversion(from: &Ty, to: &Ty) -> Conversion {
+    #[derive(PartialEq)]
+    enum F {
+        Number,
+        Str,
+        Time,
+        Json,
+        Bool,
+        Uuid,
+        Binary,
+        Custom,
+        Enum,
+    }
+    fn family(t: &Ty) -> F {
         match t {
             Ty::TinyInteger
             | Ty::SmallInteger
             | Ty::Integer
             | Ty::BigInteger
+            | Ty::TinyUnsigned
+            | Ty::SmallUnsigned
+            | Ty::Unsigned
+            | Ty::BigUnsigned
             | Ty::Float
             | Ty::Double
-            | Ty::Decimal(_) => 1,
-            Ty::Char(_) | Ty::String(_) | Ty::Text => 2,
-            Ty::Date | Ty::Time | Ty::DateTime | Ty::TimestampWithTimeZone => 3,
-            Ty::Json | Ty::JsonBinary => 4,
-            Ty::Boolean => 5,
-            Ty::Uuid => 6,
-            Ty::Blob | Ty::Binary(_) | Ty::VarBinary(_) => 7,
-            Ty::Custom(_) => 8,
+            | Ty::Decimal(_) => F::Number,
+            Ty::Char(_) | Ty::String(_) | Ty::Text => F::Str,
+            Ty::Date | Ty::Time | Ty::DateTime | Ty::TimestampWithTimeZone => F::Time,
+            Ty::Json | Ty::JsonBinary => F::Json,
+            Ty::Boolean => F::Bool,
+            Ty::Uuid => F::Uuid,
+            Ty::Blob | Ty::Binary(_) | Ty::VarBinary(_) => F::Binary,
+            Ty::Custom(_) => F::Custom,
+            Ty::Enum { .. } => F::Enum,
         }
     }
     let (a, b) = (family(from), family(to));
-    a != b && b != 2 && a != 8 && b != 8
+    match (&a, &b) {
+        (F::Enum, _) | (_, F::Enum) => Conversion::ViaText,
+        (F::Time, F::Time) => match (from, to) {
+            (Ty::Date, Ty::Time)
+            | (Ty::Time, Ty::Date | Ty::DateTime | Ty::TimestampWithTimeZone) => Conversion::NoCast,
+            _ => Conversion::Assignment,
+        },
+        _ if a == b => Conversion::Assignment,
+        (_, F::Str) => Conversion::Assignment,
+        (F::Str, _) => Conversion::Cast,
+        // Types the model does not know: left to PostgreSQL, as written.
+        (F::Custom, _) | (_, F::Custom) => Conversion::Assignment,
+        (F::Number, F::Bool) | (F::Bool, F::Number)
+            if matches!(from, Ty::Integer) || matches!(to, Ty::Integer) =>
+        {
+            Conversion::Cast
+        }
+        (F::Json, F::Number | F::Bool) if matches!(from, Ty::JsonBinary) => Conversion::Cast,
+        _ => Conversion::NoCast,
+    }
 }
 
 fn raw(statements: Vec<String>) -> Vec<Step> {
@@ -192,25 +254,50 @@ fn raw(statements: Vec<String>) -> Vec<Step> {
 
 /// MySQL restates the whole column; Postgres alters only what changed; SQLite rebuilds.
 fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange]) -> Vec<Step> {
-    let mysql = vec![Step::ModifyColumn {
-        table: table.to_string(),
-        column: to.clone(),
-    }];
+    // MySQL has one kind of auto-increment: an identity change alone is nothing there.
+    let mysql = if changes.iter().all(|c| *c == ColumnChange::Identity) {
+        Vec::new()
+    } else {
+        vec![Step::ModifyColumn {
+            table: table.to_string(),
+            column: to.clone(),
+        }]
+    };
 
     let retyped = changes.contains(&ColumnChange::Type) && from.col_type != to.col_type;
     let redefault = changes.contains(&ColumnChange::Default);
     let mut pg = Vec::new();
-    // Step 1: an old default goes first when it is removed, or could not be cast to a new type.
-    if redefault && from.default.is_some() && (to.default.is_none() || retyped) {
+    let conversion = if retyped {
+        conversion(&from.col_type, &to.col_type)
+    } else {
+        Conversion::Assignment
+    };
+    let cast = conversion != Conversion::Assignment;
+    // Step 1: an old default goes first when it is removed, or could not be cast to a new type
+    // (a cast conversion always drops it: "default cannot be cast automatically"); it is set
+    // again in step 3.
+    let reset_default = cast && from.default.is_some() && to.default.is_some();
+    if from.default.is_some() && ((redefault && (to.default.is_none() || retyped)) || cast) {
         pg.push(Step::Raw(sql::drop_default(table, &to.name)));
     }
-    // Step 2: a type Postgres cannot convert by assignment goes alone, with an explicit cast.
-    let cast = retyped && needs_cast(&from.col_type, &to.col_type);
+    // Step 2: a type Postgres cannot convert by assignment goes alone, with an explicit cast
+    // (or, where no cast exists, a hazard: the statement fails until it is edited).
+    if conversion == Conversion::NoCast {
+        pg.push(Step::Hazard {
+            text: format!(
+                "HAZARD: PostgreSQL has no cast from {} to {}: this revision needs a hand-written conversion (edit the USING clause below)",
+                crate::ops::type_name(&from.col_type),
+                crate::ops::type_name(&to.col_type)
+            ),
+            backends: vec![DbBackend::Postgres],
+        });
+    }
     if cast {
         pg.push(Step::Raw(sql::postgres_retype_with_cast(
             table,
             &to.name,
             &to.col_type,
+            conversion == Conversion::ViaText,
         )));
     }
     // Step 3: type, nullability and the new default in one statement.
@@ -221,7 +308,11 @@ fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange
         nullable: changes
             .contains(&ColumnChange::Nullable)
             .then_some(to.nullable),
-        default: if redefault { to.default.clone() } else { None },
+        default: if redefault || reset_default {
+            to.default.clone()
+        } else {
+            None
+        },
     };
     if !matches!(
         &parts,
@@ -234,13 +325,11 @@ fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange
     ) {
         pg.push(parts);
     }
-    // Step 4: auto-increment is an identity on Postgres.
-    if changes.contains(&ColumnChange::Type) && from.auto_increment != to.auto_increment {
-        pg.push(Step::Raw(if to.auto_increment {
-            sql::add_identity(table, &to.name)
-        } else {
-            sql::drop_identity(table, &to.name)
-        }));
+    // Step 4: auto-increment is a serial or an identity on Postgres.
+    if (changes.contains(&ColumnChange::Type) && from.auto_increment != to.auto_increment)
+        || changes.contains(&ColumnChange::Identity)
+    {
+        pg.extend(raw(postgres_identity_change(table, from, to)));
     }
     if changes.contains(&ColumnChange::Comment) {
         pg.push(Step::Raw(sql::comment_on_column(
@@ -249,7 +338,10 @@ fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange
             to.comment.as_deref(),
         )));
     }
-    let mut arms = vec![(DbBackend::MySql, mysql)];
+    let mut arms = Vec::new();
+    if !mysql.is_empty() {
+        arms.push((DbBackend::MySql, mysql));
+    }
     if !pg.is_empty() {
         arms.push((DbBackend::Postgres, pg));
     }
@@ -272,4 +364,94 @@ fn postgres_comments(table: &Table) -> Vec<Step> {
         }
     }
     steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(ty: Ty) -> Column {
+        Column {
+            name: "c".into(),
+            col_type: ty,
+            nullable: true,
+            default: None,
+            auto_increment: false,
+            comment: None,
+            renamed_from: None,
+            identity: None,
+        }
+    }
+
+    #[test]
+    fn postgres_conversions_follow_pg_cast() {
+        let e = Ty::Enum {
+            name: "st".into(),
+            values: vec!["a".into()],
+        };
+        assert_eq!(conversion(&Ty::Text, &Ty::Integer), Conversion::Cast);
+        assert_eq!(conversion(&Ty::Text, &Ty::Boolean), Conversion::Cast);
+        assert_eq!(conversion(&Ty::Integer, &Ty::Boolean), Conversion::Cast);
+        assert_eq!(
+            conversion(&Ty::BigInteger, &Ty::Boolean),
+            Conversion::NoCast
+        );
+        assert_eq!(
+            conversion(&Ty::Decimal(None), &Ty::DateTime),
+            Conversion::NoCast
+        );
+        assert_eq!(
+            conversion(&Ty::Integer, &Ty::BigInteger),
+            Conversion::Assignment
+        );
+        assert_eq!(conversion(&Ty::Integer, &Ty::Text), Conversion::Assignment);
+        assert_eq!(conversion(&Ty::Text, &e), Conversion::ViaText);
+        assert_eq!(conversion(&e, &Ty::Text), Conversion::ViaText);
+    }
+
+    #[test]
+    fn numeric_to_timestamp_has_a_hazard_line() {
+        let steps = alter_column(
+            "t",
+            &col(Ty::Decimal(None)),
+            &col(Ty::DateTime),
+            &[ColumnChange::Type],
+        );
+        let Step::Match(arms) = &steps[0] else {
+            panic!("{steps:?}")
+        };
+        let (_, pg) = arms
+            .iter()
+            .find(|(b, _)| *b == DbBackend::Postgres)
+            .expect("a postgres arm");
+        assert!(
+            matches!(&pg[0], Step::Hazard { text, .. } if text.contains("hand-written conversion")),
+            "{pg:?}"
+        );
+        assert!(
+            matches!(&pg[1], Step::Raw(sql) if sql.ends_with("USING \"c\"::timestamp without time zone")),
+            "{pg:?}"
+        );
+    }
+
+    #[test]
+    fn text_to_enum_casts_through_text() {
+        let e = Ty::Enum {
+            name: "st".into(),
+            values: vec!["a".into()],
+        };
+        let steps = alter_column("t", &col(Ty::Text), &col(e), &[ColumnChange::Type]);
+        let Step::Match(arms) = &steps[0] else {
+            panic!("{steps:?}")
+        };
+        let pg = &arms
+            .iter()
+            .find(|(b, _)| *b == DbBackend::Postgres)
+            .unwrap()
+            .1;
+        assert!(
+            matches!(&pg[0], Step::Raw(sql) if sql == "ALTER TABLE \"t\" ALTER COLUMN \"c\" TYPE \"st\" USING \"c\"::text::\"st\""),
+            "{pg:?}"
+        );
+    }
 }

@@ -30,6 +30,11 @@ pub fn rust_type(ty: &ColumnType) -> (&'static str, Option<String>) {
         ColumnType::SmallInteger => ("i16", None),
         ColumnType::Integer => ("i32", None),
         ColumnType::BigInteger => ("i64", None),
+        // sea-orm maps u8..u64 to the unsigned column types.
+        ColumnType::TinyUnsigned => ("u8", None),
+        ColumnType::SmallUnsigned => ("u16", None),
+        ColumnType::Unsigned => ("u32", None),
+        ColumnType::BigUnsigned => ("u64", None),
         ColumnType::Boolean => ("bool", None),
         ColumnType::Float => ("f32", None),
         ColumnType::Double => ("f64", None),
@@ -60,6 +65,8 @@ pub fn rust_type(ty: &ColumnType) -> (&'static str, Option<String>) {
         ColumnType::VarBinary(None) => ("Vec<u8>", explicit("VarBinary(StringLen::None)".into())),
         // A type sea-query has no variant for keeps the backend's own spelling.
         ColumnType::Custom(name) => ("String", explicit(format!("custom({name:?})"))),
+        // Not yet an `ActiveEnum`: the field is the type by name (a note says so).
+        ColumnType::Enum { name, .. } => ("String", explicit(format!("custom({name:?})"))),
     }
 }
 

@@ -47,6 +47,8 @@ pub fn restrict(steps: &[Step], backends: &[DbBackend]) -> Vec<Step> {
                     _ => out.push(Step::Match(arms)),
                 }
             }
+            Step::Hazard { backends: only, .. }
+                if !only.is_empty() && !only.iter().any(|b| backends.contains(b)) => {}
             other => out.push(other.clone()),
         }
     }

@@ -43,7 +43,7 @@ fn down_notes(ops: &[Op]) -> Vec<Step> {
     ops.iter()
         .flat_map(Op::hazards)
         .filter(|h| h.code == RESTORES_STRUCTURE_ONLY)
-        .map(|h| Step::Comment(h.file_line()))
+        .map(|h| h.step())
         .collect()
 }
 

@@ -4,8 +4,10 @@
 
 mod backends;
 mod code;
+mod ddl;
 mod file;
 mod step;
 
 pub use backends::restrict;
+pub use ddl::{ddl_diff, schema_ddl};
 pub use file::{ALL_BACKENDS, RenderInput, render_migration, render_migration_for, render_steps};

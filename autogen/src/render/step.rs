@@ -36,6 +36,7 @@ fn step_code(step: &Step, c: &mut Code) {
     match step {
         Step::Comment(text) => c.push(format!("// {}", one_line(text))),
         Step::Warning(text) => c.push(format!("// WARNING: {}", one_line(text))),
+        Step::Hazard { text, .. } => c.push(format!("// {}", one_line(text))),
         Step::OnlyOn(backend, steps) => {
             let path = backend_path(*backend, c);
             let body = block(steps, c);

@@ -1,12 +1,13 @@
 //! Connecting with a bounded wait and without leaking the password.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use sea_orm::DatabaseConnection;
+#[allow(unused_imports)]
 use sqlx::Connection;
 
-use super::clock::{capped, deadline};
+use super::clock::capped;
 use super::db_error::DbError;
 use super::error::RuntimeError;
 use super::recorder::Recorder;
@@ -49,50 +50,36 @@ pub async fn connect(
     Ok((session.connection().clone(), session.recorder()))
 }
 
-/// Opens (and closes) one plain connection before the pool is built. The pool retries a refused
-/// connection until its deadline and then reports only "pool timed out", which hides the cause;
-/// the probe retries a server that is not up yet too (connection refused, or PostgreSQL's
-/// 57P03 "the database system is starting up"), but reports why, and fails at once on any
-/// other error.
-pub(crate) async fn probe(url: &DatabaseUrl, timeout: Duration) -> Result<(), RuntimeError> {
-    let shown = url.redacted();
-    let deadline = deadline(timeout);
-    let mut backoff = Duration::from_millis(50);
-    loop {
-        let remaining = deadline.saturating_duration_since(Instant::now());
-        let err = match tokio::time::timeout(capped(remaining), connect_once(url)).await {
-            Err(_) => {
-                return Err(RuntimeError::ConnectTimeout {
-                    url: shown.to_string(),
-                    seconds: timeout.as_secs(),
-                });
-            }
-            Ok(Ok(())) => return Ok(()),
-            Ok(Err(e)) => e,
-        };
-        let reason = url.scrub(DbError::from(&err).message());
-        if !not_up_yet(&err) {
-            return Err(RuntimeError::Connect {
-                url: shown.to_string(),
-                reason,
-            });
-        }
-        if Instant::now()
-            .checked_add(backoff)
-            .is_none_or(|t| t >= deadline)
-        {
-            return Err(RuntimeError::Connect {
-                url: shown.to_string(),
-                reason: format!(
+/// Why the pool gave up within `timeout` (it reports only "pool timed out", which hides the
+/// cause): one more plain connection attempt, bounded, names a refused connection or a server
+/// still starting up (PostgreSQL's 57P03), which the pool retried until the deadline.
+pub(crate) async fn diagnose(url: &DatabaseUrl, timeout: Duration) -> RuntimeError {
+    let shown = url.redacted().to_string();
+    let timed_out = RuntimeError::ConnectTimeout {
+        url: shown.clone(),
+        seconds: timeout.as_secs(),
+    };
+    let bound = capped(timeout.min(DIAGNOSE_BOUND));
+    match tokio::time::timeout(bound, connect_once(url)).await {
+        Ok(Err(err)) => {
+            let reason = url.scrub(DbError::from(&err).message());
+            let reason = if not_up_yet(&err) {
+                format!(
                     "{reason} (retried for up to {}s, see --connect-timeout)",
                     timeout.as_secs()
-                ),
-            });
+                )
+            } else {
+                reason
+            };
+            RuntimeError::Connect { url: shown, reason }
         }
-        tokio::time::sleep(backoff).await;
-        backoff = (backoff * 2).min(Duration::from_secs(1));
+        // It answers now, or still does not answer at all: the pool's deadline is the news.
+        Ok(Ok(())) | Err(_) => timed_out,
     }
 }
+
+/// Upper bound on the diagnosing attempt after the pool timed out.
+const DIAGNOSE_BOUND: Duration = Duration::from_secs(2);
 
 /// A server that is not accepting connections yet: refused, or PostgreSQL's SQLSTATE 57P03
 /// `cannot_connect_now` ("the database system is starting up").
@@ -107,18 +94,21 @@ fn not_up_yet(err: &sqlx::Error) -> bool {
 /// One connection attempt to a server; nothing to do for SQLite, which has no server.
 async fn connect_once(url: &DatabaseUrl) -> Result<(), sqlx::Error> {
     match url.backend() {
+        #[cfg(feature = "postgres")]
         Backend::Postgres => {
             sqlx::PgConnection::connect(url.secret())
                 .await?
                 .close()
                 .await
         }
+        #[cfg(feature = "mysql")]
         Backend::MySql => {
             sqlx::MySqlConnection::connect(url.secret())
                 .await?
                 .close()
                 .await
         }
-        Backend::Sqlite => Ok(()),
+        // SQLite, or a driver not built (refused before the probe).
+        _ => Ok(()),
     }
 }

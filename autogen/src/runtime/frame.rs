@@ -18,6 +18,8 @@ pub struct Record<'a> {
     pub side: Side,
     /// Checksum of the revision's `up` on this backend.
     pub checksum: &'a str,
+    /// The statements `up` runs, one per line, kept in the version row (`None` on `down`).
+    pub applied_sql: Option<&'a str>,
 }
 
 /// One element of a wrapped revision, in execution order.
@@ -74,6 +76,7 @@ pub fn frames(backend: Backend, record: Option<Record<'_>>) -> Vec<Frame> {
                         r.checksum,
                         RevisionState::Running,
                         None,
+                        r.applied_sql,
                     )),
                     Side::Down => build(&version_table::update_state_statement(
                         r.id,
@@ -117,6 +120,7 @@ pub fn frames(backend: Backend, record: Option<Record<'_>>) -> Vec<Frame> {
                         r.checksum,
                         RevisionState::Applied,
                         None,
+                        r.applied_sql,
                     )),
                     Side::Down => build(&version_table::delete_statement(r.id)),
                 });
@@ -160,6 +164,7 @@ mod tests {
             id: "abc",
             side: Side::Up,
             checksum: "00",
+            applied_sql: None,
         };
         assert_eq!(
             shape(Backend::Postgres, Some(r)),

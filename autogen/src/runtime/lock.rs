@@ -27,7 +27,9 @@ pub struct MigrationLock {
 
 #[derive(Debug)]
 enum Held {
+    #[cfg(feature = "postgres")]
     Postgres(sqlx::PgPool),
+    #[cfg(feature = "mysql")]
     MySql(sqlx::MySqlPool, String),
     File(File),
     /// In-memory SQLite: nobody else can see the database.
@@ -36,20 +38,23 @@ enum Held {
 
 /// Tries once on the session; `Ok(None)` means another session holds the lock.
 async fn try_once(pool: &Pool, name: &str) -> Result<Option<Held>, sqlx::Error> {
-    Ok(match pool {
-        Pool::Postgres(p) => sqlx::query_scalar::<_, bool>("SELECT pg_try_advisory_lock($1)")
+    Ok(match *pool {
+        #[cfg(feature = "postgres")]
+        Pool::Postgres(ref p) => sqlx::query_scalar::<_, bool>("SELECT pg_try_advisory_lock($1)")
             .bind(PG_LOCK_KEY)
             .fetch_one(p)
             .await?
             .then(|| Held::Postgres(p.clone())),
         // GET_LOCK with timeout 0 tries once; the wait is ours, so --lock-timeout 0 works too.
-        Pool::MySql(p) => (sqlx::query_scalar::<_, Option<i64>>("SELECT GET_LOCK(?, 0)")
+        #[cfg(feature = "mysql")]
+        Pool::MySql(ref p) => (sqlx::query_scalar::<_, Option<i64>>("SELECT GET_LOCK(?, 0)")
             .bind(name)
             .fetch_one(p)
             .await?
             == Some(1))
         .then(|| Held::MySql(p.clone(), name.to_string())),
         // Not reached: `acquire` locks a file for SQLite.
+        #[cfg(feature = "sqlite")]
         Pool::Sqlite(_) => Some(Held::Nothing),
     })
 }
@@ -65,11 +70,15 @@ impl MigrationLock {
     ) -> Result<Self, RuntimeError> {
         let target = url.redacted().to_string();
         let until = deadline(timeout);
+        #[cfg(feature = "sqlite")]
+        #[allow(irrefutable_let_patterns)] // a SQLite-only build
         if let Pool::Sqlite(_) = pool {
             return lock_file(url, &target, timeout, until).await;
         }
-        let name = match pool {
-            Pool::MySql(p) => mysql_lock_name(p).await?,
+        #[allow(unreachable_patterns)] // a MySQL-only build
+        let name = match *pool {
+            #[cfg(feature = "mysql")]
+            Pool::MySql(ref p) => mysql_lock_name(p).await?,
             _ => String::new(),
         };
         loop {
@@ -102,12 +111,14 @@ impl MigrationLock {
     /// Releases the lock (ending the session also releases it).
     pub async fn release(self) {
         match self.held {
+            #[cfg(feature = "postgres")]
             Held::Postgres(p) => {
                 let _ = sqlx::query("SELECT pg_advisory_unlock($1)")
                     .bind(PG_LOCK_KEY)
                     .execute(&p)
                     .await;
             }
+            #[cfg(feature = "mysql")]
             Held::MySql(p, name) => {
                 let _ = sqlx::query("SELECT RELEASE_LOCK(?)")
                     .bind(name)
@@ -123,6 +134,7 @@ impl MigrationLock {
 }
 
 /// MySQL lock names are server-wide, so they are scoped to the database (64 characters max).
+#[cfg(feature = "mysql")]
 async fn mysql_lock_name(pool: &sqlx::MySqlPool) -> Result<String, RuntimeError> {
     let db: Option<String> = sqlx::query_scalar("SELECT DATABASE()")
         .fetch_one(pool)
@@ -136,8 +148,9 @@ async fn mysql_lock_name(pool: &sqlx::MySqlPool) -> Result<String, RuntimeError>
 
 /// The session holding the lock, described for the operator, and how to end it.
 async fn holder(pool: &Pool, name: &str) -> Option<(String, String)> {
-    match pool {
-        Pool::Postgres(p) => {
+    match *pool {
+        #[cfg(feature = "postgres")]
+        Pool::Postgres(ref p) => {
             let row: (i32, String, String, i64, String) = sqlx::query_as(
                 "SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), \
                  coalesce(extract(epoch FROM now() - coalesce(a.state_change, a.backend_start))::bigint, 0), \
@@ -162,7 +175,8 @@ async fn holder(pool: &Pool, name: &str) -> Option<(String, String)> {
                 format!("SELECT pg_terminate_backend({pid})"),
             ))
         }
-        Pool::MySql(p) => {
+        #[cfg(feature = "mysql")]
+        Pool::MySql(ref p) => {
             let row: (i64, String, i64, String) = sqlx::query_as(
                 "SELECT CAST(ID AS SIGNED), CAST(COMMAND AS CHAR), CAST(TIME AS SIGNED), \
                  CAST(COALESCE(LEFT(INFO, 120), '') AS CHAR) \
@@ -183,6 +197,7 @@ async fn holder(pool: &Pool, name: &str) -> Option<(String, String)> {
                 format!("KILL {id}"),
             ))
         }
+        #[cfg(feature = "sqlite")]
         Pool::Sqlite(_) => None,
     }
 }

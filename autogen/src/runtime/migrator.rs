@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
 
+use super::applied_sql;
 use super::apply::Apply;
 use super::capture::{Side, capture_sql};
 use super::checksum::checksum;
@@ -123,12 +124,25 @@ impl<'m> Migrator<'m> {
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
         let unversioned = self.presence().await?.unversioned();
-        let rows = self.checked_rows(options).await?;
+        let rows = self.checked_rows().await?;
         let plan = self
             .migrations
             .graph()
             .upgrade_plan(&applied_set(&rows), target)?;
+        // What the run builds on: the applied revisions the planned ones name as parents or
+        // dependencies (an edit there means the new revision meets a schema it was not
+        // written for). Nothing for a no-op run, so its cost does not grow with the history.
+        let applied = applied_set(&rows);
+        let touched: BTreeSet<&str> = plan
+            .iter()
+            .filter_map(|id| self.migrations.get(id))
+            .flat_map(|r| r.meta.down_revisions.iter().chain(r.meta.depends_on))
+            .copied()
+            .filter(|id| applied.contains(*id))
+            .collect();
+        self.verify_unmodified(&rows, &touched, options).await?;
         version_table::ensure(&self.conn).await?;
+        applied_sql::ensure_column(&self.conn).await?;
         for (i, id) in plan.iter().enumerate() {
             self.announce(i, plan.len(), "upgrade", id);
             if let Err(e) = self.run_one(id, Side::Up).await {
@@ -166,9 +180,12 @@ impl<'m> Migrator<'m> {
         target: &str,
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
-        let rows = self.checked_rows(options).await?;
+        let rows = self.checked_rows().await?;
         let in_order: Vec<String> = rows.iter().map(|r| r.revision.clone()).collect();
         let plan = self.migrations.graph().downgrade_plan(&in_order, target)?;
+        // The revisions whose `down` is about to run: an edited one is refused before it runs.
+        let touched: BTreeSet<&str> = plan.iter().copied().collect();
+        self.verify_unmodified(&rows, &touched, options).await?;
         version_table::ensure(&self.conn).await?;
         for (i, id) in plan.iter().enumerate() {
             self.announce(i, plan.len(), "downgrade", id);
@@ -227,7 +244,7 @@ impl<'m> Migrator<'m> {
             .await?;
         }
         for (id, sum) in insert.iter().zip(&sums) {
-            let stmt = version_table::insert_statement(id, sum, RevisionState::Applied, None);
+            let stmt = version_table::insert_statement(id, sum, RevisionState::Applied, None, None);
             self.exec(&stmt, "cannot update the version table").await?;
         }
         Ok(StampReport {
@@ -278,11 +295,9 @@ impl<'m> Migrator<'m> {
         Ok(())
     }
 
-    /// Reads the version table and refuses to go on over unknown, failed or edited revisions.
-    async fn checked_rows(
-        &self,
-        options: &RunOptions,
-    ) -> Result<Vec<AppliedRevision>, RuntimeError> {
+    /// Reads the version table and refuses to go on over unknown, failed or interrupted
+    /// revisions (checksums: see [`Migrator::verify_unmodified`]).
+    async fn checked_rows(&self) -> Result<Vec<AppliedRevision>, RuntimeError> {
         let rows = self.applied().await?;
         for row in &rows {
             if self.migrations.get(&row.revision).is_none() {
@@ -302,18 +317,57 @@ impl<'m> Migrator<'m> {
                     });
                 }
             }
-            if !options.allow_modified {
-                let current = self.checksum_of(&row.revision).await?;
-                if current != row.checksum {
-                    return Err(RuntimeError::Modified {
-                        revision: row.revision.clone(),
-                        applied: row.checksum.clone(),
-                        current,
-                    });
-                }
-            }
         }
         Ok(rows)
+    }
+
+    /// Refuses applied revisions in `touched` whose SQL changed since they were applied.
+    /// Only what the run touches is verified (see docs/RELIABILITY.md, "Edited revisions"):
+    /// computing a checksum plans the revision's SQL, and doing that for every applied
+    /// revision made a no-op `upgrade` grow with the history.
+    async fn verify_unmodified(
+        &self,
+        rows: &[AppliedRevision],
+        touched: &BTreeSet<&str>,
+        options: &RunOptions,
+    ) -> Result<(), RuntimeError> {
+        if options.allow_modified {
+            return Ok(());
+        }
+        for row in rows
+            .iter()
+            .filter(|r| touched.contains(r.revision.as_str()))
+        {
+            let current = self.checksum_of(&row.revision).await?;
+            if current != row.checksum {
+                self.show_modified(&row.revision).await?;
+                return Err(RuntimeError::Modified {
+                    revision: row.revision.clone(),
+                    applied: row.checksum.clone(),
+                    current,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Prints on stderr what changed in an edited applied revision: the recorded SQL against
+    /// the file's SQL now (the refusal itself stays one line).
+    async fn show_modified(&self, id: &str) -> Result<(), RuntimeError> {
+        let revision = self
+            .migrations
+            .get(id)
+            .ok_or_else(|| RuntimeError::UnknownApplied(id.to_string()))?;
+        let now = capture_sql(self.backend(), revision.migration.as_ref(), Side::Up, id).await?;
+        let text = match applied_sql::recorded(&self.conn, id).await {
+            Some(old) => applied_sql::modified_diff(id, &old, &now),
+            None => format!(
+                "revision {id}: no SQL recorded when it was applied (stamp, an offline script or an older version); the file now runs:\n{}",
+                applied_sql::joined(&now)
+            ),
+        };
+        let _ = write!(std::io::stderr(), "{text}");
+        Ok(())
     }
 
     /// Checksum of the SQL `up` produces on this backend.
@@ -369,10 +423,12 @@ impl<'m> Migrator<'m> {
             Side::Down => self.checksum_of(id).await?,
         };
         let backend = Backend::of(self.backend());
+        let applied = applied_sql::stored(&planned);
         let record = Record {
             id,
             side,
             checksum: &sum,
+            applied_sql: (side == Side::Up).then_some(applied.as_str()),
         };
         Apply {
             session: &self.session,

@@ -82,10 +82,12 @@ pub async fn offline_sql(
             direction_name(direction),
             comment_text(revision.meta.message)
         ));
+        let applied = super::applied_sql::stored(&body);
         let record = Record {
             id,
             side,
             checksum: &sum,
+            applied_sql: (side == Side::Up).then_some(applied.as_str()),
         };
         push_frames(&mut out, &frames(backend, Some(record)), &body);
         out.push('\n');

@@ -10,8 +10,15 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
+#[cfg(feature = "mysql")]
+use sqlx::MySqlPool;
+#[cfg(feature = "postgres")]
+use sqlx::PgPool;
+#[cfg(feature = "sqlite")]
+use sqlx::SqlitePool;
 use sqlx::pool::PoolOptions;
-use sqlx::{AssertSqlSafe, ConnectOptions as _, Executor, MySqlPool, PgPool, SqlitePool};
+#[allow(unused_imports)]
+use sqlx::{AssertSqlSafe, ConnectOptions as _, Executor};
 
 use super::ConnectOptions;
 use super::clock::capped;
@@ -25,10 +32,13 @@ use crate::config::DatabaseUrl;
 #[derive(Debug, Clone)]
 pub(crate) enum Pool {
     /// PostgreSQL (and compatible engines).
+    #[cfg(feature = "postgres")]
     Postgres(PgPool),
     /// MySQL or MariaDB.
+    #[cfg(feature = "mysql")]
     MySql(MySqlPool),
     /// SQLite.
+    #[cfg(feature = "sqlite")]
     Sqlite(SqlitePool),
 }
 
@@ -89,6 +99,7 @@ pub(crate) async fn open(
     shared: &Arc<Shared>,
 ) -> Result<Pool, sqlx::Error> {
     match url.backend() {
+        #[cfg(feature = "postgres")]
         Backend::Postgres => {
             let mut connect = sqlx::postgres::PgConnectOptions::from_str(url.secret())?
                 .disable_statement_logging();
@@ -131,6 +142,7 @@ pub(crate) async fn open(
             );
             Ok(Pool::Postgres(pool.connect_with(connect).await?))
         }
+        #[cfg(feature = "mysql")]
         Backend::MySql => {
             let connect = sqlx::mysql::MySqlConnectOptions::from_str(url.secret())?
                 .disable_statement_logging();
@@ -153,6 +165,7 @@ pub(crate) async fn open(
             );
             Ok(Pool::MySql(pool.connect_with(connect).await?))
         }
+        #[cfg(feature = "sqlite")]
         Backend::Sqlite => {
             // busy_timeout bounds waits for a database lock another connection holds.
             let connect = sqlx::sqlite::SqliteConnectOptions::from_str(url.secret())?
@@ -176,6 +189,11 @@ pub(crate) async fn open(
             );
             Ok(Pool::Sqlite(pool.connect_with(connect).await?))
         }
+        // Not reached: `Session::open` refuses a backend whose driver is not built.
+        #[allow(unreachable_patterns)]
+        backend => Err(sqlx::Error::Configuration(
+            super::drivers::missing(backend).into(),
+        )),
     }
 }
 
@@ -187,14 +205,17 @@ impl Pool {
     /// Points the pool's future connections nowhere: the session must never silently change
     /// (a new session would not hold the migration lock, nor the revision's transaction).
     pub(crate) fn seal(&self) {
-        match self {
-            Pool::Postgres(p) => {
+        match *self {
+            #[cfg(feature = "postgres")]
+            Pool::Postgres(ref p) => {
                 p.set_connect_options(sqlx::postgres::PgConnectOptions::new().socket(NOWHERE))
             }
-            Pool::MySql(p) => {
+            #[cfg(feature = "mysql")]
+            Pool::MySql(ref p) => {
                 p.set_connect_options(sqlx::mysql::MySqlConnectOptions::new().socket(NOWHERE))
             }
-            Pool::Sqlite(p) => {
+            #[cfg(feature = "sqlite")]
+            Pool::Sqlite(ref p) => {
                 p.set_connect_options(sqlx::sqlite::SqliteConnectOptions::new().filename(NOWHERE))
             }
         }
@@ -204,10 +225,13 @@ impl Pool {
     /// being handed back to the pool is waited for, briefly.
     pub(crate) async fn is_gone(&self) -> bool {
         for _ in 0..50 {
-            let (size, idle) = match self {
-                Pool::Postgres(p) => (p.size(), p.num_idle()),
-                Pool::MySql(p) => (p.size(), p.num_idle()),
-                Pool::Sqlite(p) => (p.size(), p.num_idle()),
+            let (size, idle): (u32, usize) = match *self {
+                #[cfg(feature = "postgres")]
+                Pool::Postgres(ref p) => (p.size(), p.num_idle()),
+                #[cfg(feature = "mysql")]
+                Pool::MySql(ref p) => (p.size(), p.num_idle()),
+                #[cfg(feature = "sqlite")]
+                Pool::Sqlite(ref p) => (p.size(), p.num_idle()),
             };
             if size == 0 {
                 return true;
@@ -222,11 +246,15 @@ impl Pool {
 
     /// The same pool as a sea-orm connection.
     pub(crate) fn sea_orm(&self) -> sea_orm::DatabaseConnection {
-        use sea_orm::{SqlxMySqlConnector, SqlxPostgresConnector, SqlxSqliteConnector};
-        match self {
-            Pool::Postgres(p) => SqlxPostgresConnector::from_sqlx_postgres_pool(p.clone()),
-            Pool::MySql(p) => SqlxMySqlConnector::from_sqlx_mysql_pool(p.clone()),
-            Pool::Sqlite(p) => SqlxSqliteConnector::from_sqlx_sqlite_pool(p.clone()),
+        match *self {
+            #[cfg(feature = "postgres")]
+            Pool::Postgres(ref p) => {
+                sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(p.clone())
+            }
+            #[cfg(feature = "mysql")]
+            Pool::MySql(ref p) => sea_orm::SqlxMySqlConnector::from_sqlx_mysql_pool(p.clone()),
+            #[cfg(feature = "sqlite")]
+            Pool::Sqlite(ref p) => sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(p.clone()),
         }
     }
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use sea_orm::DatabaseConnection;
 
 use super::ConnectOptions;
-use super::connect::probe;
+use super::connect::diagnose;
 use super::db_error::DbError;
 use super::engine::Engine;
 use super::error::{RuntimeError, one_line};
@@ -37,17 +37,17 @@ impl Session {
     /// Connects (bounded by `options.timeout`) and applies the session settings.
     pub async fn open(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Self, RuntimeError> {
         let shown = url.redacted().to_string();
-        probe(url, options.timeout).await?;
+        super::drivers::require(url)?;
         let progress = Progress::new();
         let shared = Arc::new(Shared::default());
+        // The pool's own connection is the only one opened: it retries a server that is not
+        // up yet until the deadline and fails at once on any other error. Only when it timed
+        // out does `diagnose` make one more attempt, to say why.
         let opening = pool::open(url, options, &progress, &shared);
         let pool = match tokio::time::timeout(super::clock::capped(options.timeout), opening).await
         {
             Err(_) | Ok(Err(sqlx::Error::PoolTimedOut)) => {
-                return Err(RuntimeError::ConnectTimeout {
-                    url: shown,
-                    seconds: options.timeout.as_secs(),
-                });
+                return Err(diagnose(url, options.timeout).await);
             }
             Ok(Err(e)) => {
                 let reason = url.scrub(DbError::from(&e).message());

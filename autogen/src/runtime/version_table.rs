@@ -79,6 +79,8 @@ pub fn create_statement() -> TableCreateStatement {
         .col(ColumnDef::new("checksum").string_len(64).not_null())
         .col(ColumnDef::new("state").string_len(16).not_null())
         .col(ColumnDef::new("failed_statement").integer().null())
+        // The SQL the revision ran (see `applied_sql.rs`); added to older tables on upgrade.
+        .col(ColumnDef::new("applied_sql").text().null())
         .col(
             ColumnDef::new("applied_at")
                 .date_time()
@@ -100,16 +102,25 @@ pub fn insert_statement(
     checksum: &str,
     state: RevisionState,
     failed_statement: Option<i64>,
+    applied_sql: Option<&str>,
 ) -> impl StatementBuilder {
+    let mut columns = vec!["revision", "checksum", "state", "failed_statement"];
+    let mut values: Vec<sea_orm::sea_query::SimpleExpr> = vec![
+        revision.into(),
+        checksum.into(),
+        state.as_str().into(),
+        failed_statement.into(),
+    ];
+    // Only when there is SQL to keep: a row without it also fits a table made before the
+    // column (a `stamp` on an old version table).
+    if let Some(sql) = applied_sql {
+        columns.push("applied_sql");
+        values.push(sql.into());
+    }
     Query::insert()
         .into_table(t())
-        .columns(["revision", "checksum", "state", "failed_statement"].map(Alias::new))
-        .values_panic([
-            revision.into(),
-            checksum.into(),
-            state.as_str().into(),
-            failed_statement.into(),
-        ])
+        .columns(columns.into_iter().map(Alias::new))
+        .values_panic(values)
         .to_owned()
 }
 

@@ -68,6 +68,7 @@ fn describe(err: &RuntimeError) -> (Vec<String>, Vec<String>) {
     while let Some(e) = next {
         messages.push(e.to_string().to_lowercase());
         let sqlx = match (e.downcast_ref::<DbErr>(), e.downcast_ref::<RuntimeErr>()) {
+            #[cfg(any(feature = "postgres", feature = "mysql", feature = "sqlite"))]
             (Some(DbErr::Exec(RuntimeErr::SqlxError(s))), _)
             | (Some(DbErr::Query(RuntimeErr::SqlxError(s))), _)
             | (_, Some(RuntimeErr::SqlxError(s))) => Some(s.as_ref()),
@@ -77,13 +78,20 @@ fn describe(err: &RuntimeError) -> (Vec<String>, Vec<String>) {
             if let Some(code) = db.code() {
                 codes.push(code.into_owned());
             }
-            if let Some(my) = db.try_downcast_ref::<sqlx::mysql::MySqlDatabaseError>() {
-                codes.push(format!("HY000:{}", my.number()));
-            }
+            codes.extend(mysql_number(db));
         }
         next = e.source();
     }
     (codes, messages)
+}
+
+/// MySQL's error number, as `HY000:number` (its SQLSTATE alone is often just HY000).
+fn mysql_number(db: &dyn sqlx::error::DatabaseError) -> Option<String> {
+    #[cfg(feature = "mysql")]
+    if let Some(my) = db.try_downcast_ref::<sqlx::mysql::MySqlDatabaseError>() {
+        return Some(format!("HY000:{}", my.number()));
+    }
+    None
 }
 
 #[cfg(test)]

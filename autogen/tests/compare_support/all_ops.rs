@@ -78,7 +78,7 @@ pub fn one_of_each() -> Vec<Op> {
             from: "fullname".into(),
             to: "full_name".into(),
         },
-        Op::AlterTableComment {
+        Op::SetTableComment {
             table: "user".into(),
             from: None,
             to: Some("people".into()),

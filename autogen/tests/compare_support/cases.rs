@@ -603,7 +603,7 @@ pub fn cases() -> Vec<Case> {
             "table comment change",
             vec![simple("user")],
             vec![simple("user").table_comment("people")],
-            vec![Op::AlterTableComment {
+            vec![Op::SetTableComment {
                 table: s("user"),
                 from: None,
                 to: Some(s("people")),

@@ -14,6 +14,7 @@ pub fn col(name: &str, ty: ColumnType) -> Column {
         default: None,
         auto_increment: false,
         comment: None,
+        identity: None,
         renamed_from: None,
     }
 }

@@ -203,11 +203,13 @@ fn check(s: &Schema, op: &Op) -> Result<(), String> {
                 has_cols(t, &to.columns)?;
             }
         }
-        Op::AlterTableComment { from, .. } => {
+        Op::SetTableComment { from, .. } => {
             if &t.comment != from {
                 return Err("from does not match the current comment".into());
             }
         }
+        // Schema-level: no table to check against.
+        Op::CreateEnum(_) | Op::DropEnum(_) | Op::AlterEnum { .. } => {}
     }
     Ok(())
 }

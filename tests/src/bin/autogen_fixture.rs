@@ -25,6 +25,9 @@
 //!   `user.avatar_url`: the entities then declare a column no revision creates (an entity
 //!   changed without a revision).
 //!
+//! - `edited_before` / `edited_after`: `ed0000000001` creates `fx_edited`; in `edited_after`
+//!   the same revision has one more column (a file edited after it was applied).
+//!
 //! `autogen_fixture hold-lock <url> [busy]` instead takes the migration lock, prints `locked`,
 //! and sleeps until it is killed; with `busy`, its session then runs a one-hour statement, as
 //! a migrator killed inside a slow revision leaves behind.
@@ -36,7 +39,7 @@ use std::time::Duration;
 use autogen::runtime::{ConnectOptions, Revision, Session};
 use sea_orm::{ConnectionTrait, Statement};
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
-use tests::fixtures::{CreateTable, FailingSecondStatement, RawStatements, rev};
+use tests::fixtures::{CreateTable, CreateTableEdited, FailingSecondStatement, RawStatements, rev};
 use tests::slow_revision::{SlowRevision, slow_sql};
 
 /// Creates a table, then sleeps.
@@ -172,6 +175,8 @@ fn revisions() -> Vec<Revision> {
             all.push(rev("da0000000001", parents, DropAvatar));
             all
         }
+        Ok("edited_before") => vec![rev("ed0000000001", &[], CreateTable("fx_edited"))],
+        Ok("edited_after") => vec![rev("ed0000000001", &[], CreateTableEdited("fx_edited"))],
         Ok("conflicting_heads") => vec![
             rev("c0ffee0000b0", &[], CreateTable("fx_base")),
             rev(

@@ -39,3 +39,4 @@ pub mod renames;
 pub mod tables;
 pub mod types;
 pub mod uniques;
+pub mod unsigned;

@@ -16,6 +16,7 @@ pub fn col(name: &str, col_type: ColumnType) -> Column {
         default: None,
         auto_increment: false,
         comment: None,
+        identity: None,
         renamed_from: None,
     }
 }

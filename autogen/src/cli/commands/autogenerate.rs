@@ -25,6 +25,8 @@ pub struct HazardOptions {
     pub no_destructive: bool,
     /// Exit 1 without writing when an op has a hazard of one of these classes.
     pub fail_on: Vec<HazardClass>,
+    /// Run the revision on a scratch copy first (see `verify`).
+    pub verify: bool,
 }
 
 /// Writes a revision holding the detected ops; writes nothing when there are none.
@@ -93,6 +95,12 @@ pub async fn revision(
         );
         return Ok(ExitCode::from(1));
     }
+    if options.verify {
+        super::verify::verify(ctx, &ops, &drift.current).await?;
+        println!(
+            "Verified on a scratch copy: upgrade, nothing left to generate, downgrade restores the schema."
+        );
+    }
     let source = render_migration_for(
         RenderInput {
             revision: new.clone(),
@@ -156,10 +164,15 @@ async fn baseline(
 pub const BASELINE_NOTE: &str = "baseline: creates the schema the database held when autogen adopted it; on that database it is recorded with `stamp`, not run";
 
 /// Exit 0 in sync, 1 with drift (ops listed), errors become exit 2 in the binary.
-pub async fn check(ctx: &Context, format: Format) -> Result<ExitCode, Error> {
+pub async fn check(ctx: &Context, format: Format, diff: bool) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
     let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;
     let backend = Backend::of(migrator.connection().get_database_backend());
+    if diff {
+        print_unmanaged(&drift.unmanaged);
+        print_ddl_diff(&drift, backend, ("database", "entities"));
+        return Ok(exit_code(&drift));
+    }
     let branches = super::conflicts::heads_report(ctx).await?;
     Ok(print_check(
         &drift,
@@ -202,11 +215,32 @@ pub fn print_check(
         print_ops(&drift.ops, &[backend]);
         print_notices(&drift.notices);
     }
+    exit_code(drift)
+}
+
+/// 0 in sync, 1 with ops or unmanaged tables.
+fn exit_code(drift: &Drift) -> ExitCode {
     if drift.ops.is_empty() && drift.unmanaged.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// The unified diff of the DDL before and after the ops (coloured on a terminal unless
+/// `NO_COLOR` is set), or the in-sync line.
+fn print_ddl_diff(drift: &Drift, backend: Backend, labels: (&str, &str)) {
+    use std::io::IsTerminal;
+    let mut after = drift.current.clone();
+    crate::model::apply::apply_all(&mut after, &drift.ops);
+    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let text = crate::render::ddl_diff(&drift.current, &after, backend, labels, colour);
+    if text.is_empty() {
+        println!("No changes detected: the database matches.");
+    } else {
+        print!("{text}");
+    }
+    print_notices(&drift.notices);
 }
 
 /// `diff --from A --to B`: the ops (or, with `--sql`, the upgrade SQL for A's backend) that
@@ -217,14 +251,18 @@ pub async fn diff(
     to: &str,
     format: Format,
     sql: bool,
+    ddl: bool,
 ) -> Result<ExitCode, Error> {
     let from = DatabaseUrl::parse(from, UrlSource::DiffFrom)?;
     let to = DatabaseUrl::parse(to, UrlSource::DiffTo)?;
     let options = ctx.connect_options();
-    let (from_conn, _) = connect(&from, &options).await?;
-    let (to_conn, _) = connect(&to, &options).await?;
+    // Both at once: the two handshakes overlap instead of adding up.
+    let ((from_conn, _), (to_conn, _)) =
+        tokio::try_join!(connect(&from, &options), connect(&to, &options))?;
     let drift = database_drift(&from_conn, &to_conn).await?;
-    if sql {
+    if ddl {
+        print_ddl_diff(&drift, from.backend(), ("from", "to"));
+    } else if sql {
         let backend = from.backend();
         let migration = OpsMigration::new("diff", drift.ops.clone(), drift.current.clone());
         let statements = capture_sql(backend.db(), &migration, Side::Up, "diff").await?;

@@ -12,3 +12,4 @@ pub mod init;
 pub mod migrate;
 pub mod pull;
 pub mod status;
+pub mod verify;

@@ -30,6 +30,14 @@ pub enum SecretError {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// autogen was built without the `aws-secrets` feature.
+    #[error(
+        "secret '{id}': this autogen was built without AWS Secrets Manager support (feature `aws-secrets`); use --secret-file or --database-url"
+    )]
+    AwsNotBuilt {
+        /// The secret id.
+        id: String,
+    },
     /// The call did not finish in time.
     #[error(
         "cannot fetch secret '{id}' from AWS Secrets Manager: no answer within {seconds}s (see --connect-timeout)"

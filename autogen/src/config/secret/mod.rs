@@ -2,6 +2,8 @@
 //! file of the same shape (`--secret-file`). The secret's text is a whole URL or the JSON that
 //! RDS writes; [`rds_json`] turns either into a [`DatabaseUrl`].
 
+// Without the `aws-secrets` feature the AWS SDK is not compiled; `--secret-id` is refused.
+#[cfg_attr(not(feature = "aws-secrets"), path = "aws_off.rs")]
 mod aws;
 mod error;
 mod file;

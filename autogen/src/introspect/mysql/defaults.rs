@@ -29,6 +29,10 @@ fn is_numeric(col_type: &ColumnType) -> bool {
             | ColumnType::SmallInteger
             | ColumnType::Integer
             | ColumnType::BigInteger
+            | ColumnType::TinyUnsigned
+            | ColumnType::SmallUnsigned
+            | ColumnType::Unsigned
+            | ColumnType::BigUnsigned
             | ColumnType::Boolean
             | ColumnType::Float
             | ColumnType::Double

@@ -64,6 +64,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
                 col_type,
                 auto_increment,
                 comment: row.text_opt("comment")?,
+                identity: None,
                 renamed_from: None,
             },
         });

@@ -17,6 +17,9 @@ pub fn parse_type(ty: &str) -> ColumnType {
         return ColumnType::Boolean;
     }
     let lower = drop_display_width(&lower);
+    if let Some(ty) = unsigned_integer(&lower) {
+        return ty;
+    }
     if lower.ends_with(" unsigned") || lower.ends_with(" zerofill") {
         return ColumnType::Custom(lower);
     }
@@ -48,6 +51,18 @@ pub fn parse_type(ty: &str) -> ColumnType {
         ("json", None) => ColumnType::Json,
         _ => ColumnType::Custom(lower),
     }
+}
+
+/// `int unsigned` → [`ColumnType::Unsigned`], and so on for the widths sea-query has
+/// (`mediumint unsigned` and `zerofill` stay `Custom`).
+fn unsigned_integer(lower: &str) -> Option<ColumnType> {
+    Some(match lower.strip_suffix(" unsigned")? {
+        "tinyint" => ColumnType::TinyUnsigned,
+        "smallint" => ColumnType::SmallUnsigned,
+        "int" | "integer" => ColumnType::Unsigned,
+        "bigint" => ColumnType::BigUnsigned,
+        _ => return None,
+    })
 }
 
 /// `int(11) unsigned` → `int unsigned`: an integer's display width is not part of its type.

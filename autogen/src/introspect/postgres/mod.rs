@@ -1,4 +1,4 @@
-//! PostgreSQL introspection through `pg_catalog` (six queries per run).
+//! PostgreSQL introspection through `pg_catalog` (seven queries per run).
 
 mod queries;
 mod read;

@@ -15,21 +15,45 @@ WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispa
 ORDER BY c.relname
 "#;
 
-/// Columns with their formatted type, default expression, identity flag and comment.
+/// Enum types of this schema, one row per value in sort order (a type with no value has one
+/// row with a NULL value).
+pub(crate) const ENUMS: &str = r#"
+SELECT t.typname::text AS enum_name, e.enumlabel::text AS value
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+LEFT JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
+WHERE n.nspname = current_schema() AND t.typtype = 'e'
+ORDER BY t.typname, e.enumsortorder
+"#;
+
+/// Columns with their formatted type, default expression, identity kind (`a` always, `d` by
+/// default), the step of their owned sequence (serial or identity) and comment; a column of an
+/// enum type of this schema names the type in `enum_name` (unquoted, exact case).
 /// Generated columns report no default (their expression is not a default).
 pub(crate) const COLUMNS: &str = r#"
 SELECT c.relname::text AS table_name,
        a.attname::text AS column_name,
        a.attnum::int8 AS ordinal,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,
+       CASE WHEN ty.typtype = 'e' AND ty.typnamespace = n.oid THEN ty.typname::text END
+         AS enum_name,
        a.attnotnull AS not_null,
        CASE WHEN a.attgenerated = 's' THEN NULL
             ELSE pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS column_default,
        a.attidentity IN ('a', 'd') AS is_identity,
+       a.attidentity::text AS identity,
+       (SELECT s.seqincrement FROM pg_catalog.pg_depend dep
+        JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+        WHERE dep.classid = 'pg_catalog.pg_class'::regclass
+          AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+          AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
+          AND dep.deptype IN ('a', 'i')
+        LIMIT 1)::int8 AS increment,
        d.description AS comment
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
@@ -138,8 +162,9 @@ ORDER BY 1, 2, 3
 
 /// Check constraints (kind `check`, managed) and everything read but not managed, one row each: views, materialized views, partitions,
 /// triggers, indexes the model cannot express, check and exclusion constraints, generated
-/// columns, columns with a non-default collation, and columns of enum, domain, composite or
-/// range types (the tool never creates those types).
+/// columns, columns with a non-default collation, and columns of domain, composite or range
+/// types, arrays of those or of enums, and enums of another schema (the tool never creates
+/// those types; enums of this schema are managed, see [`ENUMS`]).
 pub(crate) const UNMANAGED: &str = concat!(
     "SELECT * FROM (
 SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
@@ -208,7 +233,8 @@ LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.a
 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   AND a.attnum > 0 AND NOT a.attisdropped
   AND (a.attgenerated = 's' OR a.attcollation <> ty.typcollation
-       OR ty.typtype IN ('e', 'd', 'c', 'r', 'm') OR el.typtype IN ('e', 'd', 'c', 'r', 'm'))
+       OR (ty.typtype = 'e' AND ty.typnamespace <> n.oid)
+       OR ty.typtype IN ('d', 'c', 'r', 'm') OR el.typtype IN ('e', 'd', 'c', 'r', 'm'))
 ) u
 ORDER BY 1, 2, 3",
 );

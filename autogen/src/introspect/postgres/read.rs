@@ -7,11 +7,11 @@ use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, unmanaged_row,
 };
 use crate::introspect::catalog::Catalog;
-use crate::model::{Column, FkAction, Schema};
+use crate::model::{Column, ColumnType, EnumType, FkAction, Identity, IdentityKind, Schema};
 
 use super::{queries, types::parse_type};
 
-/// Reads the current schema with six catalog queries.
+/// Reads the current schema with seven catalog queries.
 pub(crate) async fn read<C: ConnectionTrait>(
     catalog: &mut Catalog<'_, C>,
     skip: impl Fn(&str) -> bool,
@@ -25,6 +25,16 @@ pub(crate) async fn read<C: ConnectionTrait>(
         });
     }
 
+    for row in catalog.fetch("enum types", queries::ENUMS).await? {
+        let name: String = row.get("enum_name")?;
+        let value: Option<String> = row.get("value")?;
+        let e = parts.enums.entry(name.clone()).or_insert_with(|| EnumType {
+            name,
+            values: Vec::new(),
+        });
+        e.values.extend(value);
+    }
+
     for row in catalog.fetch("columns", queries::COLUMNS).await? {
         let default: Option<String> = row.get("column_default")?;
         // Identity columns and serial's `nextval(...)` default are both auto-increment.
@@ -32,17 +42,40 @@ pub(crate) async fn read<C: ConnectionTrait>(
             .as_deref()
             .is_some_and(|d| d.starts_with("nextval("));
         let auto_increment = row.get::<bool>("is_identity")? || serial;
+        let identity = auto_increment.then(|| Identity {
+            kind: match row.get::<String>("identity").unwrap_or_default().as_str() {
+                "a" => IdentityKind::Always,
+                "d" => IdentityKind::ByDefault,
+                _ => IdentityKind::Serial,
+            },
+            increment: None,
+        });
+        let identity = match (identity, row.get::<Option<i64>>("increment")?) {
+            (Some(id), Some(step)) if step != 1 => Some(Identity {
+                increment: Some(step),
+                ..id
+            }),
+            (id, _) => id,
+        };
         let data_type: String = row.get("data_type")?;
         parts.columns.push(ColumnPart {
             table: row.get("table_name")?,
             ordinal: row.get("ordinal")?,
             column: Column {
                 name: row.get("column_name")?,
-                col_type: parse_type(&data_type),
+                col_type: match row.get::<Option<String>>("enum_name")? {
+                    // Its values are the type's, filled in by `assemble`.
+                    Some(name) => ColumnType::Enum {
+                        name,
+                        values: Vec::new(),
+                    },
+                    None => parse_type(&data_type),
+                },
                 nullable: !row.get::<bool>("not_null")?,
                 default: if auto_increment { None } else { default },
                 auto_increment,
                 comment: row.get("comment")?,
+                identity,
                 renamed_from: None,
             },
         });

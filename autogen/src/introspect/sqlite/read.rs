@@ -125,6 +125,7 @@ async fn read_columns<C: ConnectionTrait>(
                     default: row.get("column_default")?,
                     auto_increment: false,
                     comment: None,
+                    identity: None,
                     renamed_from: None,
                 },
             },

@@ -40,6 +40,8 @@ pub fn parse_type(ty: &str) -> ColumnType {
         ("varbinary_blob", Some([n])) => ColumnType::VarBinary(Some(*n)),
         ("boolean", None) => ColumnType::Boolean,
         ("json_text", None) => ColumnType::Json,
+        // sea-query declares an enum as `enum_text`: SQLite has no enums, it is text.
+        ("enum_text", None) => ColumnType::Text,
         ("jsonb_text", None) => ColumnType::JsonBinary,
         ("uuid_text", None) => ColumnType::Uuid,
         _ => ColumnType::Custom(sql_text(&lower)),

@@ -87,6 +87,32 @@ impl Arg for TypeName {
     }
 }
 
+/// An enum column type: its name and values, written per backend when the statement runs
+/// ([`Backend::enum_type_sql`]); a generated file calls [`crate::backend::enum_type`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumArg {
+    /// Type name (PostgreSQL).
+    pub name: String,
+    /// Values in order.
+    pub values: Vec<String>,
+}
+
+impl Arg for EnumArg {
+    type Sea = Alias;
+    fn sea(&self, backend: Backend) -> Alias {
+        Alias::new(backend.enum_type_sql(&self.name, &self.values))
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.autogen.insert("backend::enum_type");
+        let values: Vec<String> = self.values.iter().map(|v| rs(v)).collect();
+        format!(
+            "enum_type(manager, {}, &[{}])",
+            rs(&self.name),
+            values.join(", ")
+        )
+    }
+}
+
 /// A check constraint inside `Table::create()`: its name (escaped by sea-query's
 /// `prepare_iden`, like a column name) and its expression, SQL text written as is.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,6 +141,64 @@ impl Arg for CheckArg {
                 format!("(Alias::new({}), {expr})", rs(name))
             }
             None => expr,
+        }
+    }
+}
+
+/// The backend the migration runs on: the backend at hand when run, and
+/// `manager.get_database_backend()` in a generated file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackendArg;
+
+impl Arg for BackendArg {
+    type Sea = sea_orm::DbBackend;
+    fn sea(&self, backend: Backend) -> sea_orm::DbBackend {
+        backend.db()
+    }
+    fn rust(&self, _: &mut Imports) -> String {
+        "manager.get_database_backend()".into()
+    }
+}
+
+/// The width of an unsigned key (the extension trait's argument).
+impl Arg for crate::plan::UnsignedWidth {
+    type Sea = Self;
+    fn sea(&self, _: Backend) -> Self {
+        *self
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.autogen.insert("plan::ColumnDefExt");
+        imports.autogen.insert("plan::UnsignedWidth");
+        format!("UnsignedWidth::{}", self.name())
+    }
+}
+
+/// The kind of a PostgreSQL auto-increment column.
+impl Arg for crate::model::IdentityKind {
+    type Sea = Self;
+    fn sea(&self, _: Backend) -> Self {
+        *self
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.autogen.insert("plan::ColumnDefExt");
+        imports.autogen.insert("model::IdentityKind");
+        format!("IdentityKind::{self:?}")
+    }
+}
+
+/// A sequence step (`None` is the default, 1).
+pub type IdentityStep = Option<i64>;
+
+/// A sequence step.
+impl Arg for IdentityStep {
+    type Sea = Self;
+    fn sea(&self, _: Backend) -> Self {
+        *self
+    }
+    fn rust(&self, _: &mut Imports) -> String {
+        match self {
+            Some(n) => format!("Some({n})"),
+            None => "None".into(),
         }
     }
 }

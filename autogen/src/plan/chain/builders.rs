@@ -3,7 +3,9 @@
 use crate::model::FkAction;
 use crate::plan::DefaultArg;
 
-use super::arg::{CheckArg, Iden, Name, TypeName};
+use super::arg::{BackendArg, CheckArg, EnumArg, Iden, IdentityStep, Name, TypeName};
+use crate::model::IdentityKind;
+use crate::plan::{ColumnDefExt, UnsignedWidth};
 
 builder! {
     /// `ColumnDef::new(name)...`: a column definition.
@@ -18,6 +20,20 @@ builder! {
         Integer => integer,
         /// `big_integer()`.
         BigInteger => big_integer,
+        /// `tiny_unsigned()`.
+        TinyUnsigned => tiny_unsigned,
+        /// `small_unsigned()`.
+        SmallUnsigned => small_unsigned,
+        /// `unsigned()`.
+        Unsigned => unsigned,
+        /// `big_unsigned()`.
+        BigUnsigned => big_unsigned,
+        /// `unsigned_key(backend, width)` ([`crate::plan::ColumnDefExt`]): an unsigned
+        /// auto-increment key, signed on PostgreSQL.
+        UnsignedKey(backend: BackendArg, width: UnsignedWidth) => unsigned_key,
+        /// `auto_increment_as(backend, kind, increment)` ([`crate::plan::ColumnDefExt`]): a
+        /// PostgreSQL serial or a non-default identity.
+        AutoIncrementAs(backend: BackendArg, kind: IdentityKind, increment: IdentityStep) => auto_increment_as,
         /// `boolean()`.
         Boolean => boolean,
         /// `float()`.
@@ -60,6 +76,8 @@ builder! {
         VarBinary(n: u32) => var_binary,
         /// `custom(Alias::new(type))`.
         Custom(name: TypeName) => custom,
+        /// `custom(enum_type(manager, name, &[values]))`: an enum, per backend.
+        Enum(ty: EnumArg) => custom,
         /// `null()`.
         Null => null,
         /// `not_null()`.

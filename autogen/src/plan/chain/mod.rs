@@ -11,7 +11,7 @@ mod builders;
 mod imports;
 mod statement;
 
-pub use arg::{Arg, CheckArg, Iden, Name, TypeName};
+pub use arg::{Arg, BackendArg, CheckArg, EnumArg, Iden, Name, TypeName};
 pub use builders::{
     ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,
     ForeignKeyDropCall, IndexCreate, IndexCreateCall, IndexDrop, IndexDropCall, TableAlter,
