@@ -86,6 +86,15 @@ async fn init_from_database_pulls_baselines_and_stamps(backend: Backend) {
         success(&run(&bin, &ws, &empty.url, &["check"])),
         "No changes detected: the database matches.\n"
     );
+    // This binary has no sea-orm-migration Migrator to import.
+    one_line_error(
+        &run(&bin, &ws, &db.url, &["import", "seaorm"]),
+        &[
+            "import seaorm",
+            "no sea-orm-migration Migrator",
+            "run_with_seaorm",
+        ],
+    );
     // A second adoption refuses: the database is versioned now.
     one_line_error(
         &cli(&ws)

@@ -157,6 +157,8 @@ pub async fn run_with_seaorm<M: sea_orm_migration::MigratorTrait>(
 ) -> Result<ExitCode, Error> {
     let seaorm = SeaOrmMigrator {
         migrations: M::migrations,
+        // `migration::Migrator` for sea-orm-cli's crate. `type_name` is documented as
+        // best-effort; a wrong path fails the build of the imported files, never silently.
         path: std::any::type_name::<M>(),
     };
     run_inner(entities, revisions, Some(seaorm)).await
