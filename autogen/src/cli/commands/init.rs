@@ -41,10 +41,6 @@ pub async fn init_from_database(
     autogen_path: Option<&Path>,
 ) -> Result<ExitCode, Error> {
     use crate::pull::{PullOptions, render as render_entities, write_files};
-    use crate::render::{RenderInput, render_migration_for};
-    use crate::revision::{NewRevision, RevisionMeta, new_revision_id};
-    use crate::runtime::{Migrations, Migrator, Revision};
-
     let root = ctx.project.root.dir.clone();
     let url = ctx.url().await?;
     let (conn, _) = crate::runtime::connect(&url, &ctx.connect_options()).await?;
@@ -81,13 +77,43 @@ pub async fn init_from_database(
     let autogen_path = autogen_path
         .map(Path::to_path_buf)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf());
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).ok();
     let plan = crate::project::init(&InitOptions {
         root: root.clone(),
         entity_dir: entity_dir.to_path_buf(),
         autogen_path,
         entities_fn: true,
     })?;
-    let written = write_files(&src, &pulled.files, false)?;
+    let adopted = async {
+        let written = write_files(&src, &pulled.files, false)?;
+        let baseline = baseline_and_stamp(ctx, &url, &root, backend, &schema).await?;
+        Ok::<_, Error>((written, baseline))
+    }
+    .await;
+    let (written, (path, id)) = match adopted {
+        Ok(done) => done,
+        Err(e) => {
+            // Nothing half-written: init's crates did not exist before (it refuses otherwise),
+            // nor did the pulled files.
+            for dir in MEMBERS {
+                let _ = std::fs::remove_dir_all(root.join(dir));
+            }
+            for (file, _) in plan
+                .files
+                .iter()
+                .filter(|(f, _)| f.starts_with("autogen.toml"))
+            {
+                let _ = std::fs::remove_file(root.join(file));
+            }
+            for (name, _) in &pulled.files {
+                let _ = std::fs::remove_file(src.join(name));
+            }
+            if let Some(manifest) = manifest {
+                let _ = std::fs::write(root.join("Cargo.toml"), manifest);
+            }
+            return Err(e);
+        }
+    };
     for path in &written {
         println!("wrote {}", path.display());
     }
@@ -98,10 +124,28 @@ pub async fn init_from_database(
         println!("created {}", path.display());
     }
     println!("added workspace members {}", MEMBERS.join(", "));
+    println!("Generated baseline {}", path.display());
+    println!("Stamped {id} (no schema change).");
+    println!();
+    print!("{SNIPPET}");
+    Ok(ExitCode::SUCCESS)
+}
 
-    // The baseline, through the autogen.toml init just wrote (versions dir, template, hooks).
-    let project = crate::project::Project::load(None, &root)?;
-    let drift = crate::drift::baseline_from_live(backend, &schema);
+/// Writes the baseline of `schema` through the `autogen.toml` init just wrote (versions dir,
+/// template, hooks) and stamps it; returns the file and the revision id.
+async fn baseline_and_stamp(
+    ctx: &Context,
+    url: &crate::config::DatabaseUrl,
+    root: &Path,
+    backend: sea_orm::DbBackend,
+    schema: &crate::model::Schema,
+) -> Result<(std::path::PathBuf, String), Error> {
+    use crate::render::{RenderInput, render_migration_for};
+    use crate::revision::{NewRevision, RevisionMeta, new_revision_id};
+    use crate::runtime::{Migrations, Migrator, Revision};
+
+    let project = crate::project::Project::load(None, root)?;
+    let drift = crate::drift::baseline_from_live(backend, schema);
     let new = NewRevision {
         id: new_revision_id(),
         message: format!("baseline\n\n{}", super::autogenerate::BASELINE_NOTE),
@@ -120,7 +164,6 @@ pub async fn init_from_database(
     );
     let dir = project.versions_dir(None);
     let path = super::author::write_source_in(&project, &dir, &new, &source)?;
-    println!("Generated baseline {}", path.display());
 
     // Recorded, not run: the same ops as the file, so the checksum is the one `upgrade`
     // computes from it later.
@@ -136,10 +179,7 @@ pub async fn init_from_database(
         },
         crate::plan::OpsMigration::new(id, drift.ops.clone(), drift.current.clone()),
     )])?;
-    let migrator = Migrator::connect(&url, &migrations, &ctx.connect_options()).await?;
+    let migrator = Migrator::connect(url, &migrations, &ctx.connect_options()).await?;
     migrator.stamp(id, false, &ctx.run_options(true)).await?;
-    println!("Stamped {id} (no schema change).");
-    println!();
-    print!("{SNIPPET}");
-    Ok(ExitCode::SUCCESS)
+    Ok((path, new.id))
 }
