@@ -69,7 +69,7 @@ fn a_failure_in_json_mode_keeps_the_error_line() {
             "--database-url",
             "postgres://u@127.0.0.1:1/x",
         ])
-        .args(["--wait-for-db", "1", "--connect-timeout", "1", "current"])
+        .args(["--wait-for-db", "3", "--connect-timeout", "1", "current"])
         .output()
         .unwrap();
     let (_, err) = texts(&out);

@@ -93,7 +93,8 @@ fn moved_workspace_compiles_the_revisions_of_its_new_place() {
     let ws = tmp.path.join("moved");
     std::fs::create_dir_all(&ws).unwrap();
     let root = root();
-    for file in ["Cargo.toml", "Cargo.lock"] {
+    // `vendor/` holds the patched crates `[patch.crates-io]` points at.
+    for file in ["Cargo.toml", "Cargo.lock", "vendor"] {
         copy_tree(&root.join(file), &ws);
     }
     let members = members(&root);

@@ -1,12 +1,35 @@
 //! What a sea-orm attribute cannot say → `impl autogen::metadata::SchemaExtras for Entity`:
-//! named (and composite) indexes, composite uniques, check constraints.
+//! named (and composite) indexes, composite uniques, check constraints, and PostgreSQL
+//! auto-increment kinds other than sea-orm's (a serial, an `ALWAYS` identity, a step).
 
 use super::column::lit;
-use crate::model::Table;
+use crate::model::{Column, IdentityKind, Table};
 
 /// Whether the table needs a `SchemaExtras` impl.
 pub fn has_extras(t: &Table) -> bool {
-    !t.indexes.is_empty() || t.uniques.values().any(|u| u.columns.len() > 1) || !t.checks.is_empty()
+    !t.indexes.is_empty()
+        || t.uniques.values().any(|u| u.columns.len() > 1)
+        || !t.checks.is_empty()
+        || t.columns.iter().any(|c| identity_source(c).is_some())
+}
+
+/// `IdentityDef::new(..)` for an auto-increment column sea-orm's `auto_increment` does not
+/// describe as it is.
+fn identity_source(c: &Column) -> Option<String> {
+    let identity = c.identity.filter(|i| c.auto_increment && !i.is_default())?;
+    let kind = match identity.kind {
+        IdentityKind::Serial => "Serial",
+        IdentityKind::ByDefault => "ByDefault",
+        IdentityKind::Always => "Always",
+    };
+    let step = identity
+        .increment
+        .map(|n| format!(".increment({n})"))
+        .unwrap_or_default();
+    Some(format!(
+        "IdentityDef::new({}, autogen::model::IdentityKind::{kind}){step}",
+        lit(&c.name)
+    ))
 }
 
 fn columns(list: &[String]) -> String {
@@ -47,6 +70,13 @@ pub fn extras_source(t: &Table) -> Option<String> {
         out.push_str(&format!(
             "fn checks() -> Vec<autogen::metadata::CheckDef> {{\nuse autogen::metadata::CheckDef;\nvec![{}]\n}}\n",
             checks.join(",\n")
+        ));
+    }
+    let identities: Vec<String> = t.columns.iter().filter_map(identity_source).collect();
+    if !identities.is_empty() {
+        out.push_str(&format!(
+            "fn identities() -> Vec<autogen::metadata::IdentityDef> {{\nuse autogen::metadata::IdentityDef;\nvec![{}]\n}}\n",
+            identities.join(",\n")
         ));
     }
     out.push_str("}\n");
