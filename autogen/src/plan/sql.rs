@@ -61,13 +61,14 @@ pub fn drop_default(table: &str, column: &str) -> String {
 
 /// Postgres `ALTER COLUMN .. TYPE .. USING` with an explicit cast, for type changes Postgres
 /// does not convert by assignment (text to integer, integer to boolean, ...).
-/// With `via_text`, the value goes through text first (`"c"::text::t`), which converts to and
-/// from enum types.
+/// With `via`, the value goes through that type first: `text` converts to and from enum
+/// types, `integer` between booleans and the other integer types (PostgreSQL casts boolean
+/// only to and from `integer`).
 pub fn postgres_retype_with_cast(
     table: &str,
     column: &str,
     ty: &ColumnType,
-    via_text: bool,
+    via: Option<&str>,
 ) -> String {
     let def = ColumnChain {
         name: Iden(column.to_string()),
@@ -84,10 +85,10 @@ pub fn postgres_retype_with_cast(
         ty,
         ColumnType::Char(_) | ColumnType::String(_) | ColumnType::Text
     );
-    let using = match (via_text, to_string) {
-        (true, true) => "::text".to_owned(),
-        (true, false) => format!("::text::{ty_sql}"),
-        (false, _) => format!("::{ty_sql}"),
+    let using = match (via, to_string) {
+        (Some("text"), true) => "::text".to_owned(),
+        (Some(via), _) => format!("::{via}::{ty_sql}"),
+        (None, _) => format!("::{ty_sql}"),
     };
     format!(
         "ALTER TABLE {} ALTER COLUMN {} TYPE {ty_sql} USING {}{using}",

@@ -179,16 +179,33 @@ pub(crate) enum Conversion {
     Cast,
     /// Through text: `USING "c"::text::t` (to or from an enum).
     ViaText,
+    /// Through integer: `USING "c"::integer::t` (boolean to or from a smallint or bigint).
+    ViaInteger,
     /// PostgreSQL has no cast: the revision needs a hand-written conversion.
     NoCast,
+}
+
+/// Whether `t` is one of the integer types (which cast to and from `integer`).
+fn is_integer(t: &Ty) -> bool {
+    matches!(
+        t,
+        Ty::TinyInteger
+            | Ty::SmallInteger
+            | Ty::BigInteger
+            | Ty::TinyUnsigned
+            | Ty::SmallUnsigned
+            | Ty::Unsigned
+            | Ty::BigUnsigned
+    )
 }
 
 /// The conversion PostgreSQL makes from `from` to `to`, from `pg_cast` (PostgreSQL 15):
 /// within the numbers, the strings, the JSON types and the binary types by assignment; to a
 /// string by assignment and from one by an explicit I/O cast; date/time by assignment except
 /// between date and time and from time to a timestamp (none); integer ↔ boolean and jsonb →
-/// number or boolean by explicit cast; enums through text. Nothing else has a cast (numeric →
-/// timestamp, boolean ↔ bigint, uuid ↔ bytea, ...).
+/// number or boolean by explicit cast; boolean ↔ the other integer types through integer; enums
+/// through text. Nothing else has a cast (numeric →
+/// timestamp, uuid ↔ bytea, ...).
 pub(crate) fn conversion(from: &Ty, to: &Ty) -> Conversion {
     #[derive(PartialEq)]
     enum F {
@@ -242,6 +259,9 @@ pub(crate) fn conversion(from: &Ty, to: &Ty) -> Conversion {
             if matches!(from, Ty::Integer) || matches!(to, Ty::Integer) =>
         {
             Conversion::Cast
+        }
+        (F::Number, F::Bool) | (F::Bool, F::Number) if is_integer(from) || is_integer(to) => {
+            Conversion::ViaInteger
         }
         (F::Json, F::Number | F::Bool) if matches!(from, Ty::JsonBinary) => Conversion::Cast,
         _ => Conversion::NoCast,
@@ -297,7 +317,11 @@ fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange
             table,
             &to.name,
             &to.col_type,
-            conversion == Conversion::ViaText,
+            match conversion {
+                Conversion::ViaText => Some("text"),
+                Conversion::ViaInteger => Some("integer"),
+                _ => None,
+            },
         )));
     }
     // Step 3: type, nullability and the new default in one statement.
@@ -394,7 +418,11 @@ mod tests {
         assert_eq!(conversion(&Ty::Integer, &Ty::Boolean), Conversion::Cast);
         assert_eq!(
             conversion(&Ty::BigInteger, &Ty::Boolean),
-            Conversion::NoCast
+            Conversion::ViaInteger
+        );
+        assert_eq!(
+            conversion(&Ty::Boolean, &Ty::SmallInteger),
+            Conversion::ViaInteger
         );
         assert_eq!(
             conversion(&Ty::Decimal(None), &Ty::DateTime),
