@@ -33,3 +33,36 @@ pub async fn assert_same(backend: Backend, a: &[&str], b: &[&str]) {
         );
     }
 }
+
+/// Diffs databases built from `from` and `to`, expects the op kinds `kinds`, applies
+/// `diff --sql` to the first as a script, and expects no difference left (asked both through
+/// the library and through the CLI's exit code).
+pub async fn converge(backend: Backend, from: &[&str], to: &[&str], kinds: &[&str]) {
+    let (a, b) = (
+        db_from_sql(backend, "converge_from", from).await,
+        db_from_sql(backend, "converge_to", to).await,
+    );
+    let (ca, cb) = (a.connect().await, b.connect().await);
+    let ops = database_drift(&ca, &cb).await.unwrap().ops;
+    let found: Vec<&str> = ops.iter().map(Op::kind).collect();
+    assert_eq!(
+        found,
+        kinds,
+        "{backend:?}: {:?}",
+        ops.iter().map(Op::describe).collect::<Vec<_>>()
+    );
+    let out = std::process::Command::new(crate::process::cli_bin())
+        .args(["diff", "--from", &a.url, "--to", &b.url, "--sql"])
+        .env_remove("DATABASE_URL")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let script = String::from_utf8_lossy(&out.stdout).to_string();
+    crate::script::run_script(&a, &script).await;
+    let left = database_drift(&ca, &cb).await.unwrap().ops;
+    assert!(
+        left.is_empty(),
+        "{backend:?}: left {:?}\nscript:\n{script}",
+        left.iter().map(Op::describe).collect::<Vec<_>>()
+    );
+}

@@ -1,44 +1,8 @@
 //! `diff` between two databases built from SQL, per object kind: the ops found, then
 //! `diff --sql` applied to the first as a script makes a second `diff` empty.
 
-use assert_cmd::Command;
-use autogen::drift::database_drift;
-use autogen::ops::Op;
-use tests::process::cli_bin;
-use tests::script::run_script;
-use tests::{Backend, TestDb};
-
-async fn build(backend: Backend, sql: &[&str]) -> TestDb {
-    tests::sql_pair::db_from_sql(backend, "kinds", sql).await
-}
-
-/// Diffs `from` → `to`, expects the op kinds `kinds`, applies `diff --sql` and expects no
-/// difference left (both ways of asking: the library and the CLI's exit code).
-async fn converge(backend: Backend, from: &[&str], to: &[&str], kinds: &[&str]) {
-    let (a, b) = (build(backend, from).await, build(backend, to).await);
-    let (ca, cb) = (a.connect().await, b.connect().await);
-    let ops = database_drift(&ca, &cb).await.unwrap().ops;
-    let found: Vec<&str> = ops.iter().map(Op::kind).collect();
-    assert_eq!(
-        found,
-        kinds,
-        "{backend:?}: {:?}",
-        ops.iter().map(Op::describe).collect::<Vec<_>>()
-    );
-    let out = Command::new(cli_bin())
-        .args(["diff", "--from", &a.url, "--to", &b.url, "--sql"])
-        .env_remove("DATABASE_URL")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    run_script(&a, &String::from_utf8_lossy(&out.stdout)).await;
-    let left = database_drift(&ca, &cb).await.unwrap().ops;
-    assert!(
-        left.is_empty(),
-        "{backend:?}: left {:?}",
-        left.iter().map(Op::describe).collect::<Vec<_>>()
-    );
-}
+use tests::Backend;
+use tests::sql_pair::converge;
 
 /// MySQL `AUTO_INCREMENT` on `UNSIGNED` keys with foreign keys pointing at them survives the
 /// render (it used to be dropped, which then re-created every foreign key on the key).

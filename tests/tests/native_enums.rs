@@ -4,14 +4,10 @@
 //! middle, a value removed, and MySQL upper-case values; `diff --sql` between databases built
 //! from SQL converges.
 
-use assert_cmd::Command;
-use autogen::drift::database_drift;
 use autogen::metadata::EntityDef;
-use autogen::ops::Op;
 use tests::Backend;
-use tests::process::cli_bin;
 use tests::roundtrip::RoundTrip;
-use tests::script::run_script;
+use tests::sql_pair::converge;
 
 mod v1 {
     tests::entity!(ticket, #[sea_orm(table_name = "ticket")] {
@@ -127,39 +123,6 @@ async fn mysql_enum_with_upper_case_values() {
         rt.step(&one(EntityDef::of::<rating::ticket::Entity>()), &[])
             .await;
     }
-}
-
-async fn build(backend: Backend, sql: &[&str]) -> tests::TestDb {
-    tests::sql_pair::db_from_sql(backend, "enums", sql).await
-}
-
-/// Diffs `from` → `to`, expects the op kinds, applies `diff --sql` to `from`, expects no
-/// difference left.
-async fn converge(backend: Backend, from: &[&str], to: &[&str], kinds: &[&str]) {
-    let (a, b) = (build(backend, from).await, build(backend, to).await);
-    let (ca, cb) = (a.connect().await, b.connect().await);
-    let ops = database_drift(&ca, &cb).await.unwrap().ops;
-    let found: Vec<&str> = ops.iter().map(Op::kind).collect();
-    assert_eq!(
-        found,
-        kinds,
-        "{backend:?}: {:?}",
-        ops.iter().map(Op::describe).collect::<Vec<_>>()
-    );
-    let out = Command::new(cli_bin())
-        .args(["diff", "--from", &a.url, "--to", &b.url, "--sql"])
-        .env_remove("DATABASE_URL")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let script = String::from_utf8_lossy(&out.stdout).to_string();
-    run_script(&a, &script).await;
-    let left = database_drift(&ca, &cb).await.unwrap().ops;
-    assert!(
-        left.is_empty(),
-        "{backend:?}: left {:?}\nscript:\n{script}",
-        left.iter().map(Op::describe).collect::<Vec<_>>()
-    );
 }
 
 const PG_T: &str = "CREATE TABLE t (id int PRIMARY KEY, s st NOT NULL DEFAULT 'a')";
