@@ -297,6 +297,11 @@ pub enum Command {
         /// current schema (up, nothing left to generate, down restores it).
         #[arg(long, requires = "autogenerate")]
         verify: bool,
+        /// With --autogenerate: plan this rename instead of a drop and an add
+        /// (`table.old=new` for a column, `old=new` for a table; repeatable). On a terminal
+        /// each rename candidate is asked for; without one, only these are renamed.
+        #[arg(long, requires = "autogenerate", value_name = "OLD=NEW")]
+        rename: Vec<crate::compare::Rename>,
     },
     /// Exit 0 when the database matches the entities, 1 when it does not, 2 on error.
     Check {

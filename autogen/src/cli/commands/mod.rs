@@ -11,5 +11,6 @@ pub mod import;
 pub mod init;
 pub mod migrate;
 pub mod pull;
+pub mod renames;
 pub mod status;
 pub mod verify;
