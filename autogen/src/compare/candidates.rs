@@ -219,7 +219,11 @@ mod tests {
             name: name.into(),
             col_type: ty,
             nullable: true,
-            ..Column::default()
+            default: None,
+            auto_increment: false,
+            identity: None,
+            comment: None,
+            renamed_from: None,
         }
     }
 
