@@ -48,11 +48,10 @@ fn write(path: &Path, text: &str) {
 
 /// The workspace `sea-orm-cli generate entity --lib -o entity` leaves, plus a root manifest.
 fn new_workspace(ws: &Path) {
-    write(
-        &ws.join("Cargo.toml"),
+    tests::e2e::workspace_root(
+        ws,
         "[workspace]\nresolver = \"3\"\nmembers = [\"entity\"]\n",
     );
-    std::fs::copy(repo().join("Cargo.lock"), ws.join("Cargo.lock")).unwrap();
     write(
         &ws.join("entity/Cargo.toml"),
         "[package]\nname = \"entity\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[dependencies]\n\
