@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use crate::compare::{Rename, apply_renames, compare, rename_candidates};
 use crate::introspect::introspect;
 use crate::metadata::{EntityDef, desired_schema};
-use crate::model::{Column, Schema, Unmanaged};
+use crate::model::{Column, ColumnType, Schema, Unmanaged, UnmanagedKind};
 use crate::normalize::normalize;
 use crate::ops::Op;
 use crate::project::TableFilter;
@@ -86,9 +86,45 @@ pub async fn entities_drift_with(
     current
         .tables
         .retain(|name, _| kept.contains(name.as_str()));
+    leave_foreign_enums(&mut current, &raw);
     let mut drift = drift_from(backend, current, queries, &raw);
     drift.unmanaged = unmanaged;
     Ok(drift)
+}
+
+/// Enum types that no entity declares and no managed table uses belong to someone else (an
+/// excluded or unmanaged table, another application): they leave the comparison, so they are
+/// never dropped, and are named in a notice instead.
+fn leave_foreign_enums(current: &mut Schema, raw: &Schema) {
+    let used: BTreeSet<&str> = current
+        .tables
+        .values()
+        .flat_map(|t| &t.columns)
+        .filter_map(|c| match &c.col_type {
+            ColumnType::Enum { name, .. } => Some(name.as_str()),
+            _ => None,
+        })
+        .chain(raw.enums.keys().map(String::as_str))
+        .collect();
+    let foreign: Vec<String> = current
+        .enums
+        .keys()
+        .filter(|name| !used.contains(name.as_str()))
+        .cloned()
+        .collect();
+    for name in foreign {
+        let e = current.enums.remove(&name).expect("listed above");
+        current.unmanaged.push(Unmanaged {
+            kind: UnmanagedKind::UserType,
+            table: None,
+            name,
+            detail: Some(format!(
+                "enum type ({}) used by no managed table",
+                e.values.join(", ")
+            )),
+            sql: None,
+        });
+    }
 }
 
 /// A desired schema (as written, not yet normalized) versus the whole database at `conn`:
