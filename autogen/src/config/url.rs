@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::{ConfigError, UrlSource};
-use crate::backend::Backend;
+use crate::backend::{Backend, ObjectName};
 
 /// A validated database URL.
 #[derive(Clone, PartialEq, Eq)]
@@ -120,6 +120,39 @@ impl DatabaseUrl {
     /// the driver without passing through a printable string of ours.
     pub fn sea_orm_options(&self) -> sea_orm::ConnectOptions {
         sea_orm::ConnectOptions::new(self.secret.clone())
+    }
+
+    /// The same server and credentials with database `name` (a database tenant, a scratch
+    /// database); `None` for SQLite. A `dbname` query parameter, which would win over the
+    /// path, is removed.
+    pub fn with_database(&self, name: &ObjectName) -> Option<DatabaseUrl> {
+        if self.backend == Backend::Sqlite {
+            return None;
+        }
+        let mut parsed = url::Url::parse(&self.secret).ok()?;
+        // Percent-encoded: the drivers decode the path (a `/` or `%` in a name stays itself).
+        let path = percent_encoding::utf8_percent_encode(
+            name.as_str(),
+            percent_encoding::NON_ALPHANUMERIC,
+        );
+        parsed.set_path(&format!("/{path}"));
+        let kept: Vec<(String, String)> = parsed
+            .query_pairs()
+            .filter(|(k, _)| !k.eq_ignore_ascii_case("dbname"))
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        if kept.is_empty() {
+            parsed.set_query(None);
+        } else {
+            parsed.query_pairs_mut().clear().extend_pairs(kept);
+        }
+        let secret = parsed.to_string();
+        Some(DatabaseUrl {
+            backend: self.backend,
+            redacted: redact(&secret),
+            secret,
+            source: self.source,
+        })
     }
 
     /// The file of a SQLite URL, or `None` for in-memory SQLite and for servers.
@@ -273,6 +306,30 @@ mod tests {
         assert!(parse("").is_err());
         assert!(parse("   ").is_err());
         assert!(parse("oracle://h/db").is_err());
+    }
+
+    #[test]
+    fn database_replaced_keeps_the_rest_and_the_secret() {
+        let url =
+            parse("postgres://u:TOPSECRET9@h:5432/main?sslmode=disable&dbname=other").unwrap();
+        let tenant = url
+            .with_database(&ObjectName::parse("tenant 1/%").unwrap())
+            .unwrap();
+        assert_eq!(
+            tenant.secret(),
+            "postgres://u:TOPSECRET9@h:5432/tenant%201%2F%25?sslmode=disable"
+        );
+        assert_eq!(
+            tenant.to_string(),
+            "postgres://u:***@h:5432/tenant%201%2F%25?sslmode=disable"
+        );
+        assert_eq!(tenant.scrub("x TOPSECRET9 y"), "x *** y");
+        assert!(
+            parse("sqlite::memory:")
+                .unwrap()
+                .with_database(&ObjectName::parse("a").unwrap())
+                .is_none()
+        );
     }
 
     #[test]

@@ -10,11 +10,12 @@ use crate::cli::args::Format;
 use crate::cli::context::Context;
 use crate::config::{DatabaseUrl, UrlSource};
 use crate::drift::{Drift, database_drift, entities_drift};
+use crate::metadata::entities_in;
 use crate::ops::{HazardClass, Op, hazards_for, ops_json, report_lines};
 use crate::plan::OpsMigration;
 use crate::render::{RenderInput, render_migration_for};
 use crate::revision::{NewRevision, comment_text};
-use crate::runtime::{Side, capture_sql, connect, frames, push_frames};
+use crate::runtime::{Migrator, Side, capture_sql, connect, frames, push_frames};
 
 use super::author::write_source;
 
@@ -49,7 +50,7 @@ pub async fn revision(
             list(&heads)
         )));
     }
-    let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;
+    let drift = managed_drift(ctx, &migrator).await?;
     print_unmanaged(&drift.unmanaged);
     let backends: Vec<Backend> = ctx
         .project
@@ -119,18 +120,16 @@ pub async fn revision(
 /// fresh database can be built from it, while the existing one records it with `stamp`.
 async fn baseline(
     ctx: &Context,
-    migrator: &crate::runtime::Migrator<'_>,
+    migrator: &Migrator<'_>,
     mut new: NewRevision,
 ) -> Result<ExitCode, Error> {
     let conn = migrator.connection();
     // What the database holds and the entities do not describe is still said.
-    let live = entities_drift(conn, &ctx.entities, &ctx.table_filter()?).await?;
+    let live = managed_drift(ctx, migrator).await?;
     print_unmanaged(&live.unmanaged);
-    let drift = crate::drift::baseline_drift(
-        conn.get_database_backend(),
-        &ctx.entities,
-        &ctx.table_filter()?,
-    );
+    let (entities, _) = entities_in(&ctx.entities, migrator.namespace().as_deref());
+    let drift =
+        crate::drift::baseline_drift(conn.get_database_backend(), &entities, &ctx.table_filter()?);
     if drift.ops.is_empty() {
         println!("No entities to baseline; no revision written.");
         return Ok(ExitCode::SUCCESS);
@@ -166,7 +165,7 @@ pub const BASELINE_NOTE: &str = "baseline: creates the schema the database held 
 /// Exit 0 in sync, 1 with drift (ops listed), errors become exit 2 in the binary.
 pub async fn check(ctx: &Context, format: Format, diff: bool) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
-    let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;
+    let drift = managed_drift(ctx, &migrator).await?;
     let backend = Backend::of(migrator.connection().get_database_backend());
     if diff {
         print_unmanaged(&drift.unmanaged);
@@ -181,6 +180,15 @@ pub async fn check(ctx: &Context, format: Format, diff: bool) -> Result<ExitCode
         &branches,
         serde_json::Map::new(),
     ))
+}
+
+/// The entities that belong in the migrator's schema (see [`entities_in`]) versus that
+/// schema; the entities left out are said in the notices.
+pub async fn managed_drift(ctx: &Context, migrator: &Migrator<'_>) -> Result<Drift, Error> {
+    let (entities, notes) = entities_in(&ctx.entities, migrator.namespace().as_deref());
+    let mut drift = entities_drift(migrator.connection(), &entities, &ctx.table_filter()?).await?;
+    drift.notices.extend(notes);
+    Ok(drift)
 }
 
 /// Prints what `check` found (text, or one JSON object with `extra` keys added) and returns

@@ -12,4 +12,5 @@ pub mod init;
 pub mod migrate;
 pub mod pull;
 pub mod status;
+pub mod tenants;
 pub mod verify;
