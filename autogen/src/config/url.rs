@@ -131,10 +131,7 @@ impl DatabaseUrl {
         }
         let mut parsed = url::Url::parse(&self.secret).ok()?;
         // Percent-encoded: the drivers decode the path (a `/` or `%` in a name stays itself).
-        let path = percent_encoding::utf8_percent_encode(
-            name.as_str(),
-            percent_encoding::NON_ALPHANUMERIC,
-        );
+        let path = percent_encoding::utf8_percent_encode(name.as_str(), PATH_SEGMENT);
         parsed.set_path(&format!("/{path}"));
         let kept: Vec<(String, String)> = parsed
             .query_pairs()
@@ -191,6 +188,13 @@ impl fmt::Debug for DatabaseUrl {
             .finish()
     }
 }
+
+/// What a database name keeps unencoded in a URL path: RFC 3986's unreserved characters.
+const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Whether a query parameter holds a secret: `password`, `sslpassword`, and anything whose
 /// name contains `pass` or `secret`.
@@ -313,15 +317,15 @@ mod tests {
         let url =
             parse("postgres://u:TOPSECRET9@h:5432/main?sslmode=disable&dbname=other").unwrap();
         let tenant = url
-            .with_database(&ObjectName::parse("tenant 1/%").unwrap())
+            .with_database(&ObjectName::parse("tenant_1 /%").unwrap())
             .unwrap();
         assert_eq!(
             tenant.secret(),
-            "postgres://u:TOPSECRET9@h:5432/tenant%201%2F%25?sslmode=disable"
+            "postgres://u:TOPSECRET9@h:5432/tenant_1%20%2F%25?sslmode=disable"
         );
         assert_eq!(
             tenant.to_string(),
-            "postgres://u:***@h:5432/tenant%201%2F%25?sslmode=disable"
+            "postgres://u:***@h:5432/tenant_1%20%2F%25?sslmode=disable"
         );
         assert_eq!(tenant.scrub("x TOPSECRET9 y"), "x *** y");
         assert!(
