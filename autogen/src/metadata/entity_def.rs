@@ -147,3 +147,69 @@ fn create_table<E: EntityTrait + Default>(backend: DbBackend) -> TableCreateStat
 fn create_indexes<E: EntityTrait + Default>(backend: DbBackend) -> Vec<IndexCreateStatement> {
     sea_orm::Schema::new(backend).create_index_from_entity(E::default())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    mod shared_plan {
+        use sea_orm::entity::prelude::*;
+
+        /// A table every tenant shares, in `public`.
+        #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+        #[sea_orm(schema_name = "public", table_name = "plan")]
+        pub struct Model {
+            #[sea_orm(primary_key)]
+            pub id: i32,
+        }
+
+        #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+        pub enum Relation {}
+
+        impl ActiveModelBehavior for ActiveModel {}
+    }
+
+    mod invoice {
+        use sea_orm::entity::prelude::*;
+
+        /// A table of each tenant.
+        #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+        #[sea_orm(table_name = "invoice")]
+        pub struct Model {
+            #[sea_orm(primary_key)]
+            pub id: i32,
+        }
+
+        #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+        pub enum Relation {}
+
+        impl ActiveModelBehavior for ActiveModel {}
+    }
+
+    fn tables(entities: &[EntityDef]) -> Vec<&'static str> {
+        entities.iter().map(EntityDef::table_name).collect()
+    }
+
+    /// An entity naming its schema is managed there only; one without, in every schema.
+    #[test]
+    fn entities_with_schema_name_stay_in_their_schema() {
+        let all = [
+            EntityDef::of::<shared_plan::Entity>(),
+            EntityDef::of::<invoice::Entity>(),
+        ];
+        assert_eq!(all[0].schema_name().as_deref(), Some("public"));
+        assert_eq!(all[1].schema_name(), None);
+        let (kept, notes) = entities_in(&all, Some("public"));
+        assert_eq!((tables(&kept), notes.len()), (vec!["plan", "invoice"], 0));
+        let (kept, notes) = entities_in(&all, Some("tenant_1"));
+        assert_eq!(tables(&kept), ["invoice"]);
+        assert_eq!(
+            notes,
+            [
+                "entity table \"plan\" is in schema \"public\" (schema_name), not in \"tenant_1\": left out here (manage it with --schema public)"
+            ]
+        );
+        // SQLite has no schemas: everything is managed.
+        assert_eq!(tables(&entities_in(&all, None).0), ["plan", "invoice"]);
+    }
+}
