@@ -13,7 +13,7 @@ use autogen::runtime::{ConnectOptions, Session};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use serde_json::Value;
 use tests::process::{assert_no_secret, cli, one_line_error, success, texts};
-use tests::{Backend, TempDir, TestDb, admin_connection, unique};
+use tests::{Backend, TempDir, TestDb, admin_connection, drop_databases, unique};
 
 /// The first revision of the real migration crate (creates `user` and `product`).
 const FIRST: &str = "75a0c80e6bb5";
@@ -79,28 +79,7 @@ impl Drop for Databases {
             eprintln!("keeping tenant databases {:?}", self.names);
             return;
         }
-        let (backend, names) = (self.backend, self.names.clone());
-        let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
-            runtime.block_on(async {
-                if let Some(conn) = admin_connection(backend).await {
-                    for name in names {
-                        let sql = match backend {
-                            Backend::Postgres => format!(
-                                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                                backend.ident(&name)
-                            ),
-                            _ => format!("DROP DATABASE IF EXISTS {}", backend.ident(&name)),
-                        };
-                        let _ = conn.execute_unprepared(&sql).await;
-                    }
-                }
-            });
-        })
-        .join();
+        drop_databases(self.backend, &self.names);
     }
 }
 

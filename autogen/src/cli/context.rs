@@ -16,7 +16,9 @@ use crate::Error;
 use crate::config::{ConfigError, DEFAULT_SQLITE_FILE, DatabaseUrl, SecretSource, UrlSource};
 use crate::metadata::EntityDef;
 use crate::project::{Project, TableFilter};
-use crate::runtime::{ConnectOptions, Migrations, Migrator, Revision, RunOptions, wait_for_db};
+use crate::runtime::{
+    ConnectOptions, Migrations, Migrator, Revision, RunOptions, Side, wait_for_db,
+};
 use crate::tenants::TenantSpec;
 
 /// Everything a command may need.
@@ -275,7 +277,8 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             tenants,
         } => {
             if let Some(spec) = tenant_spec(ctx, "upgrade", tenants, *format, *sql)? {
-                let command = TenantCommand::Upgrade {
+                let command = TenantCommand::Migrate {
+                    side: Side::Up,
                     target,
                     allow_modified: *allow_modified,
                 };
@@ -291,7 +294,8 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             tenants,
         } => {
             if let Some(spec) = tenant_spec(ctx, "downgrade", tenants, *format, *sql)? {
-                let command = TenantCommand::Downgrade {
+                let command = TenantCommand::Migrate {
+                    side: Side::Down,
                     target,
                     allow_modified: *allow_modified,
                 };

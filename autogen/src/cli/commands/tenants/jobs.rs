@@ -11,7 +11,7 @@ use crate::backend::Backend;
 use crate::cli::context::Context;
 use crate::drift::Drift;
 use crate::ops::ops_json;
-use crate::runtime::{Migrator, RevisionState, RunOptions, VERSION_TABLE};
+use crate::runtime::{Migrator, RevisionState, RunOptions, Side, VERSION_TABLE};
 use crate::tenants::Tenant;
 
 /// `base`, or the revisions joined.
@@ -68,51 +68,28 @@ impl TenantReport for Moved {
     }
 }
 
-/// `upgrade <target>` of one tenant.
-pub async fn upgrade(
+/// `upgrade <target>` (`Side::Up`) or `downgrade <target>` (`Side::Down`) of one tenant.
+pub async fn migrate(
     ctx: &Context,
     tenant: Tenant,
+    side: Side,
     target: &str,
     allow_modified: bool,
 ) -> Result<Moved, Error> {
     let migrator = connect(ctx, &tenant).await?;
     let from = migrator.current_heads().await?;
-    let revisions = migrator
-        .upgrade(target, &run_options(ctx, allow_modified))
-        .await?;
+    let options = run_options(ctx, allow_modified);
+    let (verb, revisions) = match side {
+        Side::Up => ("upgraded", migrator.upgrade(target, &options).await?),
+        Side::Down => ("downgraded", migrator.downgrade(target, &options).await?),
+    };
     let to = if revisions.is_empty() {
         from.clone()
     } else {
         migrator.current_heads().await?
     };
     Ok(Moved {
-        verb: "upgraded",
-        target: target.to_string(),
-        from,
-        to,
-        revisions: revisions.into_iter().map(str::to_string).collect(),
-    })
-}
-
-/// `downgrade <target>` of one tenant.
-pub async fn downgrade(
-    ctx: &Context,
-    tenant: Tenant,
-    target: &str,
-    allow_modified: bool,
-) -> Result<Moved, Error> {
-    let migrator = connect(ctx, &tenant).await?;
-    let from = migrator.current_heads().await?;
-    let revisions = migrator
-        .downgrade(target, &run_options(ctx, allow_modified))
-        .await?;
-    let to = if revisions.is_empty() {
-        from.clone()
-    } else {
-        migrator.current_heads().await?
-    };
-    Ok(Moved {
-        verb: "downgraded",
+        verb,
         target: target.to_string(),
         from,
         to,

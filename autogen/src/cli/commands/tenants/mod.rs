@@ -14,7 +14,7 @@ use self::report::{Progress, TenantReport, failed_names, json_report, summary};
 use crate::Error;
 use crate::cli::args::{Format, TenantArgs};
 use crate::cli::context::Context;
-use crate::runtime::wait_for_db;
+use crate::runtime::{Side, wait_for_db};
 use crate::tenants::{
     Outcome, Tally, Tenant, TenantKind, TenantResult, TenantSpec, resolve, run_all,
 };
@@ -22,13 +22,9 @@ use crate::tenants::{
 /// A command run per tenant.
 #[derive(Debug, Clone, Copy)]
 pub enum TenantCommand<'a> {
-    /// `upgrade <target>`.
-    Upgrade {
-        target: &'a str,
-        allow_modified: bool,
-    },
-    /// `downgrade <target>`.
-    Downgrade {
+    /// `upgrade <target>` (`Side::Up`) or `downgrade <target>` (`Side::Down`).
+    Migrate {
+        side: Side,
         target: &'a str,
         allow_modified: bool,
     },
@@ -43,8 +39,10 @@ pub enum TenantCommand<'a> {
 impl TenantCommand<'_> {
     fn name(self) -> &'static str {
         match self {
-            TenantCommand::Upgrade { .. } => "upgrade",
-            TenantCommand::Downgrade { .. } => "downgrade",
+            TenantCommand::Migrate { side: Side::Up, .. } => "upgrade",
+            TenantCommand::Migrate {
+                side: Side::Down, ..
+            } => "downgrade",
             TenantCommand::Stamp { .. } => "stamp",
             TenantCommand::Current => "current",
             TenantCommand::Check => "check",
@@ -137,21 +135,14 @@ pub async fn run(
         header,
     };
     match command {
-        TenantCommand::Upgrade {
-            target,
-            allow_modified,
-        } => {
-            run.with_target(target)
-                .go(|t| jobs::upgrade(ctx, t, target, allow_modified), |_| false)
-                .await
-        }
-        TenantCommand::Downgrade {
+        TenantCommand::Migrate {
+            side,
             target,
             allow_modified,
         } => {
             run.with_target(target)
                 .go(
-                    |t| jobs::downgrade(ctx, t, target, allow_modified),
+                    |t| jobs::migrate(ctx, t, side, target, allow_modified),
                     |_| false,
                 )
                 .await
