@@ -853,3 +853,62 @@ async fn bad_tenant_input_is_one_line() {
     let output = run(&dir, "sqlite::memory:", &["upgrade", "--tenants", "a"]);
     one_line_error(&output, &["tenants need PostgreSQL or MySQL/MariaDB"]);
 }
+
+/// On a terminal (a pty made by `script`), a progress bar counts the tenants while the
+/// per-tenant lines go on; `-v --log-format json` names the tenant in every event of its job.
+#[tokio::test]
+async fn progress_bar_and_tenant_in_the_logs() {
+    let fleet = Fleet::new(Backend::Postgres, "tenbar", 3).await;
+    let dir = TempDir::new();
+    let command = format!(
+        "{} upgrade --tenants 'tf_*' --jobs 1",
+        tests::process::cli_bin().display()
+    );
+    let output = tests::process::std_command(std::path::Path::new("script"), &dir.path)
+        .args(["-qec", &command, "/dev/null"])
+        .env("DATABASE_URL", &fleet.base.url)
+        .output()
+        .expect("run script (util-linux)");
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    assert!(screen.contains("3/3 tenants"), "no progress bar:\n{screen}");
+    for name in &fleet.names {
+        assert!(
+            screen.contains(&format!("{name}: upgraded 2 revision(s)")),
+            "{screen}"
+        );
+    }
+    assert!(screen.contains("upgrade: 3 tenant(s): 3 ok"), "{screen}");
+
+    let output = run(
+        &dir,
+        &fleet.base.url,
+        &[
+            "-v",
+            "--log-format",
+            "json",
+            "downgrade",
+            "base",
+            "--tenants",
+            "tf_001",
+        ],
+    );
+    success(&output);
+    let events: Vec<Value> = texts(&output)
+        .1
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let running: Vec<&Value> = events
+        .iter()
+        .filter(|e| {
+            e["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("running downgrade"))
+        })
+        .collect();
+    assert_eq!(running.len(), 2, "{events:?}");
+    for event in running {
+        assert_eq!(event["span"]["tenant"], "tf_001", "{event}");
+    }
+}

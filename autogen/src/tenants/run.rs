@@ -64,7 +64,7 @@ where
                 };
             }
             // Every log line of the job names its tenant.
-            let span = tracing::info_span!("tenant", name = %name);
+            let span = tracing::info_span!("tenant", tenant = %name);
             let outcome = match job(tenant).instrument(span).await {
                 Ok(value) => Outcome::Done(value),
                 Err(e) => {

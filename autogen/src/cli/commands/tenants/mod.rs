@@ -14,7 +14,7 @@ use self::report::{Progress, TenantReport, failed_names, json_report, summary};
 use crate::Error;
 use crate::cli::args::{Format, TenantArgs};
 use crate::cli::context::Context;
-use crate::runtime::{Side, wait_for_db};
+use crate::runtime::{ConnectOptions, Side, wait_for_db};
 use crate::tenants::{
     Outcome, Tally, Tenant, TenantKind, TenantResult, TenantSpec, resolve, run_all,
 };
@@ -115,7 +115,12 @@ pub async fn run(
         options.schema = None;
     }
     if let Some(wait) = ctx.cli.wait_for_db.filter(|w| !w.is_zero()) {
-        wait_for_db(&base, &options, wait).await?;
+        // The server, not a schema of it: tenants are resolved once it answers.
+        let server = ConnectOptions {
+            schema: None,
+            ..options.clone()
+        };
+        wait_for_db(&base, &server, wait).await?;
     }
     let tenants = resolve(spec, kind, &base, &options).await?;
     let jobs = args.jobs.unwrap_or_else(|| {
