@@ -133,17 +133,26 @@ impl DatabaseUrl {
         // Percent-encoded: the drivers decode the path (a `/` or `%` in a name stays itself).
         let path = percent_encoding::utf8_percent_encode(name.as_str(), PATH_SEGMENT);
         parsed.set_path(&format!("/{path}"));
-        let kept: Vec<(String, String)> = parsed
+        if parsed
             .query_pairs()
-            .filter(|(k, _)| !k.eq_ignore_ascii_case("dbname"))
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        if kept.is_empty() {
-            parsed.set_query(None);
-        } else {
-            parsed.query_pairs_mut().clear().extend_pairs(kept);
+            .any(|(k, _)| k.eq_ignore_ascii_case("dbname"))
+        {
+            // The other pairs keep their text as written (re-encoding them would print a
+            // password in a form nobody remembered to scrub).
+            let kept: Vec<String> = parsed
+                .query()
+                .unwrap_or_default()
+                .split('&')
+                .filter(|pair| {
+                    let key = pair.split('=').next().unwrap_or_default();
+                    !decode(key).eq_ignore_ascii_case("dbname")
+                })
+                .map(str::to_string)
+                .collect();
+            parsed.set_query((!kept.is_empty()).then(|| kept.join("&")).as_deref());
         }
         let secret = parsed.to_string();
+        super::secrets::remember(&secrets_of(&secret));
         Some(DatabaseUrl {
             backend: self.backend,
             redacted: redact(&secret),
