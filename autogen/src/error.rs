@@ -77,6 +77,18 @@ pub enum Error {
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),
+    /// A tenant run in which some tenants failed (each is reported on its own line).
+    #[error("{command}: {failed} of {total} tenant(s) failed: {names}")]
+    TenantsFailed {
+        /// The command.
+        command: &'static str,
+        /// How many failed.
+        failed: usize,
+        /// How many tenants the run had.
+        total: usize,
+        /// The first failed tenants, comma separated.
+        names: String,
+    },
     /// A scratch database could not be created or dropped.
     #[error("scratch database {name}: cannot {action}: {detail}")]
     Scratch {

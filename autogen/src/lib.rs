@@ -17,6 +17,7 @@ pub mod pull;
 pub mod render;
 pub mod revision;
 pub mod runtime;
+pub mod tenants;
 
 pub use backend::Backend;
 pub use error::Error;

@@ -29,7 +29,7 @@ pub mod slow_revision;
 pub mod sql_pair;
 mod testdb;
 
-pub use testdb::{Backend, TempDir, TestDb, admin_connection, unique};
+pub use testdb::{Backend, TempDir, TestDb, admin_connection, drop_databases, unique};
 
 /// Generates one `#[tokio::test]` per backend for each named `async fn(Backend)`, as
 /// `<name>::postgres`, `<name>::mysql` and `<name>::sqlite`, so the backends run in parallel.

@@ -25,27 +25,42 @@ impl Drop for TestDb {
             eprintln!("keeping test database {} ({})", self.name, self.url);
             return;
         }
-        let sql = match self.backend {
-            Backend::Postgres => format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name),
-            Backend::MySql => format!("DROP DATABASE IF EXISTS `{}`", self.name),
-            Backend::Sqlite => return,
-        };
-        let backend = self.backend;
-        // Drop runs inside the test's runtime, which cannot be blocked on: use a thread.
-        let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
-            runtime.block_on(async {
-                if let Some(conn) = admin_connection(backend).await {
-                    let _ = conn.execute_unprepared(&sql).await;
-                    let _ = conn.close().await;
-                }
-            });
-        })
-        .join();
+        drop_databases(self.backend, std::slice::from_ref(&self.name));
     }
+}
+
+/// Drops databases `names` of `backend`'s server (PostgreSQL `WITH (FORCE)`); nothing for
+/// SQLite. Runs on a thread of its own: a `Drop` inside a test's runtime cannot block on it.
+pub fn drop_databases(backend: Backend, names: &[String]) {
+    let statements: Vec<String> = names
+        .iter()
+        .filter_map(|name| match backend {
+            Backend::Postgres => Some(format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                backend.ident(name)
+            )),
+            Backend::MySql => Some(format!("DROP DATABASE IF EXISTS {}", backend.ident(name))),
+            Backend::Sqlite => None,
+        })
+        .collect();
+    if statements.is_empty() {
+        return;
+    }
+    let _ = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async {
+            if let Some(conn) = admin_connection(backend).await {
+                for sql in statements {
+                    let _ = conn.execute_unprepared(&sql).await;
+                }
+                let _ = conn.close().await;
+            }
+        });
+    })
+    .join();
 }
 
 fn postgres_admin_url() -> String {

@@ -1,7 +1,8 @@
 //! No password is ever printed: one is planted in every URL source (`--database-url`,
 //! `DATABASE_URL`, `DATABASE_URL_FILE`, `POSTGRES_*`, `.env`, `--secret-file`, `diff --from/--to`) and in every
 //! form (`user:password@`, `?password=`, `sslpassword=`, any parameter whose name holds `pass` or
-//! `secret`), and every command runs at `-vv --echo-sql` and at `RUST_LOG=trace --echo-sql`,
+//! `secret`), and every command runs at `-vv --echo-sql` and at `RUST_LOG=trace --echo-sql`
+//! (`upgrade` and `downgrade` with `--database-url` also as a database tenant run),
 //! against a real server (as a role/user created with that password) and against a closed port.
 //! The password must appear in neither stdout nor stderr, raw or percent-decoded.
 //!
@@ -324,6 +325,29 @@ fn scan_config(target: &Target, source: Source, form: Form, mode: &str) -> usize
             // Proof that the run connected and logged what it executed.
             assert!(err.contains("CREATE TABLE"), "{what}: {err}");
         }
+    }
+    // The same database as a database tenant: its URL is rebuilt with the database replaced
+    // (whatever the source, the same URL text: each form and mode once).
+    let tenant_runs: &[&[&str]] = if source == Source::Flag {
+        &[&["upgrade"], &["downgrade", "base"]]
+    } else {
+        &[]
+    };
+    for command in tenant_runs {
+        let mut args = vec!["--versions-dir".to_string(), versions.display().to_string()];
+        args.extend(command.iter().map(|s| s.to_string()));
+        args.extend(["--tenant-kind", "database", "--tenants", &target.db].map(String::from));
+        let what = format!("{source:?}/{form:?}/{mode}: {}", args[2..].join(" "));
+        let output = configured(target, &dir.path, source, form, mode, &args)
+            .output()
+            .unwrap();
+        runs += 1;
+        target.assert_clean(&output, &what);
+        let (out, err) = texts(&output);
+        assert!(
+            output.status.success() && out.contains(&format!("{}: ", target.db)),
+            "{what}\n--- stdout\n{out}\n--- stderr\n{err}"
+        );
     }
     let written = std::fs::read_dir(&versions).unwrap().count();
     assert_eq!(written, 0, "in sync: no revision written");

@@ -4,9 +4,11 @@
 
 mod enum_type;
 mod kind;
+mod object_name;
 mod quote;
 mod sea_name;
 
 pub use enum_type::enum_type;
 pub use kind::Backend;
+pub use object_name::{MAX_NAME_BYTES, ObjectName};
 pub use sea_name::escaped_name;

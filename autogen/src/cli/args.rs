@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
+use crate::backend::ObjectName;
 use crate::ops::HazardClass;
+use crate::tenants::{MAX_JOBS, TenantKind, TenantSpec};
 
 /// The longest wait any duration flag accepts: one day. Larger values are certainly typos,
 /// and they would overflow `Instant + Duration` deadlines.
@@ -45,6 +47,24 @@ fn seconds(text: &str, min: u64, zero: &str) -> Result<Duration, String> {
 /// `--fail-on`: a hazard class name.
 fn hazard_class(text: &str) -> Result<HazardClass, String> {
     text.parse()
+}
+
+/// `--schema`: a schema name.
+fn object_name(text: &str) -> Result<ObjectName, String> {
+    ObjectName::parse(text)
+}
+
+/// `--tenants`: names and globs, or `sql:<query>`.
+fn tenant_spec(text: &str) -> Result<TenantSpec, String> {
+    TenantSpec::parse(text)
+}
+
+/// `--jobs`: 1 to [`MAX_JOBS`].
+fn jobs(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
+        _ => Err(format!("expected a number of tenants from 1 to {MAX_JOBS}")),
+    }
 }
 
 /// `--lock-timeout`: 0 is allowed and means "try once".
@@ -154,6 +174,10 @@ pub struct Cli {
     /// Print every SQL statement executed.
     #[arg(long, global = true)]
     pub echo_sql: bool,
+    /// PostgreSQL: work in this schema (the session's search_path) instead of the server's
+    /// default; overrides `schema` of autogen.toml.
+    #[arg(long, global = true, value_name = "NAME", value_parser = object_name)]
+    pub schema: Option<ObjectName>,
     /// Directory holding the migration files (default: `migration/src/versions` under the
     /// project root).
     #[arg(long, global = true)]
@@ -192,6 +216,11 @@ pub enum Command {
         /// Run even if an applied migration file was changed.
         #[arg(long)]
         allow_modified: bool,
+        /// Output format (json: with --tenants, one object listing every tenant).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        tenants: TenantArgs,
     },
     /// Downgrade to a target: -N, <rev>, base.
     Downgrade {
@@ -204,12 +233,22 @@ pub enum Command {
         /// Run even if an applied migration file was changed.
         #[arg(long)]
         allow_modified: bool,
+        /// Output format (json: with --tenants, one object listing every tenant).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        tenants: TenantArgs,
     },
     /// Show the revision(s) the database is at.
     Current {
         /// Show details.
         #[arg(long)]
         verbose: bool,
+        /// Output format (json: with --tenants, one object listing every tenant).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        tenants: TenantArgs,
     },
     /// List revisions, newest first.
     History {
@@ -250,6 +289,11 @@ pub enum Command {
         /// Empty the version table first.
         #[arg(long)]
         purge: bool,
+        /// Output format (json: with --tenants, one object listing every tenant).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        tenants: TenantArgs,
     },
     /// Create a revision that merges several heads.
     Merge {
@@ -317,6 +361,8 @@ pub enum Command {
         /// entities), coloured on a terminal.
         #[arg(long, conflicts_with = "against_migrations")]
         diff: bool,
+        #[command(flatten)]
+        tenants: TenantArgs,
     },
     /// Set up this cargo workspace: migration crate, binary crate, autogen.toml, members.
     Init {
@@ -379,6 +425,26 @@ pub enum Command {
     },
 }
 
+/// Running a command once per tenant (see `autogen::tenants`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct TenantArgs {
+    /// Run once per tenant: names and globs, comma separated (`acme,shop_*`), or
+    /// `sql:<query>` (its first column names the tenants; run read-only on the configured
+    /// database); overrides `tenants` of autogen.toml.
+    #[arg(long, value_name = "SPEC", value_parser = tenant_spec)]
+    pub tenants: Option<TenantSpec>,
+    /// What a tenant is: a PostgreSQL schema of the configured database, or a database of its
+    /// server (default: schema on PostgreSQL, database on MySQL/MariaDB).
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub tenant_kind: Option<TenantKind>,
+    /// Tenants run at once, each on its own connection (default: the number of cores).
+    #[arg(long, value_name = "N", value_parser = jobs)]
+    pub jobs: Option<usize>,
+    /// Start no more tenants after the first failure (default: go on with the others).
+    #[arg(long)]
+    pub fail_fast: bool,
+}
+
 /// Format of the log lines on stderr.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LogFormat {
@@ -388,7 +454,7 @@ pub enum LogFormat {
     Json,
 }
 
-/// Output format of `check` and `diff`.
+/// Output format of `check`, `diff` and tenant runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// One op per line.

@@ -7,13 +7,19 @@ use std::sync::Once;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use super::args::{Cli, Command, DURATION_VARS, FLAG_VARS, ImportSource, LogFormat};
+use super::args::{
+    Cli, Command, DURATION_VARS, FLAG_VARS, Format, ImportSource, LogFormat, TenantArgs,
+};
+use super::commands::tenants::TenantCommand;
 use super::{commands, logging, output};
 use crate::Error;
 use crate::config::{ConfigError, DEFAULT_SQLITE_FILE, DatabaseUrl, SecretSource, UrlSource};
 use crate::metadata::EntityDef;
 use crate::project::{Project, TableFilter};
-use crate::runtime::{ConnectOptions, Migrations, Migrator, Revision, RunOptions, wait_for_db};
+use crate::runtime::{
+    ConnectOptions, Migrations, Migrator, Revision, RunOptions, Side, wait_for_db,
+};
+use crate::tenants::TenantSpec;
 
 /// Everything a command may need.
 pub struct Context {
@@ -124,14 +130,32 @@ impl Context {
         Ok(Migrator::connect(&url, &self.migrations, &self.connect_options()).await?)
     }
 
-    /// How to connect (timeout, echo).
+    /// How to connect (timeout, echo, the schema of `--schema` or `autogen.toml`).
     pub fn connect_options(&self) -> ConnectOptions {
+        ConnectOptions {
+            schema: self.schema(),
+            ..self.scratch_options()
+        }
+    }
+
+    /// How to connect to a scratch database: as [`Context::connect_options`], on its default
+    /// schema (a new database has no other).
+    pub fn scratch_options(&self) -> ConnectOptions {
         ConnectOptions {
             timeout: self.cli.connect_timeout,
             echo_sql: self.cli.echo_sql,
             statement_timeout: self.cli.statement_timeout,
             lock_timeout: self.cli.lock_timeout,
+            schema: None,
         }
+    }
+
+    /// The PostgreSQL schema to work in: `--schema`, else `schema` of `autogen.toml`.
+    pub fn schema(&self) -> Option<crate::backend::ObjectName> {
+        self.cli
+            .schema
+            .clone()
+            .or_else(|| self.project.file.schema.clone())
     }
 
     /// Options for runs.
@@ -139,6 +163,7 @@ impl Context {
         RunOptions {
             lock_timeout: self.cli.lock_timeout,
             allow_modified,
+            announce: true,
         }
     }
 }
@@ -248,14 +273,68 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             target,
             sql,
             allow_modified,
-        } => commands::migrate::upgrade(ctx, target, *sql, *allow_modified).await,
+            format,
+            tenants,
+        } => {
+            if let Some(spec) = tenant_spec(ctx, "upgrade", tenants, *format, *sql)? {
+                let command = TenantCommand::Migrate {
+                    side: Side::Up,
+                    target,
+                    allow_modified: *allow_modified,
+                };
+                return commands::tenants::run(ctx, command, &spec, tenants, *format).await;
+            }
+            commands::migrate::upgrade(ctx, target, *sql, *allow_modified).await
+        }
         Command::Downgrade {
             target,
             sql,
             allow_modified,
-        } => commands::migrate::downgrade(ctx, target, *sql, *allow_modified).await,
-        Command::Stamp { target, purge } => commands::migrate::stamp(ctx, target, *purge).await,
-        Command::Current { verbose } => commands::status::current(ctx, *verbose).await,
+            format,
+            tenants,
+        } => {
+            if let Some(spec) = tenant_spec(ctx, "downgrade", tenants, *format, *sql)? {
+                let command = TenantCommand::Migrate {
+                    side: Side::Down,
+                    target,
+                    allow_modified: *allow_modified,
+                };
+                return commands::tenants::run(ctx, command, &spec, tenants, *format).await;
+            }
+            commands::migrate::downgrade(ctx, target, *sql, *allow_modified).await
+        }
+        Command::Stamp {
+            target,
+            purge,
+            format,
+            tenants,
+        } => {
+            if let Some(spec) = tenant_spec(ctx, "stamp", tenants, *format, false)? {
+                let command = TenantCommand::Stamp {
+                    target,
+                    purge: *purge,
+                };
+                return commands::tenants::run(ctx, command, &spec, tenants, *format).await;
+            }
+            commands::migrate::stamp(ctx, target, *purge).await
+        }
+        Command::Current {
+            verbose,
+            format,
+            tenants,
+        } => {
+            if let Some(spec) = tenant_spec(ctx, "current", tenants, *format, false)? {
+                if *verbose {
+                    return Err(Error::Usage(
+                        "current --verbose shows one database; with tenants use --format json"
+                            .into(),
+                    ));
+                }
+                let command = TenantCommand::Current;
+                return commands::tenants::run(ctx, command, &spec, tenants, *format).await;
+            }
+            commands::status::current(ctx, *verbose).await
+        }
         Command::History {
             rev_range,
             verbose,
@@ -338,11 +417,27 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
         } => commands::import::seaorm(ctx).await,
         Command::Check {
             format,
-            against_migrations: true,
-            ..
-        } => commands::against::check(ctx, *format).await,
-        Command::Check { format, diff, .. } => {
-            commands::autogenerate::check(ctx, *format, *diff).await
+            against_migrations,
+            diff,
+            tenants,
+        } => {
+            let spec = commands::tenants::spec(ctx, "check", tenants, false, *format)?;
+            match spec {
+                Some(spec) if !*against_migrations && !*diff => {
+                    let command = TenantCommand::Check;
+                    commands::tenants::run(ctx, command, &spec, tenants, *format).await
+                }
+                Some(_) => Err(Error::Usage(format!(
+                    "check {} compares one database; it takes no tenants",
+                    if *diff {
+                        "--diff"
+                    } else {
+                        "--against-migrations"
+                    }
+                ))),
+                None if *against_migrations => commands::against::check(ctx, *format).await,
+                None => commands::autogenerate::check(ctx, *format, *diff).await,
+            }
         }
         Command::Diff {
             from,
@@ -352,6 +447,26 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             diff,
         } => commands::autogenerate::diff(ctx, from, to, *format, *sql, *diff).await,
     }
+}
+
+/// The tenants of `command` (see [`commands::tenants::spec`]); `--sql` prints one script and
+/// takes none.
+fn tenant_spec(
+    ctx: &Context,
+    command: &str,
+    args: &TenantArgs,
+    format: Format,
+    sql: bool,
+) -> Result<Option<TenantSpec>, Error> {
+    if sql {
+        if args.tenants.is_some() {
+            return Err(Error::Usage(format!(
+                "{command} --sql prints one script; it takes no --tenants"
+            )));
+        }
+        return Ok(None);
+    }
+    commands::tenants::spec(ctx, command, args, true, format)
 }
 
 /// `--help` and `--version` print and succeed; any other parse error becomes one line (clap's

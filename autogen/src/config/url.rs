@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::{ConfigError, UrlSource};
-use crate::backend::Backend;
+use crate::backend::{Backend, ObjectName};
 
 /// A validated database URL.
 #[derive(Clone, PartialEq, Eq)]
@@ -122,6 +122,45 @@ impl DatabaseUrl {
         sea_orm::ConnectOptions::new(self.secret.clone())
     }
 
+    /// The same server and credentials with database `name` (a database tenant, a scratch
+    /// database); `None` for SQLite. A `dbname` query parameter, which would win over the
+    /// path, is removed.
+    pub fn with_database(&self, name: &ObjectName) -> Option<DatabaseUrl> {
+        if self.backend == Backend::Sqlite {
+            return None;
+        }
+        let mut parsed = url::Url::parse(&self.secret).ok()?;
+        // Percent-encoded: the drivers decode the path (a `/` or `%` in a name stays itself).
+        let path = percent_encoding::utf8_percent_encode(name.as_str(), PATH_SEGMENT);
+        parsed.set_path(&format!("/{path}"));
+        if parsed
+            .query_pairs()
+            .any(|(k, _)| k.eq_ignore_ascii_case("dbname"))
+        {
+            // The other pairs keep their text as written (re-encoding them would print a
+            // password in a form nobody remembered to scrub).
+            let kept: Vec<String> = parsed
+                .query()
+                .unwrap_or_default()
+                .split('&')
+                .filter(|pair| {
+                    let key = pair.split('=').next().unwrap_or_default();
+                    !decode(key).eq_ignore_ascii_case("dbname")
+                })
+                .map(str::to_string)
+                .collect();
+            parsed.set_query((!kept.is_empty()).then(|| kept.join("&")).as_deref());
+        }
+        let secret = parsed.to_string();
+        super::secrets::remember(&secrets_of(&secret));
+        Some(DatabaseUrl {
+            backend: self.backend,
+            redacted: redact(&secret),
+            secret,
+            source: self.source,
+        })
+    }
+
     /// The file of a SQLite URL, or `None` for in-memory SQLite and for servers.
     pub fn sqlite_path(&self) -> Option<&str> {
         if self.backend != Backend::Sqlite {
@@ -158,6 +197,13 @@ impl fmt::Debug for DatabaseUrl {
             .finish()
     }
 }
+
+/// What a database name keeps unencoded in a URL path: RFC 3986's unreserved characters.
+const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Whether a query parameter holds a secret: `password`, `sslpassword`, and anything whose
 /// name contains `pass` or `secret`.
@@ -273,6 +319,30 @@ mod tests {
         assert!(parse("").is_err());
         assert!(parse("   ").is_err());
         assert!(parse("oracle://h/db").is_err());
+    }
+
+    #[test]
+    fn database_replaced_keeps_the_rest_and_the_secret() {
+        let url =
+            parse("postgres://u:TOPSECRET9@h:5432/main?sslmode=disable&dbname=other").unwrap();
+        let tenant = url
+            .with_database(&ObjectName::parse("tenant_1 /%").unwrap())
+            .unwrap();
+        assert_eq!(
+            tenant.secret(),
+            "postgres://u:TOPSECRET9@h:5432/tenant_1%20%2F%25?sslmode=disable"
+        );
+        assert_eq!(
+            tenant.to_string(),
+            "postgres://u:***@h:5432/tenant_1%20%2F%25?sslmode=disable"
+        );
+        assert_eq!(tenant.scrub("x TOPSECRET9 y"), "x *** y");
+        assert!(
+            parse("sqlite::memory:")
+                .unwrap()
+                .with_database(&ObjectName::parse("a").unwrap())
+                .is_none()
+        );
     }
 
     #[test]

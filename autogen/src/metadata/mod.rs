@@ -13,7 +13,7 @@ mod sql;
 
 pub use column::split_comment;
 pub use desired::{desired_schema, table_from_statements};
-pub use entity_def::EntityDef;
+pub use entity_def::{EntityDef, entities_in};
 pub use extras::{
     CheckDef, EnumDef, Extras, IdentityDef, IndexDef, IndexMethod, IndexPart, SchemaExtras,
 };

@@ -12,11 +12,17 @@
 //! lock_timeout = 60                         # seconds; --lock-timeout and AUTOGEN_LOCK_TIMEOUT win
 //! template = "autogen-migration/revision.rs.tmpl"  # every new revision is rendered through it
 //! backends = ["postgres"]                  # generated files only for these (default: all three)
+//! schema = "app"                            # PostgreSQL: the one schema to manage (--schema wins)
+//! tenants = "tenant_*"                      # upgrade/downgrade/current/check/stamp run per tenant
+//! tenant_kind = "schema"                    # or "database" (default: schema on PostgreSQL)
 //! ```
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+
+use crate::backend::ObjectName;
+use crate::tenants::{TenantKind, TenantSpec};
 
 /// The keys of `autogen.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -49,6 +55,14 @@ pub struct ConfigFile {
     /// The backends generated files support (`postgres`, `mysql`/`mariadb`, `sqlite`;
     /// default: all three).
     pub backends: Option<Vec<String>>,
+    /// PostgreSQL: the schema to work in (the session's `search_path`), instead of the
+    /// server's default (`public`).
+    pub schema: Option<ObjectName>,
+    /// The tenants of `upgrade`, `downgrade`, `current`, `check` and `stamp` (the syntax of
+    /// `--tenants`; the flag wins).
+    pub tenants: Option<TenantSpec>,
+    /// What a tenant is (`--tenant-kind` wins).
+    pub tenant_kind: Option<TenantKind>,
 }
 
 /// A configuration file that cannot be used.
@@ -238,6 +252,14 @@ mod tests {
         assert_eq!(file.url_var.as_deref(), Some("DB_URL"));
         assert_eq!(file.lock_timeout, Some(5));
         assert_eq!(file.post_write_hooks, [["touch", "{file}"]]);
+        let file = ConfigFile::parse(
+            "schema = \"app\"\ntenants = \"t_*,acme\"\ntenant_kind = \"database\"\n",
+            Path::new("x"),
+        )
+        .unwrap();
+        assert_eq!(file.schema.unwrap().as_str(), "app");
+        assert!(file.tenants.unwrap().needs_catalog());
+        assert_eq!(file.tenant_kind, Some(TenantKind::Database));
     }
 
     #[test]
@@ -256,6 +278,22 @@ mod tests {
                 "/p/autogen.toml:3: key `exclude_tables`",
             ),
             ("url_var = \n", "/p/autogen.toml:1:"),
+            (
+                "tenants = \"a,,b\"\n",
+                "/p/autogen.toml:1: key `tenants`: item 2 of the list is empty",
+            ),
+            (
+                "tenants = [\"a\"]\n",
+                "/p/autogen.toml:1: key `tenants`: invalid type: sequence, expected a string",
+            ),
+            (
+                "tenant_kind = \"table\"\n",
+                "/p/autogen.toml:1: key `tenant_kind`: unknown variant `table`",
+            ),
+            (
+                "schema = \"\"\n",
+                "/p/autogen.toml:1: key `schema`: an empty name",
+            ),
             (
                 "lock_timeout = 100000\n",
                 "/p/autogen.toml:1: key `lock_timeout`: must be at most 86400 seconds",

@@ -12,7 +12,7 @@ use super::db_error::DbError;
 use super::error::RuntimeError;
 use super::recorder::Recorder;
 use super::session::Session;
-use crate::backend::Backend;
+use crate::backend::{Backend, ObjectName};
 use crate::config::DatabaseUrl;
 
 /// How to connect.
@@ -28,6 +28,11 @@ pub struct ConnectOptions {
     /// migration lock, and table locks (PostgreSQL `lock_timeout`, MySQL `lock_wait_timeout`,
     /// SQLite `busy_timeout`). Zero tries once.
     pub lock_timeout: Duration,
+    /// PostgreSQL: the schema the session works in (`--schema`, a schema tenant). The
+    /// session's `search_path` is that schema alone, so `current_schema()` is it: the version
+    /// table, the migration lock, introspection and the revisions' unqualified names all live
+    /// there. `None` leaves the server's `search_path` as it is.
+    pub schema: Option<ObjectName>,
 }
 
 impl Default for ConnectOptions {
@@ -37,6 +42,7 @@ impl Default for ConnectOptions {
             echo_sql: false,
             statement_timeout: None,
             lock_timeout: Duration::from_secs(60),
+            schema: None,
         }
     }
 }

@@ -13,6 +13,16 @@ pub enum RuntimeError {
     /// The server could not be reached.
     #[error("cannot connect to {url}: {reason}")]
     Connect { url: String, reason: String },
+    /// `--schema` (or a schema tenant) names a schema the database does not have.
+    #[error(
+        "schema \"{schema}\" does not exist in {target} (create it first: CREATE SCHEMA; nothing was run)"
+    )]
+    NoSuchSchema { target: String, schema: String },
+    /// `--schema` on a backend without schemas.
+    #[error(
+        "--schema is for PostgreSQL; {target} is {backend}, where a schema is a database: name it in the URL (or use --tenant-kind database)"
+    )]
+    SchemaNotSupported { target: String, backend: String },
     /// Connecting took too long.
     #[error("cannot connect to {url}: timed out after {seconds}s")]
     ConnectTimeout { url: String, seconds: u64 },

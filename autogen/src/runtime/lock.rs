@@ -1,5 +1,6 @@
-//! One migrator at a time: a PostgreSQL advisory lock or a MySQL named lock, taken on the
-//! session's one connection — the connection that then does the work — or an OS file lock
+//! One migrator at a time per schema (PostgreSQL) or database: a PostgreSQL advisory lock
+//! whose key is derived from the session's schema, or a MySQL named lock named after the
+//! database, taken on the session's one connection — the connection that then does the work — or an OS file lock
 //! next to a SQLite database. A killed migrator's lock lasts exactly as long as its last
 //! statement: the server ends the session (and releases the lock) when that statement ends;
 //! a waiting migrator that runs out of `--lock-timeout` first names that session.
@@ -13,8 +14,18 @@ use super::pool::Pool;
 use super::watchdog::Progress;
 use crate::config::DatabaseUrl;
 
-/// Advisory-lock key shared by every autogen migrator ("autogen" in ASCII).
-const PG_LOCK_KEY: i64 = 0x0061_7574_6f67_656e;
+/// The advisory-lock key of the migrators of one schema: the first 8 bytes of
+/// SHA-256(`autogen:<schema>`). Advisory locks are per database already
+/// (<https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS>); the schema
+/// in the key lets the tenants of one database (one schema each) migrate at the same time,
+/// while two migrators of one schema still exclude each other.
+pub(crate) fn pg_lock_key(schema: &str) -> i64 {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("autogen:{schema}").as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    i64::from_be_bytes(first)
+}
 
 /// How often a waiting migrator tries again.
 const POLL: Duration = Duration::from_millis(100);
@@ -28,7 +39,7 @@ pub struct MigrationLock {
 #[derive(Debug)]
 enum Held {
     #[cfg(feature = "postgres")]
-    Postgres(sqlx::PgPool),
+    Postgres(sqlx::PgPool, i64),
     #[cfg(feature = "mysql")]
     MySql(sqlx::MySqlPool, String),
     File(File),
@@ -37,14 +48,14 @@ enum Held {
 }
 
 /// Tries once on the session; `Ok(None)` means another session holds the lock.
-async fn try_once(pool: &Pool, name: &str) -> Result<Option<Held>, sqlx::Error> {
+async fn try_once(pool: &Pool, name: &str, key: i64) -> Result<Option<Held>, sqlx::Error> {
     Ok(match *pool {
         #[cfg(feature = "postgres")]
         Pool::Postgres(ref p) => sqlx::query_scalar::<_, bool>("SELECT pg_try_advisory_lock($1)")
-            .bind(PG_LOCK_KEY)
+            .bind(key)
             .fetch_one(p)
             .await?
-            .then(|| Held::Postgres(p.clone())),
+            .then(|| Held::Postgres(p.clone(), key)),
         // GET_LOCK with timeout 0 tries once; the wait is ours, so --lock-timeout 0 works too.
         #[cfg(feature = "mysql")]
         Pool::MySql(ref p) => (sqlx::query_scalar::<_, Option<i64>>("SELECT GET_LOCK(?, 0)")
@@ -60,11 +71,13 @@ async fn try_once(pool: &Pool, name: &str) -> Result<Option<Held>, sqlx::Error> 
 }
 
 impl MigrationLock {
-    /// Waits up to `timeout` for the lock (zero: tries once). `progress` is touched after
-    /// every attempt, so the stall watchdog only fires when an attempt itself hangs.
+    /// Waits up to `timeout` for the lock (zero: tries once) of `namespace`, the session's
+    /// schema (PostgreSQL) or database (MySQL). `progress` is touched after every attempt, so
+    /// the stall watchdog only fires when an attempt itself hangs.
     pub(crate) async fn acquire(
         pool: &Pool,
         url: &DatabaseUrl,
+        namespace: &str,
         timeout: Duration,
         progress: &Progress,
     ) -> Result<Self, RuntimeError> {
@@ -75,14 +88,9 @@ impl MigrationLock {
         if let Pool::Sqlite(_) = pool {
             return lock_file(url, &target, timeout, until).await;
         }
-        #[allow(unreachable_patterns)] // a MySQL-only build
-        let name = match *pool {
-            #[cfg(feature = "mysql")]
-            Pool::MySql(ref p) => mysql_lock_name(p).await?,
-            _ => String::new(),
-        };
+        let (name, key) = (mysql_lock_name(namespace), pg_lock_key(namespace));
         loop {
-            let attempt = try_once(pool, &name)
+            let attempt = try_once(pool, &name, key)
                 .await
                 .map_err(|e| RuntimeError::db("cannot take the migration lock", e))?;
             progress.touch();
@@ -91,7 +99,7 @@ impl MigrationLock {
             }
             let now = Instant::now();
             if now >= until {
-                return Err(match holder(pool, &name).await {
+                return Err(match holder(pool, &name, key).await {
                     Some((holder, ending)) => RuntimeError::LockHeld {
                         target,
                         seconds: timeout.as_secs(),
@@ -112,9 +120,9 @@ impl MigrationLock {
     pub async fn release(self) {
         match self.held {
             #[cfg(feature = "postgres")]
-            Held::Postgres(p) => {
+            Held::Postgres(p, key) => {
                 let _ = sqlx::query("SELECT pg_advisory_unlock($1)")
-                    .bind(PG_LOCK_KEY)
+                    .bind(key)
                     .execute(&p)
                     .await;
             }
@@ -134,20 +142,12 @@ impl MigrationLock {
 }
 
 /// MySQL lock names are server-wide, so they are scoped to the database (64 characters max).
-#[cfg(feature = "mysql")]
-async fn mysql_lock_name(pool: &sqlx::MySqlPool) -> Result<String, RuntimeError> {
-    let db: Option<String> = sqlx::query_scalar("SELECT DATABASE()")
-        .fetch_one(pool)
-        .await
-        .map_err(|e| RuntimeError::db("cannot read the current database", e))?;
-    Ok(format!("autogen:{}", db.unwrap_or_default())
-        .chars()
-        .take(64)
-        .collect())
+fn mysql_lock_name(database: &str) -> String {
+    format!("autogen:{database}").chars().take(64).collect()
 }
 
 /// The session holding the lock, described for the operator, and how to end it.
-async fn holder(pool: &Pool, name: &str) -> Option<(String, String)> {
+async fn holder(pool: &Pool, name: &str, key: i64) -> Option<(String, String)> {
     match *pool {
         #[cfg(feature = "postgres")]
         Pool::Postgres(ref p) => {
@@ -159,9 +159,10 @@ async fn holder(pool: &Pool, name: &str) -> Option<(String, String)> {
                  WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 \
                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) \
                  AND l.classid::bigint = $1 AND l.objid::bigint = $2 LIMIT 1",
+                // The bigint key is split into two unsigned halves (classid, objid).
             )
-            .bind(PG_LOCK_KEY >> 32)
-            .bind(PG_LOCK_KEY & 0xffff_ffff)
+            .bind((key >> 32) & 0xffff_ffff)
+            .bind(key & 0xffff_ffff)
             .fetch_optional(p)
             .await
             .ok()??;
@@ -248,5 +249,19 @@ async fn lock_file(
             });
         }
         tokio::time::sleep(POLL.min(until - now)).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One key per schema, the same in every run (a migrator of another version of this tool
+    /// must compute the same key).
+    #[test]
+    fn lock_keys_are_per_schema_and_stable() {
+        assert_ne!(pg_lock_key("tenant_1"), pg_lock_key("tenant_2"));
+        assert_eq!(pg_lock_key("public"), pg_lock_key("public"));
+        assert_eq!(pg_lock_key("public"), -1097237903480195125);
     }
 }

@@ -27,6 +27,9 @@ pub struct RunOptions {
     pub lock_timeout: Duration,
     /// Run even if an applied file's SQL changed.
     pub allow_modified: bool,
+    /// Say each revision as it starts (on a terminal's stderr, else an info log line);
+    /// `false` logs it at debug level only (tenant runs, which report per tenant).
+    pub announce: bool,
 }
 
 impl Default for RunOptions {
@@ -34,6 +37,7 @@ impl Default for RunOptions {
         Self {
             lock_timeout: Duration::from_secs(60),
             allow_modified: false,
+            announce: true,
         }
     }
 }
@@ -78,6 +82,11 @@ impl<'m> Migrator<'m> {
     /// The live connection.
     pub fn connection(&self) -> &DatabaseConnection {
         &self.conn
+    }
+
+    /// The session's schema (PostgreSQL) or database (MySQL); `None` on SQLite.
+    pub fn namespace(&self) -> Option<String> {
+        self.session.namespace()
     }
 
     /// Everything executed on this connection so far.
@@ -144,7 +153,7 @@ impl<'m> Migrator<'m> {
         version_table::ensure(&self.conn).await?;
         applied_sql::ensure_column(&self.conn).await?;
         for (i, id) in plan.iter().enumerate() {
-            self.announce(i, plan.len(), "upgrade", id);
+            self.announce(i, plan.len(), "upgrade", id, options.announce);
             if let Err(e) = self.run_one(id, Side::Up).await {
                 return Err(if unversioned && e.is_already_exists() {
                     RuntimeError::Unversioned {
@@ -188,7 +197,7 @@ impl<'m> Migrator<'m> {
         self.verify_unmodified(&rows, &touched, options).await?;
         version_table::ensure(&self.conn).await?;
         for (i, id) in plan.iter().enumerate() {
-            self.announce(i, plan.len(), "downgrade", id);
+            self.announce(i, plan.len(), "downgrade", id, options.announce);
             self.run_one(id, Side::Down).await?;
         }
         Ok(plan)
@@ -380,7 +389,7 @@ impl<'m> Migrator<'m> {
         Ok(checksum(&sql))
     }
 
-    fn announce(&self, index: usize, total: usize, verb: &str, id: &str) {
+    fn announce(&self, index: usize, total: usize, verb: &str, id: &str, say: bool) {
         // Numbers the statement events of `--log-format json` within this revision.
         self.recorder.set_revision(id);
         let message = self
@@ -388,7 +397,9 @@ impl<'m> Migrator<'m> {
             .get(id)
             .map(|r| r.meta.message)
             .unwrap_or("");
-        if std::io::stderr().is_terminal() {
+        if !say {
+            tracing::debug!("running {verb} {id}: {message}");
+        } else if std::io::stderr().is_terminal() {
             // A closed stderr must not stop a migrator half-way.
             let _ = writeln!(
                 std::io::stderr(),

@@ -46,6 +46,9 @@ pub(crate) enum Pool {
 #[derive(Debug, Default)]
 pub(crate) struct Shared {
     engine: OnceLock<(Engine, String)>,
+    /// PostgreSQL `current_schema()` (`None`: no schema on the `search_path` exists), MySQL
+    /// `DATABASE()`: where the version table and the migration lock live.
+    namespace: OnceLock<Option<String>>,
     /// Database calls made through the pool: sea-orm takes the one connection from the pool
     /// for every call outside a transaction, whatever API made it (`execute_unprepared`
     /// included, which sea-orm's metric callback does not see).
@@ -56,6 +59,12 @@ impl Shared {
     /// Calls made so far (see the field).
     pub(crate) fn calls(&self) -> u64 {
         self.calls.load(Ordering::Relaxed)
+    }
+
+    /// The session's schema (PostgreSQL) or database (MySQL); `None` on SQLite, and on
+    /// PostgreSQL when no schema of the `search_path` exists.
+    pub(crate) fn namespace(&self) -> Option<String> {
+        self.namespace.get().cloned().flatten()
     }
 
     /// The engine and its version string (known once the connection is open).
@@ -112,9 +121,15 @@ pub(crate) async fn open(
                 move |conn, _| {
                     let (options, shared) = (options.clone(), shared.clone());
                     Box::pin(async move {
-                        let version: String = sqlx::query_scalar("SELECT version()")
-                            .fetch_one(&mut *conn)
-                            .await?;
+                        // First, so that `current_schema()` below is the session's for good.
+                        if let Some(schema) = &options.schema {
+                            conn.execute(AssertSqlSafe(settings::search_path(schema)))
+                                .await?;
+                        }
+                        let (version, schema): (String, Option<String>) =
+                            sqlx::query_as("SELECT version(), current_schema()::text")
+                                .fetch_one(&mut *conn)
+                                .await?;
                         let engine = Engine::from_postgres_version(&version);
                         // The distributed engines only get read-only commands (see `Session`), and
                         // do not all know these settings: leave their sessions as they are.
@@ -135,6 +150,7 @@ pub(crate) async fn open(
                         for statement in sql {
                             conn.execute(AssertSqlSafe(statement)).await?;
                         }
+                        let _ = shared.namespace.set(schema);
                         let _ = shared.engine.set((engine, version));
                         Ok(())
                     })
@@ -151,13 +167,16 @@ pub(crate) async fn open(
                 move |conn, _| {
                     let (options, shared) = (options.clone(), shared.clone());
                     Box::pin(async move {
-                        let version: String = sqlx::query_scalar("SELECT CAST(VERSION() AS CHAR)")
-                            .fetch_one(&mut *conn)
-                            .await?;
+                        let (version, database): (String, Option<String>) = sqlx::query_as(
+                            "SELECT CAST(VERSION() AS CHAR), CAST(DATABASE() AS CHAR)",
+                        )
+                        .fetch_one(&mut *conn)
+                        .await?;
                         let engine = Engine::from_mysql_version(&version);
                         for statement in settings::mysql(&options, engine) {
                             conn.execute(AssertSqlSafe(statement)).await?;
                         }
+                        let _ = shared.namespace.set(database);
                         let _ = shared.engine.set((engine, version));
                         Ok(())
                     })

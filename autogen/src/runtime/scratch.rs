@@ -33,13 +33,14 @@ impl Scratch {
             });
         }
         let name = format!("autogen_scratch_{}", crate::revision::new_revision_id());
-        let mut parsed = url::Url::parse(base.secret()).map_err(|e| Error::Scratch {
-            name: name.clone(),
-            action: "create it",
-            detail: e.to_string(),
-        })?;
-        parsed.set_path(&format!("/{name}"));
-        let url = DatabaseUrl::parse(parsed.as_str(), base.source())?;
+        let url = crate::backend::ObjectName::parse(&name)
+            .ok()
+            .and_then(|n| base.with_database(&n))
+            .ok_or_else(|| Error::Scratch {
+                name: name.clone(),
+                action: "create it",
+                detail: "the configured URL cannot name another database".into(),
+            })?;
         let (admin, _) = connect(base, options).await?;
         admin
             .execute_unprepared(&format!("CREATE DATABASE {}", backend.ident(&name)))

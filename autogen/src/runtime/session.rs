@@ -38,6 +38,12 @@ impl Session {
     pub async fn open(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Self, RuntimeError> {
         let shown = url.redacted().to_string();
         super::drivers::require(url)?;
+        if options.schema.is_some() && url.backend() != crate::backend::Backend::Postgres {
+            return Err(RuntimeError::SchemaNotSupported {
+                target: shown,
+                backend: url.backend().name().to_string(),
+            });
+        }
         let progress = Progress::new();
         let shared = Arc::new(Shared::default());
         // The pool's own connection is the only one opened: it retries a server that is not
@@ -56,6 +62,16 @@ impl Session {
             Ok(Ok(pool)) => pool,
         };
         pool.seal();
+        if let Some(schema) = &options.schema {
+            // `search_path` names a schema that does not exist: `current_schema()` is NULL,
+            // and nothing may run (a CREATE would have nowhere to go).
+            if shared.namespace().as_deref() != Some(schema.as_str()) {
+                return Err(RuntimeError::NoSuchSchema {
+                    target: shown,
+                    schema: schema.to_string(),
+                });
+            }
+        }
         let mut conn = pool.sea_orm();
         let recorder = Arc::new(Recorder::new(options.echo_sql));
         let (sink, clock) = (recorder.clone(), progress.clone());
@@ -95,11 +111,19 @@ impl Session {
         self.shared.engine()
     }
 
+    /// The session's schema (PostgreSQL `current_schema()`) or database (MySQL `DATABASE()`),
+    /// as the server reported it on connect; `None` on SQLite.
+    pub fn namespace(&self) -> Option<String> {
+        self.shared.namespace()
+    }
+
     /// Takes the migration lock on this session, waiting up to `timeout` (zero: tries once).
     pub async fn lock(&self, timeout: Duration) -> Result<MigrationLock, RuntimeError> {
         self.usable()?;
         let bound = stall_bound(&self.options);
-        let acquiring = MigrationLock::acquire(&self.pool, &self.url, timeout, &self.progress);
+        let namespace = self.namespace().unwrap_or_default();
+        let acquiring =
+            MigrationLock::acquire(&self.pool, &self.url, &namespace, timeout, &self.progress);
         match guard(&self.progress, bound, acquiring).await {
             Ok(result) => result,
             Err(idle) => Err(self.stalled(idle)),

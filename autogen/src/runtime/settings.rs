@@ -1,13 +1,15 @@
 //! The settings every session starts with, so that the server itself bounds each wait:
 //! lock waits by `--lock-timeout`, statements by `--statement-timeout`, and (PostgreSQL) a
 //! client that vanished is noticed within seconds instead of after its statement ends.
-//! Values are numbers computed here, never user text.
+//! Values are numbers computed here; the one name (`search_path`) goes through
+//! [`Backend::ident`].
 
 use std::time::Duration;
 
 use super::ConnectOptions;
 use super::clock::{capped, ceil_secs, pg_millis};
 use super::engine::Engine;
+use crate::backend::{Backend, ObjectName};
 
 /// Extra time the client waits beyond `--statement-timeout` before it calls the connection
 /// stalled: long enough for the server's own timeout error to arrive first.
@@ -45,6 +47,15 @@ pub(crate) fn postgres(options: &ConnectOptions) -> Vec<String> {
         ));
     }
     sql
+}
+
+/// PostgreSQL: the session works in `schema` alone. Nothing else is on the path (not even
+/// `public`): a name missing from the tenant's schema must fail, not resolve to another
+/// schema's table. `pg_catalog` is always searched first anyway
+/// (<https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SEARCH-PATH>).
+/// sea-orm's own `ConnectOptions::set_schema_search_path` does the same, with less quoting.
+pub(crate) fn search_path(schema: &ObjectName) -> String {
+    format!("SET search_path TO {}", schema.ident(Backend::Postgres))
 }
 
 /// PostgreSQL liveness settings, applied on PostgreSQL itself (the first needs 14+; the
@@ -125,6 +136,12 @@ mod tests {
             "SET SESSION max_execution_time = 2500"
         );
         assert_eq!(stall_bound(&o), Some(Duration::from_millis(7500)));
+    }
+
+    #[test]
+    fn search_path_is_one_quoted_schema() {
+        let odd = ObjectName::parse("t\"1, public").unwrap();
+        assert_eq!(search_path(&odd), "SET search_path TO \"t\"\"1, public\"");
     }
 
     #[test]

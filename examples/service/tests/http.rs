@@ -76,6 +76,7 @@ async fn migrate(db: &TestDb) {
             &RunOptions {
                 lock_timeout: Duration::from_secs(30),
                 allow_modified: false,
+                ..RunOptions::default()
             },
         )
         .await

@@ -47,7 +47,7 @@ pub async fn check(ctx: &Context, format: Format) -> Result<ExitCode, Error> {
 }
 
 async fn replay(ctx: &Context, scratch: &Scratch, format: Format) -> Result<ExitCode, Error> {
-    let migrator = Migrator::connect(&scratch.url, &ctx.migrations, &ctx.connect_options()).await?;
+    let migrator = Migrator::connect(&scratch.url, &ctx.migrations, &ctx.scratch_options()).await?;
     let options = ctx.run_options(false);
     migrator.upgrade("heads", &options).await?;
     let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;

@@ -10,12 +10,13 @@ use crate::cli::args::Format;
 use crate::cli::context::Context;
 use crate::compare::Rename;
 use crate::config::{DatabaseUrl, UrlSource};
-use crate::drift::{Drift, database_drift, entities_drift, entities_drift_with};
+use crate::drift::{Drift, RenameDecider, database_drift, entities_drift_with};
+use crate::metadata::entities_in;
 use crate::ops::{HazardClass, Op, hazards_for, ops_json, report_lines};
 use crate::plan::OpsMigration;
 use crate::render::{RenderInput, render_migration_for};
 use crate::revision::{NewRevision, comment_text};
-use crate::runtime::{Side, capture_sql, connect, frames, push_frames};
+use crate::runtime::{Migrator, Side, capture_sql, connect, frames, push_frames};
 
 use super::author::write_source;
 
@@ -52,12 +53,9 @@ pub async fn revision(
             list(&heads)
         )));
     }
-    let drift = entities_drift_with(
-        migrator.connection(),
-        &ctx.entities,
-        &ctx.table_filter()?,
-        &mut |candidates| super::renames::decide(&options.renames, candidates),
-    )
+    let drift = renaming_drift(ctx, &migrator, &mut |candidates| {
+        super::renames::decide(&options.renames, candidates)
+    })
     .await?;
     print_unmanaged(&drift.unmanaged);
     let backends: Vec<Backend> = ctx
@@ -128,18 +126,16 @@ pub async fn revision(
 /// fresh database can be built from it, while the existing one records it with `stamp`.
 async fn baseline(
     ctx: &Context,
-    migrator: &crate::runtime::Migrator<'_>,
+    migrator: &Migrator<'_>,
     mut new: NewRevision,
 ) -> Result<ExitCode, Error> {
     let conn = migrator.connection();
     // What the database holds and the entities do not describe is still said.
-    let live = entities_drift(conn, &ctx.entities, &ctx.table_filter()?).await?;
+    let live = managed_drift(ctx, migrator).await?;
     print_unmanaged(&live.unmanaged);
-    let drift = crate::drift::baseline_drift(
-        conn.get_database_backend(),
-        &ctx.entities,
-        &ctx.table_filter()?,
-    );
+    let (entities, _) = entities_in(&ctx.entities, migrator.namespace().as_deref());
+    let drift =
+        crate::drift::baseline_drift(conn.get_database_backend(), &entities, &ctx.table_filter()?);
     if drift.ops.is_empty() {
         println!("No entities to baseline; no revision written.");
         return Ok(ExitCode::SUCCESS);
@@ -175,7 +171,7 @@ pub const BASELINE_NOTE: &str = "baseline: creates the schema the database held 
 /// Exit 0 in sync, 1 with drift (ops listed), errors become exit 2 in the binary.
 pub async fn check(ctx: &Context, format: Format, diff: bool) -> Result<ExitCode, Error> {
     let migrator = ctx.migrator().await?;
-    let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;
+    let drift = managed_drift(ctx, &migrator).await?;
     let backend = Backend::of(migrator.connection().get_database_backend());
     if diff {
         print_unmanaged(&drift.unmanaged);
@@ -190,6 +186,30 @@ pub async fn check(ctx: &Context, format: Format, diff: bool) -> Result<ExitCode
         &branches,
         serde_json::Map::new(),
     ))
+}
+
+/// The entities that belong in the migrator's schema (see [`entities_in`]) versus that
+/// schema; the entities left out are said in the notices.
+pub async fn managed_drift(ctx: &Context, migrator: &Migrator<'_>) -> Result<Drift, Error> {
+    renaming_drift(ctx, migrator, &mut |_| Ok(Vec::new())).await
+}
+
+/// [`managed_drift`], with the renames `decide` picks among the candidates.
+async fn renaming_drift(
+    ctx: &Context,
+    migrator: &Migrator<'_>,
+    decide: &mut RenameDecider<'_>,
+) -> Result<Drift, Error> {
+    let (entities, notes) = entities_in(&ctx.entities, migrator.namespace().as_deref());
+    let mut drift = entities_drift_with(
+        migrator.connection(),
+        &entities,
+        &ctx.table_filter()?,
+        decide,
+    )
+    .await?;
+    drift.notices.extend(notes);
+    Ok(drift)
 }
 
 /// Prints what `check` found (text, or one JSON object with `extra` keys added) and returns

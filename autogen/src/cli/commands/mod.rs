@@ -13,4 +13,5 @@ pub mod migrate;
 pub mod pull;
 pub mod renames;
 pub mod status;
+pub mod tenants;
 pub mod verify;

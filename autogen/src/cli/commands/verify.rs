@@ -49,7 +49,7 @@ pub async fn verify(ctx: &Context, ops: &[Op], current: &Schema) -> Result<(), E
 }
 
 async fn run(ctx: &Context, scratch: &Scratch, ops: &[Op], current: &Schema) -> Result<(), Error> {
-    let (conn, _) = connect(&scratch.url, &ctx.connect_options()).await?;
+    let (conn, _) = connect(&scratch.url, &ctx.scratch_options()).await?;
     // Step 1: the current schema, from nothing.
     let build = compare(&Schema::default(), current);
     run_steps(
