@@ -40,8 +40,16 @@ async fn has_column(conn: &impl ConnectionTrait) -> Result<bool, RuntimeError> {
     let backend = Backend::of(conn.get_database_backend());
     let (table, column) = (backend.string(VERSION_TABLE), backend.string(COLUMN));
     let probe = match backend {
+        // pg_catalog through its indexes, the schema's oid found once (an InitPlan):
+        // information_schema.columns, and a join on `nspname = current_schema()`, read the
+        // version table of every schema (26 ms and 17 ms with 300 tenant schemas, on every
+        // tenant's upgrade; 0.15 ms this way).
         Backend::Postgres => format!(
-            "SELECT 1 AS found FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = {table} AND column_name = {column}"
+            "SELECT 1 AS found FROM pg_catalog.pg_attribute a \
+             JOIN pg_catalog.pg_class c ON c.oid = a.attrelid \
+             WHERE c.relnamespace = \
+             (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema()) \
+             AND c.relname = {table} AND a.attname = {column} AND NOT a.attisdropped"
         ),
         Backend::MySql => format!(
             "SELECT 1 AS found FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = {table} AND column_name = {column}"
