@@ -1,31 +1,72 @@
 #!/usr/bin/env python3
-"""Prints the deterministic synthetic Postgres schema of N tables used by scripts/bench.sh.
+"""Prints the deterministic synthetic schema of N tables used by scripts/bench.sh and
+scripts/bench/whole_process.py, for PostgreSQL (default), MariaDB/MySQL or SQLite.
 
 Every table t0001..tNNNN has 14 columns (bigserial, uuid, int, bigint, varchar(n), text,
 numeric(10,2), boolean with defaults, timestamptz default now(), jsonb; nullable and not),
 a primary key, a unique constraint, two non-unique indexes (one of two columns) and, from the
 second table on, a foreign key to the previous table. The same N always gives the same SQL.
+MariaDB and SQLite get the nearest types of their own (bigint AUTO_INCREMENT / INTEGER
+PRIMARY KEY AUTOINCREMENT, char(36), decimal, tinyint(1) / boolean, timestamp, json / text).
 
-Usage: gen_schema.py N > schema.sql
+`--modified` gives the changed copy that the benchmarks compare against: every 10th table in
+name order (the tables bench/src/main.rs and alembic_bench.py change) gains a nullable `text`
+column `bench_extra` with an index, loses its index `ix_<t>_active_created` and has its first
+varchar widened by one: four changes per changed table.
+
+Usage: gen_schema.py [--backend postgres|mysql|sqlite] [--modified] N > schema.sql
 """
 
+import argparse
 import sys
 
+EVERY = 10
+BACKENDS = ("postgres", "mysql", "sqlite")
 
-def table_sql(i: int) -> str:
-    name = f"t{i:04d}"
-    prev = f"t{i - 1:04d}"
-    code_len = 16 + (i % 4) * 16  # 16, 32, 48, 64
+
+def table_name(i: int) -> str:
+    return f"t{i:04d}"
+
+
+def changed_tables(n: int) -> set:
+    """The tables a modified copy changes: every 10th in name order."""
+    return set(sorted(table_name(i) for i in range(1, n + 1))[::EVERY])
+
+
+# Column types per backend: (id, uuid, bool, timestamp with time zone, json).
+TYPES = {
+    "postgres": ("bigserial PRIMARY KEY", "uuid", "boolean", "timestamptz", "jsonb"),
+    "mysql": ("bigint NOT NULL AUTO_INCREMENT PRIMARY KEY", "char(36)", "tinyint(1)", "timestamp", "json"),
+    "sqlite": ("integer PRIMARY KEY AUTOINCREMENT", "char(36)", "boolean", "timestamp", "text"),
+}
+
+
+def table_sql(i: int, backend: str = "postgres", changed: bool = False) -> str:
+    """Table i; `changed`: with the four changes of a modified copy."""
+    name = table_name(i)
+    prev = table_name(i - 1)
+    code_len = 16 + (i % 4) * 16 + (1 if changed else 0)  # 16, 32, 48, 64
     title_len = 100 + (i % 3) * 50  # 100, 150, 200
+    id_type, uuid_type, bool_type, ts_type, json_type = TYPES[backend]
+    uuid_default = " DEFAULT gen_random_uuid()" if backend == "postgres" else ""
+    now = "now()" if backend == "postgres" else "CURRENT_TIMESTAMP"
+    true, false = ("1", "0") if backend == "mysql" else ("true", "false")
     fk = (
         f",\n  CONSTRAINT fk_{name}_parent FOREIGN KEY (parent_id) REFERENCES {prev} (id)"
         f" ON DELETE {'CASCADE' if i % 2 else 'SET NULL'}"
         if i > 1
         else ""
     )
+    extra = ",\n  bench_extra text" if changed else ""
+    engine = " ENGINE=InnoDB" if backend == "mysql" else ""
+    indexes = [f"CREATE INDEX ix_{name}_title ON {name} (title);"]
+    if not changed:
+        indexes.append(f"CREATE INDEX ix_{name}_active_created ON {name} (is_active, created_at);")
+    else:
+        indexes.append(f"CREATE INDEX ix_{name}_bench_extra ON {name} (bench_extra{'(255)' if backend == 'mysql' else ''});")
     return f"""CREATE TABLE {name} (
-  id bigserial PRIMARY KEY,
-  public_id uuid NOT NULL DEFAULT gen_random_uuid(),
+  id {id_type},
+  public_id {uuid_type} NOT NULL{uuid_default},
   parent_id bigint,
   code varchar({code_len}) NOT NULL,
   title varchar({title_len}) NOT NULL,
@@ -34,23 +75,32 @@ def table_sql(i: int) -> str:
   position integer,
   counter bigint NOT NULL DEFAULT {i},
   price numeric(10,2) NOT NULL DEFAULT 0,
-  is_active boolean NOT NULL DEFAULT true,
-  is_archived boolean DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  attributes jsonb,
+  is_active {bool_type} NOT NULL DEFAULT {true},
+  is_archived {bool_type} DEFAULT {false},
+  created_at {ts_type} NOT NULL DEFAULT {now},
+  attributes {json_type}{extra},
   CONSTRAINT uq_{name}_code UNIQUE (code){fk}
-);
-CREATE INDEX ix_{name}_title ON {name} (title);
-CREATE INDEX ix_{name}_active_created ON {name} (is_active, created_at);
+){engine};
+{chr(10).join(indexes)}
 """
 
 
+def schema_sql(n: int, backend: str = "postgres", modified: bool = False) -> list:
+    """The statements of the whole schema, one string per table."""
+    changed = changed_tables(n) if modified else set()
+    return [table_sql(i, backend, table_name(i) in changed) for i in range(1, n + 1)]
+
+
 def main() -> None:
-    if len(sys.argv) != 2 or not sys.argv[1].isdigit() or int(sys.argv[1]) < 1:
-        sys.exit("usage: gen_schema.py N")
-    n = int(sys.argv[1])
-    out = ["-- Synthetic benchmark schema, generated by scripts/bench/gen_schema.py", "BEGIN;"]
-    out += [table_sql(i) for i in range(1, n + 1)]
+    parser = argparse.ArgumentParser(description="Synthetic benchmark schema")
+    parser.add_argument("--backend", choices=BACKENDS, default="postgres")
+    parser.add_argument("--modified", action="store_true")
+    parser.add_argument("n", type=int)
+    args = parser.parse_args()
+    if args.n < 1:
+        sys.exit("usage: gen_schema.py [--backend B] [--modified] N (N >= 1)")
+    out = [f"-- Synthetic benchmark schema ({args.backend}), generated by scripts/bench/gen_schema.py", "BEGIN;"]
+    out += schema_sql(args.n, args.backend, args.modified)
     out.append("COMMIT;")
     sys.stdout.write("\n".join(out) + "\n")
 

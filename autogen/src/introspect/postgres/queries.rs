@@ -42,19 +42,21 @@ SELECT c.relname::text AS table_name,
             ELSE pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS column_default,
        a.attidentity IN ('a', 'd') AS is_identity,
        a.attidentity::text AS identity,
-       (SELECT s.seqincrement FROM pg_catalog.pg_depend dep
-        JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
-        WHERE dep.classid = 'pg_catalog.pg_class'::regclass
-          AND dep.refclassid = 'pg_catalog.pg_class'::regclass
-          AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
-          AND dep.deptype IN ('a', 'i')
-        LIMIT 1)::int8 AS increment,
+       seq.increment,
        d.description AS comment
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN (SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid)
+                  dep.refobjid, dep.refobjsubid, s.seqincrement::int8 AS increment
+           FROM pg_catalog.pg_depend dep
+           JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+           WHERE dep.classid = 'pg_catalog.pg_class'::regclass
+             AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+             AND dep.deptype IN ('a', 'i')) seq
+  ON seq.refobjid = a.attrelid AND seq.refobjsubid = a.attnum
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
@@ -86,8 +88,8 @@ macro_rules! managed_index {
         "(am.amname = 'btree' AND i.indexprs IS NULL AND i.indpred IS NULL
       AND i.indnatts = i.indnkeyatts
       AND NOT EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0)
-      AND NOT EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) oc
-                      JOIN pg_catalog.pg_opclass op ON op.oid = oc WHERE NOT op.opcdefault)
+      AND NOT i.indclass::oid[] && ARRAY(SELECT op.oid FROM pg_catalog.pg_opclass op
+                                         WHERE NOT op.opcdefault)
       AND NOT EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) co
                       WHERE co <> 0 AND co <> 100)
       AND NOT coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false))"
@@ -112,8 +114,11 @@ macro_rules! index_where {
         "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   AND NOT i.indisprimary
   AND NOT EXISTS (
-    SELECT 1 FROM pg_catalog.pg_constraint con
-    WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))"
+    SELECT 1 FROM pg_catalog.pg_depend dep
+    JOIN pg_catalog.pg_constraint con ON con.oid = dep.refobjid
+    WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = i.indexrelid
+      AND dep.refclassid = 'pg_catalog.pg_constraint'::regclass AND dep.deptype = 'i'
+      AND con.contype IN ('p', 'u', 'x'))"
     };
 }
 
@@ -124,15 +129,18 @@ pub(crate) const INDEXES: &str = concat!(
        ic.relname::text AS index_name,
        i.indisunique AS is_unique,
        k.ord::int8 AS seq,
-       a.attname::text AS column_name
+       k.attname::text AS column_name
 ",
     index_from!(),
-    "CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+    "CROSS JOIN LATERAL (
+  SELECT k.ord, a.attname
+  FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+  WHERE k.ord <= i.indnkeyatts
+  OFFSET 0) k
 ",
     index_where!(),
     "
-  AND k.ord <= i.indnkeyatts
   AND ",
     managed_index!(),
     "
