@@ -49,4 +49,5 @@ mod enums;
 mod phases;
 mod table_order;
 
+pub use columns::column_changes;
 pub use diff::compare;

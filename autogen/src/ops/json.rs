@@ -123,7 +123,8 @@ impl Op {
     }
 }
 
-/// The vocabulary name of a column change (`type`, `nullable`, `default`, `comment`).
+/// The vocabulary name of a column change (`type`, `nullable`, `default`, `comment`,
+/// `identity`, `on_update`).
 fn change_name(c: ColumnChange) -> &'static str {
     match c {
         ColumnChange::Type => "type",
@@ -131,6 +132,7 @@ fn change_name(c: ColumnChange) -> &'static str {
         ColumnChange::Default => "default",
         ColumnChange::Comment => "comment",
         ColumnChange::Identity => "identity",
+        ColumnChange::OnUpdate => "on_update",
     }
 }
 

@@ -111,6 +111,10 @@ pub fn field(column: &Column, name: &str, role: KeyRole) -> Field {
     if let Some(default) = &column.default {
         attrs.push(default_attr(default));
     }
+    if let Some(on_update) = &column.on_update {
+        // sea-orm's `extra` reaches sea-query's `ColumnDef::extra`, which `metadata` reads.
+        attrs.push(format!("extra = {}", lit(&on_update.sql())));
+    }
     if let Some(comment) = &column.comment {
         attrs.push(format!("comment = {}", lit(comment)));
     }
