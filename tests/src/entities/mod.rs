@@ -27,13 +27,16 @@ macro_rules! entity {
     };
 }
 
+pub mod collation;
 pub mod columns;
 pub mod combined;
 pub mod comments;
 pub mod defaults;
+pub mod fk_index;
 pub mod foreign_keys;
 pub mod indexes;
 pub mod nullability;
+pub mod on_update;
 pub mod primary_keys;
 pub mod renames;
 pub mod tables;
