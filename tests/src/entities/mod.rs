@@ -31,6 +31,7 @@ pub mod collation;
 pub mod columns;
 pub mod combined;
 pub mod comments;
+pub mod cross_backend;
 pub mod defaults;
 pub mod fk_index;
 pub mod foreign_keys;
