@@ -6,9 +6,10 @@ use sea_orm::ConnectionTrait;
 use std::collections::BTreeSet;
 
 use crate::compare::{Rename, apply_renames, compare, rename_candidates};
+use crate::hydrate::{hydrate, plan_base};
 use crate::introspect::introspect;
 use crate::metadata::{EntityDef, desired_schema};
-use crate::model::{Column, ColumnType, Schema, Unmanaged, UnmanagedKind};
+use crate::model::{ColumnType, Schema, Unmanaged, UnmanagedKind};
 use crate::normalize::normalize;
 use crate::ops::Op;
 use crate::project::TableFilter;
@@ -17,8 +18,13 @@ use crate::runtime::VERSION_TABLE;
 /// Ops that turn the current schema into the desired one.
 #[derive(Debug, Clone)]
 pub struct Drift {
-    /// The current schema, normalized (what a generated upgrade starts from).
+    /// The current schema, normalized.
     pub current: Schema,
+    /// What a plan of `ops` starts from (a generated file, `OpsMigration`): `current`, with
+    /// each column the entities also declare restated as they declare it
+    /// ([`crate::hydrate::plan_base`]), so a file generated here restates untouched columns
+    /// for the other backends as the entity says, not as this backend reports them.
+    pub base: Schema,
     /// The ops, in executable order.
     pub ops: Vec<Op>,
     /// Catalog queries issued (constant per run, whatever the number of tables).
@@ -169,45 +175,11 @@ fn drift_from(backend: sea_orm::DbBackend, current: Schema, queries: usize, raw:
         .collect();
     Drift {
         notices: notices(&current, Some(&desired)),
+        base: plan_base(&current, &desired, raw),
         current,
         ops,
         queries,
         unmanaged: Vec::new(),
-    }
-}
-
-/// Swaps normalized column definitions in ops for the entities' own, so a file generated on one
-/// backend keeps the intended types elsewhere (SQLite reports an `i64` key as plain `integer`).
-fn hydrate(op: Op, raw: &Schema) -> Op {
-    let column = |table: &str, c: Column| -> Column {
-        raw.tables
-            .get(table)
-            .and_then(|t| t.column(&c.name))
-            .cloned()
-            .unwrap_or(c)
-    };
-    match op {
-        Op::AddTable(mut t) => {
-            let name = t.name.clone();
-            t.columns = t.columns.into_iter().map(|c| column(&name, c)).collect();
-            Op::AddTable(t)
-        }
-        Op::AddColumn { table, column: c } => Op::AddColumn {
-            column: column(&table, c),
-            table,
-        },
-        Op::AlterColumn {
-            table,
-            from,
-            to,
-            changes,
-        } => Op::AlterColumn {
-            to: column(&table, to),
-            table,
-            from,
-            changes,
-        },
-        other => other,
     }
 }
 
@@ -221,6 +193,7 @@ pub async fn database_drift(
     let ops = compare(&current, &target);
     Ok(Drift {
         notices: notices(&current, Some(&target)),
+        base: current.clone(),
         current,
         ops,
         queries: q1 + q2,

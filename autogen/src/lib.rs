@@ -6,6 +6,7 @@ pub mod compare;
 pub mod config;
 pub mod drift;
 mod error;
+pub mod hydrate;
 pub mod introspect;
 pub mod metadata;
 pub mod model;

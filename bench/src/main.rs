@@ -161,6 +161,8 @@ fn modified_copy(schema: &Schema) -> Schema {
             comment: None,
             identity: None,
             renamed_from: None,
+            on_update: None,
+            collation: None,
         });
         if let Some(first) = table.indexes.keys().next().cloned() {
             table.indexes.remove(&first);

@@ -58,6 +58,8 @@ fn col(name: &str, ty: Ty) -> Column {
         comment: None,
         identity: None,
         renamed_from: None,
+        on_update: None,
+        collation: None,
     }
 }
 

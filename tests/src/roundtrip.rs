@@ -173,7 +173,7 @@ impl RoundTrip {
         if drift.ops.is_empty() {
             return Stepped {
                 ops: drift.ops,
-                before: drift.current,
+                before: drift.base,
             };
         }
         let snapshot = drift.current.clone();
@@ -193,7 +193,7 @@ impl RoundTrip {
             message: "round trip",
             create_date: "2026-01-01 00:00:00 UTC",
         };
-        let migration = OpsMigration::new(id, drift.ops.clone(), drift.current.clone());
+        let migration = OpsMigration::new(id, drift.ops.clone(), drift.base.clone());
         let after = migration.after();
         self.history.push((meta, migration));
         let migrations = self.migrations();
@@ -279,7 +279,7 @@ impl RoundTrip {
         );
         Stepped {
             ops: drift.ops,
-            before: drift.current,
+            before: drift.base,
         }
     }
 }

@@ -48,6 +48,8 @@ fn column(name: &str, ty: Ty, nullable: bool, default: Option<&str>) -> Column {
         comment: None,
         identity: None,
         renamed_from: None,
+        on_update: None,
+        collation: None,
     }
 }
 

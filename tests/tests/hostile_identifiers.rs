@@ -140,7 +140,7 @@ async fn autogenerate_and_upgrade(backend: Backend) {
                 ..NewRevision::default()
             },
             ops: &drift.ops,
-            before: &drift.current,
+            before: &drift.base,
         });
         assert_rustfmt_clean(&source, &context);
 
@@ -152,7 +152,7 @@ async fn autogenerate_and_upgrade(backend: Backend) {
             message: "hostile",
             create_date: "2026-01-01 00:00:00 UTC",
         };
-        let migration = OpsMigration::new("hostile", drift.ops.clone(), drift.current.clone());
+        let migration = OpsMigration::new("hostile", drift.ops.clone(), drift.base.clone());
         let migrations = Migrations::new(vec![Revision::new(meta, migration)]).unwrap();
         let migrator = Migrator::connect(
             &from.database_url(),

@@ -188,3 +188,45 @@ async fn postgres_identity_increment_1_is_the_default() {
     )
     .await;
 }
+
+/// An entity's `Year` column (sea-query writes `year`) on a `YEAR(4)` column, which MariaDB
+/// (and MySQL 5.7) print as `year(4)`: no change, from the entity side and between databases.
+mod year {
+    tests::entity!(event, #[sea_orm(table_name = "event")] {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: i32,
+        #[sea_orm(column_type = "Year")]
+        pub held: i32,
+    });
+}
+
+#[tokio::test]
+async fn mysql_year_4_is_year() {
+    let sql = "CREATE TABLE event (id int PRIMARY KEY, held YEAR(4) NOT NULL)";
+    same(Backend::MySql, &[sql], &[&sql.replace("YEAR(4)", "YEAR")]).await;
+    let db = tests::sql_pair::db_from_sql(Backend::MySql, "trap", &[sql]).await;
+    let conn = db.connect().await;
+    let entities = [autogen::EntityDef::of::<year::event::Entity>()];
+    let desired = autogen::metadata::desired_schema(&entities, sea_orm::DbBackend::MySql);
+    assert_eq!(
+        desired.tables["event"].columns[1].col_type,
+        autogen::model::ColumnType::Custom("year".into())
+    );
+    let ops = autogen::drift::schema_drift(&conn, &desired)
+        .await
+        .unwrap()
+        .ops;
+    assert!(
+        ops.is_empty(),
+        "{:?}",
+        ops.iter()
+            .map(autogen::ops::Op::describe)
+            .collect::<Vec<_>>()
+    );
+    differ(
+        Backend::MySql,
+        "CREATE TABLE event (id int PRIMARY KEY, held YEAR)",
+        "CREATE TABLE event (id int PRIMARY KEY, held int)",
+    )
+    .await;
+}

@@ -57,12 +57,27 @@ async fn mariadb_adds_implicit_fk_index() {
         .fk("c_p_fk", &["p_id"], "p", &["id"], NoAction, NoAction)
         .0;
     assert_same_normal_form(MY, &desired, &current);
+    // Kept aside under its name, for a plan that drops the key for good.
+    let normal = normalized(MY, &current);
+    assert!(normal.indexes.is_empty(), "{normal:?}");
+    assert_eq!(normal.fk_indexes.keys().collect::<Vec<_>>(), ["c_p_fk"]);
+}
+
+#[tokio::test]
+async fn mariadb_names_the_index_of_an_unnamed_foreign_key_after_its_column() {
+    let script = "CREATE TABLE p (id int PRIMARY KEY);\n\
+        CREATE TABLE c (id int PRIMARY KEY, p_id int, FOREIGN KEY (p_id) REFERENCES p (id));";
+    let current = table_as_read(Backend::MySql, script, "c").await;
+    assert_eq!(current.foreign_keys["p_id"].name, "c_ibfk_1");
+    let normal = normalized(MY, &current);
+    assert!(normal.indexes.is_empty(), "{normal:?}");
+    assert_eq!(normal.fk_indexes.keys().collect::<Vec<_>>(), ["p_id"]);
 }
 
 #[tokio::test]
 async fn mariadb_uses_a_declared_index_for_a_foreign_key() {
-    // A declared index that serves the FK is the same index the server would have added; an
-    // unrelated wider index must survive normalization.
+    // A declared index that serves the FK stays declared (the server made no index of its
+    // own: it uses this one), and so does an unrelated wider index.
     let script = "CREATE TABLE p (id int PRIMARY KEY);\n\
         CREATE TABLE c (id int PRIMARY KEY, p_id int, n int, KEY c_p_idx (p_id), KEY c_np_idx (n, p_id), \
          FOREIGN KEY (p_id) REFERENCES p (id));";
@@ -80,10 +95,12 @@ async fn mariadb_uses_a_declared_index_for_a_foreign_key() {
         .fk("c_ibfk_1", &["p_id"], "p", &["id"], NoAction, NoAction)
         .0;
     assert_same_normal_form(MY, &with_index, &current);
+    let normal = normalized(MY, &current);
     assert_eq!(
-        normalized(MY, &current).indexes.keys().collect::<Vec<_>>(),
-        ["c_np_idx"]
+        normal.indexes.keys().collect::<Vec<_>>(),
+        ["c_np_idx", "c_p_idx"]
     );
+    assert!(normal.fk_indexes.is_empty(), "{normal:?}");
 }
 
 #[tokio::test]

@@ -53,6 +53,8 @@ fn identity_table(identity: Option<Identity>) -> Schema {
         identity: None,
         comment: None,
         renamed_from: None,
+        on_update: None,
+        collation: None,
     };
     let mut t = Table::new("t");
     t.columns = vec![

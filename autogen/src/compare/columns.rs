@@ -53,9 +53,23 @@ pub(super) fn strip_hint(c: &Column) -> Column {
     }
 }
 
+/// The desired column as an alter op carries it: without the rename hint, and with the live
+/// column's collation while the new type still has one. Collations are not compared (they
+/// are notices), so a `MODIFY COLUMN`, which restates the whole column, must keep it.
+fn alter_target(cur: &Column, want: &Column) -> Column {
+    Column {
+        collation: cur
+            .collation
+            .clone()
+            .filter(|_| want.col_type.has_collation()),
+        ..strip_hint(want)
+    }
+}
+
 /// What differs between two definitions of the same column, sorted. Auto-increment counts as
-/// a type change (serial vs integer); the rename hint and the name are not compared.
-pub(super) fn column_changes(from: &Column, to: &Column) -> Vec<ColumnChange> {
+/// a type change (serial vs integer); the rename hint, the name and the collation are not
+/// compared.
+pub fn column_changes(from: &Column, to: &Column) -> Vec<ColumnChange> {
     let mut changes = Vec::new();
     if !same_type(&from.col_type, &to.col_type) || from.auto_increment != to.auto_increment {
         changes.push(ColumnChange::Type);
@@ -68,6 +82,9 @@ pub(super) fn column_changes(from: &Column, to: &Column) -> Vec<ColumnChange> {
     }
     if from.default != to.default {
         changes.push(ColumnChange::Default);
+    }
+    if from.on_update != to.on_update {
+        changes.push(ColumnChange::OnUpdate);
     }
     if from.comment != to.comment {
         changes.push(ColumnChange::Comment);
@@ -103,7 +120,7 @@ pub(super) fn diff_columns(
                     phases.alter_columns.push(Op::AlterColumn {
                         table: table.clone(),
                         from: strip_hint(cur),
-                        to: strip_hint(want),
+                        to: alter_target(cur, want),
                         changes: changes.clone(),
                     });
                     touched.insert(cur.name.clone(), Some(changes));

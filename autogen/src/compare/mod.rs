@@ -53,4 +53,5 @@ mod phases;
 mod table_order;
 
 pub use candidates::{Rename, apply_renames, rename_candidates};
+pub use columns::column_changes;
 pub use diff::compare;

@@ -5,7 +5,7 @@ use sea_orm::sea_query::ColumnDef;
 
 use super::col_type::map_type;
 use super::sql::expr_sql;
-use crate::model::{Column, ColumnType};
+use crate::model::{Column, ColumnType, OnUpdate};
 
 /// Reads one column back from the `CREATE TABLE` statement. `in_primary_key` forces NOT NULL
 /// (composite key columns carry no `primary_key` flag of their own).
@@ -29,7 +29,19 @@ pub(super) fn column_from_def(def: &ColumnDef, in_primary_key: bool, backend: Db
         identity: None,
         comment,
         renamed_from,
+        // `#[sea_orm(extra = "ON UPDATE CURRENT_TIMESTAMP")]`; any other `extra` text is a
+        // notice of the desired schema (see `unmanaged_extra`).
+        on_update: spec.extra.as_deref().and_then(OnUpdate::parse_exact),
+        collation: None,
     }
+}
+
+/// The `extra` text of a column the model cannot keep (anything but an `ON UPDATE` clause):
+/// sea-orm writes it into its own `CREATE TABLE`, but a plan restates columns from the
+/// model, so it would be lost silently without a notice.
+pub(super) fn unmanaged_extra(def: &ColumnDef) -> Option<&str> {
+    let extra = def.get_column_spec().extra.as_deref()?;
+    OnUpdate::parse_exact(extra).is_none().then_some(extra)
 }
 
 /// Splits a sea-orm column comment into `(comment, renamed_from)`.

@@ -3,7 +3,7 @@
 use sea_orm::DbBackend;
 use sea_orm::sea_query::{IndexCreateStatement, TableCreateStatement};
 
-use super::column::column_from_def;
+use super::column::{column_from_def, unmanaged_extra};
 use super::keys::{IndexKind, classify_index, foreign_key, table_ref_name};
 use super::{EntityDef, Extras};
 use crate::model::{
@@ -18,6 +18,7 @@ pub fn desired_schema(entities: &[EntityDef], backend: DbBackend) -> Schema {
         let create = e.create_table(backend);
         let indexes = e.create_indexes(backend);
         let mut table = table_from_statements(&create, &indexes, backend);
+        schema.unmanaged.extend(extra_notices(&create, &table.name));
         for ec in e.enum_columns() {
             if let Some(c) = table.columns.iter_mut().find(|c| c.name == ec.column) {
                 c.col_type = ColumnType::Enum {
@@ -110,6 +111,23 @@ fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras) {
             ),
         }
     }
+}
+
+/// One notice per column whose sea-orm `extra` attribute holds what the model cannot keep.
+fn extra_notices(create: &TableCreateStatement, table: &str) -> Vec<Unmanaged> {
+    create
+        .get_columns()
+        .iter()
+        .filter_map(|def| {
+            unmanaged_extra(def).map(|extra| Unmanaged {
+                kind: UnmanagedKind::ColumnAttribute,
+                table: Some(table.to_owned()),
+                name: def.get_column_name(),
+                detail: Some(format!("extra {extra:?}")),
+                sql: None,
+            })
+        })
+        .collect()
 }
 
 /// One table from its `CREATE TABLE` and separate `CREATE INDEX` statements.

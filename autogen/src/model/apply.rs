@@ -193,6 +193,8 @@ pub fn canonical(schema: &Schema) -> Schema {
         for fk in t.foreign_keys.values_mut() {
             fk.name.clear();
         }
+        // Named after the key (which comparison ignores) by InnoDB itself.
+        t.fk_indexes.clear();
     }
     s
 }

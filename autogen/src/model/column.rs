@@ -24,6 +24,14 @@ pub struct Column {
     /// `#[sea_orm(renamed_from = "...")]` hint from the entity; never introspected.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub renamed_from: Option<String>,
+    /// MySQL `ON UPDATE CURRENT_TIMESTAMP`; `None` elsewhere (normalization clears it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_update: Option<super::OnUpdate>,
+    /// MySQL: the column's collation when it differs from its table's (read from the
+    /// catalog, never from an entity). Not compared: it is kept through every statement that
+    /// restates the column (`MODIFY COLUMN`), and reported as a notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collation: Option<String>,
 }
 
 /// Backend-neutral column types, a subset of sea-query's `ColumnType` that can be compared
@@ -91,4 +99,30 @@ pub enum ColumnType {
     },
     /// Anything else, as the backend's own lower-cased type name.
     Custom(String),
+}
+
+impl ColumnType {
+    /// Whether a column of this type has a character set and collation (MySQL's string
+    /// types: `char`, `varchar`, the `text` family, `enum` and `set`).
+    pub fn has_collation(&self) -> bool {
+        match self {
+            ColumnType::Char(_) | ColumnType::String(_) | ColumnType::Text => true,
+            ColumnType::Enum { .. } => true,
+            ColumnType::Custom(t) => {
+                let base = t.split(['(', ' ']).next().unwrap_or_default();
+                matches!(
+                    base,
+                    "char"
+                        | "varchar"
+                        | "tinytext"
+                        | "text"
+                        | "mediumtext"
+                        | "longtext"
+                        | "enum"
+                        | "set"
+                )
+            }
+            _ => false,
+        }
+    }
 }

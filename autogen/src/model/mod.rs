@@ -8,6 +8,7 @@ pub mod apply;
 mod column;
 mod constraint;
 mod identity;
+mod on_update;
 mod schema;
 mod unmanaged;
 
@@ -16,5 +17,6 @@ pub use schema::{check_key, column_key};
 pub use column::{Column, ColumnType};
 pub use constraint::{Check, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Unique};
 pub use identity::{Identity, IdentityKind};
+pub use on_update::OnUpdate;
 pub use schema::{EnumType, Schema, Table};
 pub use unmanaged::{Unmanaged, UnmanagedKind};

@@ -54,6 +54,12 @@ pub struct Table {
     /// Indexes kept as SQL (see [`DefinedIndex`]), keyed by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub defined_indexes: BTreeMap<String, DefinedIndex>,
+    /// MySQL: the indexes InnoDB made itself for foreign keys, keyed by name. Normalization
+    /// moves them here from `indexes` (they exist because the key does, whether or not anyone
+    /// declared them); they are not compared, and a plan that drops the key for good drops
+    /// the index by this name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fk_indexes: BTreeMap<String, Index>,
     /// Rename hint: the table's name in the database before this revision (an accepted rename
     /// candidate or `--rename old=new`); never introspected, never carried by ops.
     #[serde(default, skip_serializing_if = "Option::is_none")]

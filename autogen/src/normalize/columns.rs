@@ -11,4 +11,48 @@ pub(crate) fn normalize_column(backend: DbBackend, column: &mut Column) {
     column.col_type = types::normalize_type(backend, column.col_type.clone());
     column.default = defaults::normalize_default(backend, column);
     column.identity = identity::normalize_identity(backend, column);
+    only_mysql_has_on_update_and_collation(backend, column);
+}
+
+/// `ON UPDATE CURRENT_TIMESTAMP` and a column collation are MySQL's (PostgreSQL collations
+/// are reported as notices, SQLite has neither): elsewhere an entity's `ON UPDATE` says
+/// nothing.
+fn only_mysql_has_on_update_and_collation(backend: DbBackend, column: &mut Column) {
+    if backend != DbBackend::MySql {
+        column.on_update = None;
+        column.collation = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ColumnType, OnUpdate};
+
+    #[test]
+    fn only_mysql_has_on_update_and_collation() {
+        let column = Column {
+            name: "at".into(),
+            col_type: ColumnType::DateTime,
+            nullable: true,
+            default: None,
+            auto_increment: false,
+            identity: None,
+            comment: None,
+            renamed_from: None,
+            on_update: Some(OnUpdate { precision: None }),
+            collation: Some("utf8mb4_bin".into()),
+        };
+        for backend in [DbBackend::Postgres, DbBackend::Sqlite] {
+            let mut c = column.clone();
+            normalize_column(backend, &mut c);
+            assert_eq!((c.on_update, c.collation), (None, None), "{backend:?}");
+        }
+        let mut c = column.clone();
+        normalize_column(DbBackend::MySql, &mut c);
+        assert_eq!(
+            (c.on_update, c.collation),
+            (column.on_update, column.collation)
+        );
+    }
 }

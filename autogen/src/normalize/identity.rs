@@ -33,6 +33,8 @@ mod tests {
             identity,
             comment: None,
             renamed_from: None,
+            on_update: None,
+            collation: None,
         }
     }
 

@@ -43,10 +43,12 @@ fn mysql_restrict_is_no_action(table: &mut Table) {
 }
 
 /// InnoDB needs an index whose leading columns are a foreign key's columns, and silently
-/// creates one (named after the constraint) when none exists. A non-unique index on exactly a
-/// foreign key's columns is dropped when no other index, unique or primary key starts with
-/// those columns, i.e. when it is the one the foreign key needs: it exists whether or not
-/// anyone declared it.
+/// creates one when none exists, named after the constraint (after its first column for an
+/// unnamed key, `<table>_ibfk_<n>` on MariaDB), and drops it again once another index can
+/// serve the key (<https://dev.mysql.com/doc/refman/8.0/en/create-table-foreign-keys.html>).
+/// Such an index (non-unique, exactly the key's columns, named so, and no other index, unique
+/// or primary key starting with those columns) moves to [`Table::fk_indexes`]: it exists
+/// whether or not anyone declared it. An index with any other name was declared, and stays.
 fn mysql_adds_implicit_fk_index(table: &mut Table) {
     let starts_with = |cols: &[String], prefix: &[String]| cols.starts_with(prefix);
     let implicit: Vec<String> = table
@@ -54,26 +56,30 @@ fn mysql_adds_implicit_fk_index(table: &mut Table) {
         .values()
         .filter(|index| {
             table.foreign_keys.values().any(|fk| {
-                index.columns == fk.columns && {
-                    let other_index = table
-                        .indexes
-                        .values()
-                        .any(|o| o.name != index.name && starts_with(&o.columns, &fk.columns));
-                    let unique = table
-                        .uniques
-                        .values()
-                        .any(|u| starts_with(&u.columns, &fk.columns));
-                    let pk = table
-                        .primary_key
-                        .as_ref()
-                        .is_some_and(|pk| starts_with(&pk.columns, &fk.columns));
-                    !(other_index || unique || pk)
-                }
+                index.columns == fk.columns
+                    && (index.name == fk.name || Some(&index.name) == fk.columns.first())
+                    && {
+                        let other_index = table
+                            .indexes
+                            .values()
+                            .any(|o| o.name != index.name && starts_with(&o.columns, &fk.columns));
+                        let unique = table
+                            .uniques
+                            .values()
+                            .any(|u| starts_with(&u.columns, &fk.columns));
+                        let pk = table
+                            .primary_key
+                            .as_ref()
+                            .is_some_and(|pk| starts_with(&pk.columns, &fk.columns));
+                        !(other_index || unique || pk)
+                    }
             })
         })
         .map(|index| index.name.clone())
         .collect();
     for name in implicit {
-        table.indexes.remove(&name);
+        if let Some(index) = table.indexes.remove(&name) {
+            table.fk_indexes.insert(name, index);
+        }
     }
 }

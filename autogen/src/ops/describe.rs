@@ -106,6 +106,9 @@ fn column_summary(c: &Column) -> String {
     if let Some(d) = &c.default {
         s.push_str(&format!(" DEFAULT {d}"));
     }
+    if let Some(on_update) = &c.on_update {
+        s.push_str(&format!(" {}", on_update.sql()));
+    }
     if c.auto_increment {
         s.push_str(" auto_increment");
     }
@@ -151,6 +154,14 @@ fn change_text(change: ColumnChange, from: &Column, to: &Column) -> String {
                     .unwrap_or_else(|| "none".into())
             };
             format!("{} -> {}", id(from), id(to))
+        }
+        ColumnChange::OnUpdate => {
+            let on = |c: &Column| {
+                c.on_update
+                    .map(|o| o.label())
+                    .unwrap_or_else(|| "none".into())
+            };
+            format!("on update {} -> {}", on(from), on(to))
         }
         ColumnChange::Comment => {
             format!(

@@ -125,7 +125,8 @@ impl Op {
     }
 }
 
-/// The vocabulary name of a column change (`type`, `nullable`, `default`, `comment`).
+/// The vocabulary name of a column change (`type`, `nullable`, `default`, `comment`,
+/// `identity`, `on_update`).
 fn change_name(c: ColumnChange) -> &'static str {
     match c {
         ColumnChange::Type => "type",
@@ -133,6 +134,7 @@ fn change_name(c: ColumnChange) -> &'static str {
         ColumnChange::Default => "default",
         ColumnChange::Comment => "comment",
         ColumnChange::Identity => "identity",
+        ColumnChange::OnUpdate => "on_update",
     }
 }
 

@@ -21,6 +21,8 @@ pub enum ColumnChange {
     /// PostgreSQL: the kind of auto-increment (serial, identity by default or always) or
     /// its step changed.
     Identity,
+    /// MySQL: `ON UPDATE CURRENT_TIMESTAMP` added, removed or its precision changed.
+    OnUpdate,
 }
 
 /// One schema operation.

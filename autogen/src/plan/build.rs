@@ -6,10 +6,10 @@ use crate::model::{Column, ColumnType, ForeignKey, Table};
 
 use super::UnsignedWidth;
 use super::chain::{
-    BackendArg, CheckArg, ColumnCall, ColumnChain, EnumArg, ForeignKeyCreate, ForeignKeyCreateCall,
-    ForeignKeyDrop, ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall, IndexDrop,
-    IndexDropCall, Name, Statement, TableAlter, TableAlterCall, TableCreate, TableCreateCall,
-    TableDrop, TableDropCall, TableRename, TableRenameCall, TypeName,
+    BackendArg, CheckArg, CollationArg, ColumnCall, ColumnChain, EnumArg, ForeignKeyCreate,
+    ForeignKeyCreateCall, ForeignKeyDrop, ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall,
+    IndexDrop, IndexDropCall, Name, OnUpdateArg, Statement, TableAlter, TableAlterCall,
+    TableCreate, TableCreateCall, TableDrop, TableDropCall, TableRename, TableRenameCall, TypeName,
 };
 use super::default::DefaultArg;
 use super::step::Step;
@@ -212,6 +212,18 @@ pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
     }
     if let Some(d) = &column.default {
         calls.push(ColumnCall::Default(DefaultArg::of(d)));
+    }
+    if let Some(on_update) = &column.on_update {
+        calls.push(ColumnCall::MysqlOnUpdate(
+            BackendArg,
+            OnUpdateArg(on_update.precision),
+        ));
+    }
+    if let Some(name) = &column.collation {
+        calls.push(ColumnCall::MysqlCollate(
+            BackendArg,
+            CollationArg(name.clone()),
+        ));
     }
     if let Some(c) = &column.comment {
         calls.push(ColumnCall::Comment(c.clone()));

@@ -1,6 +1,8 @@
 //! Column builder calls that depend on the backend a migration runs on, for the column kinds
-//! sea-query cannot state portably: an unsigned auto-increment key, and a PostgreSQL serial or
-//! `GENERATED ALWAYS` identity (sea-query's `auto_increment()` is always `BY DEFAULT` there).
+//! sea-query cannot state portably: an unsigned auto-increment key, a PostgreSQL serial or
+//! `GENERATED ALWAYS` identity (sea-query's `auto_increment()` is always `BY DEFAULT` there),
+//! and MySQL's `ON UPDATE CURRENT_TIMESTAMP` and column `COLLATE` (sea-query has neither:
+//! they go into the column's `extra` text, on MySQL only).
 //!
 //! sea-query 1.0.2 renders `unsigned()` as `int UNSIGNED` on MySQL and as `bigint` on
 //! PostgreSQL, but panics on `unsigned().auto_increment()` there (identity columns exist only
@@ -12,7 +14,8 @@
 use sea_orm::DbBackend;
 use sea_orm::sea_query::{Alias, ColumnDef, ColumnType as Sq};
 
-use crate::model::{ColumnType, Identity, IdentityKind};
+use crate::backend::Backend;
+use crate::model::{ColumnType, Identity, IdentityKind, OnUpdate};
 
 /// The width of an unsigned integer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +68,23 @@ pub trait ColumnDefExt {
         kind: IdentityKind,
         increment: Option<i64>,
     ) -> &mut Self;
+
+    /// MySQL: `ON UPDATE CURRENT_TIMESTAMP[(precision)]`; nothing on the other backends.
+    fn mysql_on_update(&mut self, backend: DbBackend, precision: Option<u32>) -> &mut Self;
+
+    /// MySQL: `COLLATE <name>` (the collation names its character set); nothing on the
+    /// other backends. The name is quoted as an identifier.
+    fn mysql_collate(&mut self, backend: DbBackend, name: String) -> &mut Self;
+}
+
+/// Appends `text` to the column's `extra` SQL (sea-query writes it after `AUTO_INCREMENT` and
+/// before `COMMENT`, where MySQL and MariaDB take any column attribute).
+fn append_extra(def: &mut ColumnDef, text: String) -> &mut ColumnDef {
+    let extra = match &def.get_column_spec().extra {
+        Some(before) => format!("{before} {text}"),
+        None => text,
+    };
+    def.extra(extra)
 }
 
 impl ColumnDefExt for ColumnDef {
@@ -104,5 +124,19 @@ impl ColumnDefExt for ColumnDef {
             kind,
             increment,
         }))
+    }
+
+    fn mysql_on_update(&mut self, backend: DbBackend, precision: Option<u32>) -> &mut Self {
+        if backend != DbBackend::MySql {
+            return self;
+        }
+        append_extra(self, OnUpdate { precision }.sql())
+    }
+
+    fn mysql_collate(&mut self, backend: DbBackend, name: String) -> &mut Self {
+        if backend != DbBackend::MySql {
+            return self;
+        }
+        append_extra(self, format!("COLLATE {}", Backend::MySql.ident(&name)))
     }
 }

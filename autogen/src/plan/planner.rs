@@ -7,8 +7,9 @@ use crate::model::apply::{apply, apply_all};
 use crate::ops::{Op, RESTORES_STRUCTURE_ONLY, hazards_for, safe_pattern};
 
 use super::enums::alter_steps as alter_enum_steps;
-use super::mysql::implicit_index_drop;
+use super::mysql::{guarded_index_drop, implicit_index_drop};
 use super::rebuild::{except_sqlite, needs_sqlite_rebuild, rebuild_steps};
+use super::sql::unique_name;
 use super::step::Step;
 use super::translate::op_steps;
 
@@ -19,7 +20,8 @@ use super::translate::op_steps;
 /// that needs it, straight into its final shape; that op and the later ones on the table then
 /// skip SQLite. A table that the migration drops later is not rebuilt: the ops SQLite cannot
 /// run on it are skipped there, and its indexes go with it rather than one by one. On MySQL,
-/// dropping a foreign key for good also drops the index MySQL made for it.
+/// dropping a foreign key for good also drops the index MySQL made for it, and dropping the
+/// last index a foreign key can use drops and re-adds the key around it (see `plan::mysql`).
 pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
     let mut after = before.clone();
     apply_all(&mut after, ops);
@@ -61,6 +63,20 @@ pub fn plan(ops: &[Op], before: &Schema) -> Vec<Step> {
             own = vec![Step::Comment(format!(
                 "(dropped with table {table:?} below)"
             ))];
+        }
+        // MySQL refuses to drop the last index a foreign key can use (error 1553).
+        let dropped_index = match op {
+            Op::DropIndex { index, .. } => Some(index.name.clone()),
+            Op::DropUnique { unique, .. } => Some(unique_name(table, unique)),
+            _ => None,
+        };
+        if let (Some(name), Some(current), true) = (
+            dropped_index,
+            state.tables.get(table),
+            after.tables.contains_key(table),
+        ) && let Some(guarded) = guarded_index_drop(current, &name, &own)
+        {
+            own = guarded;
         }
         if let (Op::DropForeignKey { foreign_key, .. }, Some(current)) =
             (op, state.tables.get(table))

@@ -16,10 +16,13 @@ use super::step::Step;
 /// Whether SQLite must rebuild the table for this op (it cannot ALTER it in place).
 pub fn needs_sqlite_rebuild(op: &Op) -> bool {
     match op {
-        // Comments and identity kinds do not exist on SQLite.
-        Op::AlterColumn { changes, .. } => changes
-            .iter()
-            .any(|c| !matches!(c, ColumnChange::Comment | ColumnChange::Identity)),
+        // Comments, identity kinds and `ON UPDATE` do not exist on SQLite.
+        Op::AlterColumn { changes, .. } => changes.iter().any(|c| {
+            !matches!(
+                c,
+                ColumnChange::Comment | ColumnChange::Identity | ColumnChange::OnUpdate
+            )
+        }),
         // ADD COLUMN takes neither NOT NULL without a default, nor a key, nor a non-constant
         // default (`CURRENT_TIMESTAMP`, any expression).
         Op::AddColumn { column, .. } => {

@@ -407,6 +407,8 @@ mod tests {
             auto_increment: false,
             comment: None,
             renamed_from: None,
+            on_update: None,
+            collation: None,
             identity: None,
         }
     }

@@ -115,6 +115,10 @@ pub fn field(column: &Column, name: &str, role: KeyRole, active_enum: Option<&st
     if let Some(default) = &column.default {
         attrs.push(default_attr(default));
     }
+    if let Some(on_update) = &column.on_update {
+        // sea-orm's `extra` reaches sea-query's `ColumnDef::extra`, which `metadata` reads.
+        attrs.push(format!("extra = {}", lit(&on_update.sql())));
+    }
     if let Some(comment) = &column.comment {
         attrs.push(format!("comment = {}", lit(comment)));
     }
@@ -132,5 +136,41 @@ pub fn field(column: &Column, name: &str, role: KeyRole, active_enum: Option<&st
     Field {
         float: matches!(column.col_type, ColumnType::Float | ColumnType::Double),
         source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::OnUpdate;
+
+    /// A pulled `ON UPDATE` is sea-orm's `extra` attribute, which `metadata` reads back.
+    #[test]
+    fn on_update_is_the_extra_attribute() {
+        let on_update = OnUpdate { precision: Some(3) };
+        let column = Column {
+            name: "updated_at".into(),
+            col_type: ColumnType::DateTime,
+            nullable: false,
+            default: None,
+            auto_increment: false,
+            identity: None,
+            comment: None,
+            renamed_from: None,
+            on_update: Some(on_update),
+            collation: None,
+        };
+        let field = field(&column, "updated_at", KeyRole::default());
+        assert!(
+            field
+                .source
+                .contains(r#"extra = "ON UPDATE CURRENT_TIMESTAMP(3)""#),
+            "{}",
+            field.source
+        );
+        assert_eq!(
+            OnUpdate::parse_exact("ON UPDATE CURRENT_TIMESTAMP(3)"),
+            Some(on_update)
+        );
     }
 }

@@ -16,6 +16,8 @@ pub fn col(name: &str, ty: ColumnType) -> Column {
         comment: None,
         identity: None,
         renamed_from: None,
+        on_update: None,
+        collation: None,
     }
 }
 

@@ -110,6 +110,8 @@ fn check(s: &Schema, op: &Op) -> Result<(), String> {
             // The desired schema may still carry rename hints; ops never do.
             let now = t.column(&from.name).map(|c| autogen::model::Column {
                 renamed_from: None,
+                on_update: None,
+                collation: None,
                 ..c.clone()
             });
             if now.as_ref() != Some(from) || from.name != to.name {

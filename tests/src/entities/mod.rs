@@ -27,13 +27,17 @@ macro_rules! entity {
     };
 }
 
+pub mod collation;
 pub mod columns;
 pub mod combined;
 pub mod comments;
+pub mod cross_backend;
 pub mod defaults;
+pub mod fk_index;
 pub mod foreign_keys;
 pub mod indexes;
 pub mod nullability;
+pub mod on_update;
 pub mod primary_keys;
 pub mod renames;
 pub mod tables;

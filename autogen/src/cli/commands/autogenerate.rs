@@ -103,7 +103,7 @@ pub async fn revision(
         return Ok(ExitCode::from(1));
     }
     if options.verify {
-        super::verify::verify(ctx, &ops, &drift.current).await?;
+        super::verify::verify(ctx, &ops, &drift.base).await?;
         println!(
             "Verified on a scratch copy: upgrade, nothing left to generate, downgrade restores the schema."
         );
@@ -112,7 +112,7 @@ pub async fn revision(
         RenderInput {
             revision: new.clone(),
             ops: &ops,
-            before: &drift.current,
+            before: &drift.base,
         },
         &ctx.project.backends(),
     );
@@ -146,7 +146,7 @@ async fn baseline(
         RenderInput {
             revision: new.clone(),
             ops: &drift.ops,
-            before: &drift.current,
+            before: &drift.base,
         },
         &ctx.project.backends(),
     );
@@ -293,7 +293,7 @@ pub async fn diff(
         print_ddl_diff(&drift, from.backend(), ("from", "to"));
     } else if sql {
         let backend = from.backend();
-        let migration = OpsMigration::new("diff", drift.ops.clone(), drift.current.clone());
+        let migration = OpsMigration::new("diff", drift.ops.clone(), drift.base.clone());
         let statements = capture_sql(backend.db(), &migration, Side::Up, "diff").await?;
         match format {
             Format::Json => {

@@ -158,7 +158,7 @@ async fn baseline_and_stamp(
         RenderInput {
             revision: new.clone(),
             ops: &drift.ops,
-            before: &drift.current,
+            before: &drift.base,
         },
         &project.backends(),
     );
@@ -177,7 +177,7 @@ async fn baseline_and_stamp(
             message: "baseline",
             create_date: "",
         },
-        crate::plan::OpsMigration::new(id, drift.ops.clone(), drift.current.clone()),
+        crate::plan::OpsMigration::new(id, drift.ops.clone(), drift.base.clone()),
     )])?;
     let migrator = Migrator::connect(url, &migrations, &ctx.connect_options()).await?;
     migrator.stamp(id, false, &ctx.run_options(true)).await?;

@@ -15,19 +15,24 @@ WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'
 ORDER BY TABLE_NAME
 "#;
 
-/// Columns with their full type, default, extra flags and comment.
+/// Columns with their full type, default, extra flags (`auto_increment`, `on update ..`),
+/// comment, and their collation when it differs from the table's.
 pub(crate) const COLUMNS: &str = r#"
-SELECT CAST(TABLE_NAME AS CHAR) AS table_name,
-       CAST(COLUMN_NAME AS CHAR) AS column_name,
-       CAST(ORDINAL_POSITION AS SIGNED) AS ordinal,
-       CAST(COLUMN_TYPE AS CHAR) AS column_type,
-       CAST(IS_NULLABLE AS CHAR) AS is_nullable,
-       CAST(COLUMN_DEFAULT AS CHAR) AS column_default,
-       CAST(EXTRA AS CHAR) AS extra,
-       CAST(COLUMN_COMMENT AS CHAR) AS comment
-FROM information_schema.COLUMNS
-WHERE TABLE_SCHEMA = DATABASE()
-ORDER BY TABLE_NAME, ORDINAL_POSITION
+SELECT CAST(c.TABLE_NAME AS CHAR) AS table_name,
+       CAST(c.COLUMN_NAME AS CHAR) AS column_name,
+       CAST(c.ORDINAL_POSITION AS SIGNED) AS ordinal,
+       CAST(c.COLUMN_TYPE AS CHAR) AS column_type,
+       CAST(c.IS_NULLABLE AS CHAR) AS is_nullable,
+       CAST(c.COLUMN_DEFAULT AS CHAR) AS column_default,
+       CAST(c.EXTRA AS CHAR) AS extra,
+       CAST(c.COLUMN_COMMENT AS CHAR) AS comment,
+       CAST(CASE WHEN c.COLLATION_NAME <> t.TABLE_COLLATION THEN c.COLLATION_NAME END AS CHAR)
+         AS collation
+FROM information_schema.COLUMNS c
+JOIN information_schema.TABLES t
+  ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+WHERE c.TABLE_SCHEMA = DATABASE()
+ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
 "#;
 
 /// Every index column: the primary key, unique indexes (which is how MySQL reports unique
@@ -77,8 +82,8 @@ WHERE CONSTRAINT_SCHEMA = DATABASE() AND CHECK_CLAUSE LIKE 'json\_valid(%'
 
 /// Everything read but not managed, one row each: views, triggers, partitions, FULLTEXT,
 /// SPATIAL, prefix and functional indexes, check constraints (not MariaDB's `json_valid`
-/// ones for JSON columns), generated columns, `ON UPDATE` clauses, and columns whose
-/// collation differs from their table's.
+/// ones for JSON columns), generated columns, and columns whose collation differs from their
+/// table's (kept by plans, not compared). `ON UPDATE` clauses are read with the columns.
 const UNMANAGED: &str = r#"
 SELECT * FROM (
 SELECT CAST('view' AS CHAR) AS kind, CAST(NULL AS CHAR) AS table_name,
@@ -110,16 +115,11 @@ HAVING SUM(INDEX_TYPE IN ('FULLTEXT', 'SPATIAL')
            OR COLUMN_NAME IS NULL) > 0
 UNION ALL
 {checks}UNION ALL
-SELECT CASE WHEN EXTRA LIKE '%GENERATED%' AND EXTRA NOT LIKE '%DEFAULT_GENERATED%'
-            THEN 'generated column' ELSE 'column attribute' END,
-       CAST(TABLE_NAME AS CHAR), CAST(COLUMN_NAME AS CHAR),
-       CAST(CASE WHEN EXTRA LIKE '%GENERATED%' AND EXTRA NOT LIKE '%DEFAULT_GENERATED%'
-                 THEN CONCAT(EXTRA, ' AS ', COALESCE(GENERATION_EXPRESSION, ''))
-                 ELSE EXTRA END AS CHAR)
+SELECT 'generated column', CAST(TABLE_NAME AS CHAR), CAST(COLUMN_NAME AS CHAR),
+       CAST(CONCAT(EXTRA, ' AS ', COALESCE(GENERATION_EXPRESSION, '')) AS CHAR)
 FROM information_schema.COLUMNS
 WHERE TABLE_SCHEMA = DATABASE()
-  AND ((EXTRA LIKE '%GENERATED%' AND EXTRA NOT LIKE '%DEFAULT_GENERATED%')
-       OR EXTRA LIKE '%on update%')
+  AND EXTRA LIKE '%GENERATED%' AND EXTRA NOT LIKE '%DEFAULT_GENERATED%'
 UNION ALL
 SELECT 'column collation', CAST(c.TABLE_NAME AS CHAR), CAST(c.COLUMN_NAME AS CHAR),
        CAST(CONCAT('CHARACTER SET ', c.CHARACTER_SET_NAME, ' COLLATE ', c.COLLATION_NAME)

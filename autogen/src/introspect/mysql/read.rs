@@ -10,7 +10,7 @@ use crate::introspect::assemble::{
     unmanaged_row,
 };
 use crate::introspect::catalog::Catalog;
-use crate::model::{Column, ColumnType, Schema};
+use crate::model::{Column, ColumnType, OnUpdate, Schema, Unmanaged, UnmanagedKind};
 
 use super::{defaults::default_sql, queries, types::parse_type};
 
@@ -54,6 +54,20 @@ pub(crate) async fn read<C: ConnectionTrait>(
             col_type = ColumnType::Json;
         }
         let default = default_sql(row.get("column_default")?, mariadb, &extra, &col_type);
+        let on_update = OnUpdate::parse(&extra);
+        if on_update.is_none() && extra.to_ascii_lowercase().contains("on update") {
+            parts.unmanaged.push(Unmanaged {
+                kind: UnmanagedKind::ColumnAttribute,
+                table: Some(table.clone()),
+                name: name.clone(),
+                detail: Some(extra.clone()),
+                sql: None,
+            });
+        }
+        // MariaDB's JSON is `longtext COLLATE utf8mb4_bin`: the collation is the type's.
+        let collation = row
+            .text_opt("collation")?
+            .filter(|_| col_type != ColumnType::Json);
         parts.columns.push(ColumnPart {
             table,
             ordinal: row.get("ordinal")?,
@@ -66,6 +80,8 @@ pub(crate) async fn read<C: ConnectionTrait>(
                 comment: row.text_opt("comment")?,
                 identity: None,
                 renamed_from: None,
+                on_update,
+                collation,
             },
         });
     }

@@ -49,6 +49,10 @@ pub fn parse_type(ty: &str) -> ColumnType {
         ("varbinary", Some([n])) => ColumnType::VarBinary(Some(*n)),
         ("blob", None) => ColumnType::Blob,
         ("json", None) => ColumnType::Json,
+        // MariaDB (and MySQL 5.7) print `year(4)`, MySQL 8.0.19+ and sea-query `year`: the
+        // same type (the 2-digit `year(2)` is gone since MySQL 5.7.5,
+        // <https://dev.mysql.com/doc/refman/8.0/en/year.html>).
+        ("year", Some([4])) => ColumnType::Custom("year".into()),
         _ => ColumnType::Custom(lower),
     }
 }

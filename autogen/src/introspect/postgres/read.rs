@@ -77,6 +77,8 @@ pub(crate) async fn read<C: ConnectionTrait>(
                 comment: row.get("comment")?,
                 identity,
                 renamed_from: None,
+                on_update: None,
+                collation: None,
             },
         });
     }

@@ -127,6 +127,8 @@ async fn read_columns<C: ConnectionTrait>(
                     comment: None,
                     identity: None,
                     renamed_from: None,
+                    on_update: None,
+                    collation: None,
                 },
             },
         ));

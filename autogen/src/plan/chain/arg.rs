@@ -186,6 +186,41 @@ impl Arg for crate::model::IdentityKind {
     }
 }
 
+/// The precision of MySQL's `ON UPDATE CURRENT_TIMESTAMP(n)` (`None`: no precision), an
+/// argument of [`crate::plan::ColumnDefExt::mysql_on_update`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OnUpdateArg(pub Option<u32>);
+
+impl Arg for OnUpdateArg {
+    type Sea = Option<u32>;
+    fn sea(&self, _: Backend) -> Option<u32> {
+        self.0
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.autogen.insert("plan::ColumnDefExt");
+        match self.0 {
+            Some(n) => format!("Some({n})"),
+            None => "None".into(),
+        }
+    }
+}
+
+/// A MySQL collation name, an argument of [`crate::plan::ColumnDefExt::mysql_collate`] (which
+/// quotes it with [`Backend::ident`] when the migration runs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CollationArg(pub String);
+
+impl Arg for CollationArg {
+    type Sea = String;
+    fn sea(&self, _: Backend) -> String {
+        self.0.clone()
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.autogen.insert("plan::ColumnDefExt");
+        rs(&self.0)
+    }
+}
+
 /// A sequence step (`None` is the default, 1).
 pub type IdentityStep = Option<i64>;
 

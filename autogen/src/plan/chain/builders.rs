@@ -3,7 +3,9 @@
 use crate::model::FkAction;
 use crate::plan::DefaultArg;
 
-use super::arg::{BackendArg, CheckArg, EnumArg, Iden, IdentityStep, Name, TypeName};
+use super::arg::{
+    BackendArg, CheckArg, CollationArg, EnumArg, Iden, IdentityStep, Name, OnUpdateArg, TypeName,
+};
 use crate::model::IdentityKind;
 use crate::plan::{ColumnDefExt, UnsignedWidth};
 
@@ -90,6 +92,12 @@ builder! {
         Default(value: DefaultArg) => default,
         /// `comment(text)`.
         Comment(text: String) => comment,
+        /// `mysql_on_update(backend, precision)` ([`crate::plan::ColumnDefExt`]): MySQL's
+        /// `ON UPDATE CURRENT_TIMESTAMP`, nothing elsewhere.
+        MysqlOnUpdate(backend: BackendArg, precision: OnUpdateArg) => mysql_on_update,
+        /// `mysql_collate(backend, name)` ([`crate::plan::ColumnDefExt`]): MySQL's column
+        /// `COLLATE`, nothing elsewhere.
+        MysqlCollate(backend: BackendArg, name: CollationArg) => mysql_collate,
     }
 }
 

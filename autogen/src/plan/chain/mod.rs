@@ -11,7 +11,9 @@ mod builders;
 mod imports;
 mod statement;
 
-pub use arg::{Arg, BackendArg, CheckArg, EnumArg, Iden, Name, TypeName};
+pub use arg::{
+    Arg, BackendArg, CheckArg, CollationArg, EnumArg, Iden, Name, OnUpdateArg, TypeName,
+};
 pub use builders::{
     ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,
     ForeignKeyDropCall, IndexCreate, IndexCreateCall, IndexDrop, IndexDropCall, TableAlter,

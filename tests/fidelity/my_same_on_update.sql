@@ -1,0 +1,15 @@
+-- same
+-- A
+CREATE TABLE t (
+  id int PRIMARY KEY,
+  a timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
+  b datetime(3) NULL ON UPDATE CURRENT_TIMESTAMP(3),
+  c datetime NULL ON UPDATE CURRENT_TIMESTAMP
+);
+-- B
+CREATE TABLE t (
+  id int PRIMARY KEY,
+  a timestamp NOT NULL DEFAULT now() ON UPDATE now(),
+  b datetime(3) NULL ON UPDATE now(3),
+  c datetime NULL ON UPDATE LOCALTIMESTAMP
+);

@@ -1,0 +1,5 @@
+-- same
+-- A
+CREATE TABLE t (id int PRIMARY KEY, y YEAR, z YEAR NOT NULL DEFAULT 2000);
+-- B
+CREATE TABLE t (id int PRIMARY KEY, y YEAR(4), z year(4) NOT NULL DEFAULT '2000');
