@@ -7,7 +7,7 @@ use autogen::model::{
     Column, ColumnType as Ty, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique,
     column_key,
 };
-use autogen::ops::Op;
+use autogen::ops::{Op, build_concurrently};
 use autogen::render::{RenderInput, render_migration};
 use autogen::revision::NewRevision;
 
@@ -24,12 +24,18 @@ pub struct RenderCase {
     pub before: Schema,
     /// The schema it ends at.
     pub desired: Schema,
+    /// Whether indexes of existing tables are built `CONCURRENTLY` (`--concurrently`).
+    pub concurrently: bool,
 }
 
 impl RenderCase {
     /// The upgrade ops.
     pub fn ops(&self) -> Vec<Op> {
-        compare(&self.before, &self.desired)
+        let mut ops = compare(&self.before, &self.desired);
+        if self.concurrently {
+            build_concurrently(&mut ops);
+        }
+        ops
     }
 
     /// The rendered file.
@@ -40,6 +46,7 @@ impl RenderCase {
                 down_revisions: Vec::new(),
                 message: self.name.replace('_', " "),
                 create_date: "2026-01-01 00:00:00 UTC".into(),
+                transactional: !self.ops().iter().any(Op::concurrently),
                 ..NewRevision::default()
             },
             ops: &self.ops(),
@@ -241,6 +248,7 @@ fn create_tables() -> RenderCase {
         id: "c0ffee000001",
         before: Schema::default(),
         desired: schema(vec![user, order, line, person, team]),
+        concurrently: false,
     }
 }
 
@@ -279,6 +287,7 @@ fn alter_with_rebuild() -> RenderCase {
         id: "c0ffee000002",
         before: schema(vec![before]),
         desired: schema(vec![desired]),
+        concurrently: false,
     }
 }
 
@@ -322,6 +331,7 @@ fn foreign_key_change() -> RenderCase {
                 ("other_id", (FkAction::Restrict, FkAction::NoAction)),
             ]),
         ]),
+        concurrently: false,
     }
 }
 
@@ -359,6 +369,44 @@ fn destructive() -> RenderCase {
         id: "c0ffee000004",
         before: schema(vec![doc_before, old]),
         desired: schema(vec![doc_after]),
+        concurrently: false,
+    }
+}
+
+/// `revision --autogenerate --concurrently`: the indexes and the unique of an existing table
+/// are built and dropped `CONCURRENTLY` on PostgreSQL (the file runs outside a transaction
+/// there, and carries no `index_locks_table` hazard); a new table's index is built as usual.
+fn concurrent_indexes() -> RenderCase {
+    let account = || {
+        table(
+            "account",
+            vec![
+                auto(col("id", Ty::BigInteger)),
+                col("email", Ty::String(Some(255))),
+                col("handle", Ty::String(Some(64))),
+                null(col("name", Ty::String(Some(100)))),
+            ],
+            &["id"],
+        )
+    };
+    let before = index(account(), "idx-account-name", &["name"]);
+    let desired = index(account(), "idx-account-email", &["email"]);
+    let desired = unique(desired, "account_handle_key", &["handle"]);
+    let audit = table(
+        "audit",
+        vec![
+            auto(col("id", Ty::BigInteger)),
+            col("what", Ty::String(Some(64))),
+        ],
+        &["id"],
+    );
+    let audit = index(audit, "idx-audit-what", &["what"]);
+    RenderCase {
+        name: "concurrent_indexes",
+        id: "c0ffee000007",
+        before: schema(vec![before]),
+        desired: schema(vec![desired, audit]),
+        concurrently: true,
     }
 }
 
@@ -371,5 +419,6 @@ pub fn cases() -> Vec<RenderCase> {
         destructive(),
         hostile::hostile_names(),
         column_kinds::column_kinds(),
+        concurrent_indexes(),
     ]
 }

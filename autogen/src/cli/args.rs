@@ -297,6 +297,11 @@ pub enum Command {
         /// current schema (up, nothing left to generate, down restores it).
         #[arg(long, requires = "autogenerate")]
         verify: bool,
+        /// With --autogenerate: build and drop the indexes of existing tables `CONCURRENTLY`
+        /// on PostgreSQL (the revision then runs outside a transaction there); also
+        /// `concurrent_indexes = true` in autogen.toml.
+        #[arg(long, requires = "autogenerate")]
+        concurrently: bool,
     },
     /// Exit 0 when the database matches the entities, 1 when it does not, 2 on error.
     Check {

@@ -291,6 +291,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             no_destructive,
             fail_on,
             verify,
+            concurrently,
         } => {
             let new = commands::author::new_revision(
                 ctx,
@@ -305,6 +306,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
                     no_destructive: *no_destructive,
                     fail_on: fail_on.clone(),
                     verify: *verify,
+                    concurrently: *concurrently || ctx.project.file.concurrent_indexes,
                 };
                 commands::autogenerate::revision(ctx, new, &options).await
             } else {

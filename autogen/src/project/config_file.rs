@@ -11,6 +11,7 @@
 //! lock_timeout = 60                         # seconds; --lock-timeout and AUTOGEN_LOCK_TIMEOUT win
 //! template = "autogen-migration/revision.rs.tmpl"  # every new revision is rendered through it
 //! backends = ["postgres"]                  # generated files only for these (default: all three)
+//! concurrent_indexes = true                 # PostgreSQL: revision --autogenerate --concurrently
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -43,6 +44,10 @@ pub struct ConfigFile {
     /// The backends generated files support (`postgres`, `mysql`/`mariadb`, `sqlite`;
     /// default: all three).
     pub backends: Option<Vec<String>>,
+    /// `revision --autogenerate` builds and drops the indexes of existing tables
+    /// `CONCURRENTLY` on PostgreSQL, as with `--concurrently`.
+    #[serde(default)]
+    pub concurrent_indexes: bool,
 }
 
 /// A configuration file that cannot be used.

@@ -13,6 +13,7 @@ use super::capture::{Side, capture_sql};
 use super::checksum::checksum;
 use super::error::RuntimeError;
 use super::frame::{Record, frames};
+use super::invalid_index;
 use super::recorder::Recorder;
 use super::session::Session;
 use super::version_table::{self, AppliedRevision, Presence, RevisionState};
@@ -430,7 +431,8 @@ impl<'m> Migrator<'m> {
             checksum: &sum,
             applied_sql: (side == Side::Up).then_some(applied.as_str()),
         };
-        Apply {
+        let wrapping = frames(backend, Some(record), revision.meta.transactional);
+        let outcome = Apply {
             session: &self.session,
             backend,
             id,
@@ -438,8 +440,19 @@ impl<'m> Migrator<'m> {
             side,
             planned: &planned,
         }
-        .run(&frames(backend, Some(record)))
-        .await
+        .run(&wrapping)
+        .await;
+        match outcome {
+            Err(e) if backend == Backend::Postgres && !revision.meta.transactional => {
+                // The state to record when nothing of this side ran.
+                let before = match side {
+                    Side::Up => revision.meta.down_revisions.first().unwrap_or(&"base"),
+                    Side::Down => &id,
+                };
+                Err(invalid_index::explain(&self.conn, e, &planned, before).await)
+            }
+            other => other,
+        }
     }
 }
 

@@ -26,6 +26,7 @@ mod drivers;
 mod engine;
 mod error;
 mod frame;
+mod invalid_index;
 mod lock;
 mod migrations;
 mod migrator;

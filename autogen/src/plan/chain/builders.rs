@@ -166,6 +166,9 @@ builder! {
         Col(name: Iden) => col,
         /// `unique()`.
         Unique => unique,
+        /// `concurrently()`: PostgreSQL's `CREATE INDEX CONCURRENTLY`; the other backends'
+        /// builders ignore it.
+        Concurrently => concurrently,
     }
 }
 
@@ -178,6 +181,8 @@ builder! {
         Name(name: Name) => name,
         /// `table(name)`.
         Table(name: Iden) => table,
+        /// `concurrently()`: PostgreSQL's `DROP INDEX CONCURRENTLY`; ignored elsewhere.
+        Concurrently => concurrently,
     }
 }
 
