@@ -55,7 +55,7 @@ impl RenderCase {
     }
 }
 
-fn col(name: &str, ty: Ty) -> Column {
+pub(crate) fn col(name: &str, ty: Ty) -> Column {
     Column {
         name: name.into(),
         col_type: ty,
@@ -68,36 +68,36 @@ fn col(name: &str, ty: Ty) -> Column {
     }
 }
 
-fn null(mut c: Column) -> Column {
+pub(crate) fn null(mut c: Column) -> Column {
     c.nullable = true;
     c
 }
 
-fn def(mut c: Column, sql: &str) -> Column {
+pub(crate) fn def(mut c: Column, sql: &str) -> Column {
     c.default = Some(sql.into());
     c
 }
 
-fn auto(mut c: Column) -> Column {
+pub(crate) fn auto(mut c: Column) -> Column {
     c.auto_increment = true;
     c
 }
 
-fn comment(mut c: Column, text: &str) -> Column {
+pub(crate) fn comment(mut c: Column, text: &str) -> Column {
     c.comment = Some(text.into());
     c
 }
 
-fn renamed(mut c: Column, old: &str) -> Column {
+pub(crate) fn renamed(mut c: Column, old: &str) -> Column {
     c.renamed_from = Some(old.into());
     c
 }
 
-fn strings(cols: &[&str]) -> Vec<String> {
+pub(crate) fn strings(cols: &[&str]) -> Vec<String> {
     cols.iter().map(|c| c.to_string()).collect()
 }
 
-fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
+pub(crate) fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
     Table {
         columns,
         primary_key: Some(PrimaryKey {
@@ -108,7 +108,7 @@ fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
     }
 }
 
-fn unique(mut t: Table, name: &str, cols: &[&str]) -> Table {
+pub(crate) fn unique(mut t: Table, name: &str, cols: &[&str]) -> Table {
     t.uniques.insert(
         column_key(&strings(cols)),
         Unique {
@@ -119,7 +119,7 @@ fn unique(mut t: Table, name: &str, cols: &[&str]) -> Table {
     t
 }
 
-fn index(mut t: Table, name: &str, cols: &[&str]) -> Table {
+pub(crate) fn index(mut t: Table, name: &str, cols: &[&str]) -> Table {
     t.indexes.insert(
         name.into(),
         Index {
@@ -130,7 +130,7 @@ fn index(mut t: Table, name: &str, cols: &[&str]) -> Table {
     t
 }
 
-fn fk(
+pub(crate) fn fk(
     mut t: Table,
     name: &str,
     cols: &[&str],
@@ -151,7 +151,7 @@ fn fk(
     t
 }
 
-fn schema(tables: Vec<Table>) -> Schema {
+pub(crate) fn schema(tables: Vec<Table>) -> Schema {
     let mut s = Schema::default();
     for t in tables {
         s.insert(t);
@@ -159,7 +159,7 @@ fn schema(tables: Vec<Table>) -> Schema {
     s
 }
 
-const NO: (FkAction, FkAction) = (FkAction::NoAction, FkAction::NoAction);
+pub(crate) const NO: (FkAction, FkAction) = (FkAction::NoAction, FkAction::NoAction);
 
 /// New tables: reserved names, comments, every kind of default, a composite key, uniques,
 /// indexes, and a foreign-key cycle (one key added after both tables exist).

@@ -265,6 +265,21 @@ pub enum Command {
         #[arg(long)]
         rev_id: Option<String>,
     },
+    /// Replace a linear range of revisions with one revision built from the schemas at its
+    /// ends; a database at the end of the range is at the new revision.
+    Squash {
+        /// `<from>:<to>`, both included.
+        range: String,
+        /// Message.
+        #[arg(short, long)]
+        message: String,
+        /// Delete the original revision files once the squashed one is written.
+        #[arg(long)]
+        delete: bool,
+        /// Use this id instead of a random one.
+        #[arg(long)]
+        rev_id: Option<String>,
+    },
     /// Create a new revision file.
     Revision {
         /// Message.

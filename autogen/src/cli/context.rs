@@ -313,6 +313,20 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
                 commands::author::revision(ctx, new)
             }
         }
+        Command::Squash {
+            range,
+            message,
+            delete,
+            rev_id,
+        } => {
+            let request = commands::squash::SquashRequest {
+                range,
+                message,
+                delete: *delete,
+                rev_id: rev_id.as_deref(),
+            };
+            commands::squash::squash(ctx, request).await
+        }
         Command::Init {
             entity_dir,
             autogen_path,

@@ -39,6 +39,7 @@ mod scratch;
 mod script;
 mod session;
 mod settings;
+mod squashed_rows;
 mod version_table;
 mod waits;
 mod watchdog;

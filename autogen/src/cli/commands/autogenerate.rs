@@ -363,7 +363,7 @@ fn print_unmanaged(tables: &[String]) {
 }
 
 /// One line per op, then its hazards on `backends` (see [`report_lines`]).
-fn print_ops(ops: &[Op], backends: &[Backend]) {
+pub(super) fn print_ops(ops: &[Op], backends: &[Backend]) {
     for line in report_lines(ops, backends) {
         println!("{line}");
     }

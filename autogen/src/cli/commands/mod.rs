@@ -11,5 +11,7 @@ pub mod import;
 pub mod init;
 pub mod migrate;
 pub mod pull;
+mod scratch_run;
+pub mod squash;
 pub mod status;
 pub mod verify;
