@@ -3,10 +3,12 @@
 
 use sea_orm::ConnectionTrait;
 
-use crate::compare::compare;
+use std::collections::BTreeSet;
+
+use crate::compare::{Rename, apply_renames, compare, rename_candidates};
 use crate::introspect::introspect;
 use crate::metadata::{EntityDef, desired_schema};
-use crate::model::{Column, Schema, Unmanaged};
+use crate::model::{Column, ColumnType, Schema, Unmanaged, UnmanagedKind};
 use crate::normalize::normalize;
 use crate::ops::Op;
 use crate::project::TableFilter;
@@ -46,22 +48,83 @@ pub async fn entities_drift(
     entities: &[EntityDef],
     filter: &TableFilter,
 ) -> Result<Drift, crate::Error> {
-    let mut raw = desired_schema(entities, conn.get_database_backend());
+    entities_drift_with(conn, entities, filter, &mut |_| Ok(Vec::new())).await
+}
+
+/// Decides which rename candidates become renames (see [`entities_drift_with`]).
+pub type RenameDecider<'a> = dyn FnMut(&[Rename]) -> Result<Vec<Rename>, crate::Error> + 'a;
+
+/// [`entities_drift`], with renames: `decide` sees the rename candidates (see
+/// [`rename_candidates`]) and returns the renames to plan (accepted candidates and any given
+/// explicitly), which become rename hints; an error from it, or a rename naming something
+/// neither side has, stops the run.
+pub async fn entities_drift_with(
+    conn: &impl ConnectionTrait,
+    entities: &[EntityDef],
+    filter: &TableFilter,
+    decide: &mut RenameDecider<'_>,
+) -> Result<Drift, crate::Error> {
+    let backend = conn.get_database_backend();
+    let mut raw = desired_schema(entities, backend);
     raw.tables.retain(|name, _| filter.manages(name));
     let (mut current, queries) = current_schema(conn).await?;
     current.tables.retain(|name, _| filter.manages(name));
+    let renames = decide(&rename_candidates(&current, &normalize(backend, &raw)))?;
+    apply_renames(&current, &mut raw, &renames).map_err(crate::Error::Usage)?;
+    let kept: BTreeSet<&str> = raw
+        .tables
+        .values()
+        .flat_map(|t| [Some(t.name.as_str()), t.renamed_from.as_deref()])
+        .flatten()
+        .collect();
     let unmanaged = current
         .tables
         .keys()
-        .filter(|name| !raw.tables.contains_key(*name))
+        .filter(|name| !kept.contains(name.as_str()))
         .cloned()
         .collect();
     current
         .tables
-        .retain(|name, _| raw.tables.contains_key(name));
-    let mut drift = drift_from(conn.get_database_backend(), current, queries, &raw);
+        .retain(|name, _| kept.contains(name.as_str()));
+    leave_foreign_enums(&mut current, &raw);
+    let mut drift = drift_from(backend, current, queries, &raw);
     drift.unmanaged = unmanaged;
     Ok(drift)
+}
+
+/// Enum types that no entity declares and no managed table uses belong to someone else (an
+/// excluded or unmanaged table, another application): they leave the comparison, so they are
+/// never dropped, and are named in a notice instead.
+fn leave_foreign_enums(current: &mut Schema, raw: &Schema) {
+    let used: BTreeSet<&str> = current
+        .tables
+        .values()
+        .flat_map(|t| &t.columns)
+        .filter_map(|c| match &c.col_type {
+            ColumnType::Enum { name, .. } => Some(name.as_str()),
+            _ => None,
+        })
+        .chain(raw.enums.keys().map(String::as_str))
+        .collect();
+    let foreign: Vec<String> = current
+        .enums
+        .keys()
+        .filter(|name| !used.contains(name.as_str()))
+        .cloned()
+        .collect();
+    for name in foreign {
+        let e = current.enums.remove(&name).expect("listed above");
+        current.unmanaged.push(Unmanaged {
+            kind: UnmanagedKind::UserType,
+            table: None,
+            name,
+            detail: Some(format!(
+                "enum type ({}) used by no managed table",
+                e.values.join(", ")
+            )),
+            sql: None,
+        });
+    }
 }
 
 /// A desired schema (as written, not yet normalized) versus the whole database at `conn`:

@@ -19,6 +19,21 @@ pub fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
+/// Writes a new workspace's root `Cargo.toml` (`manifest`, plus this repository's
+/// `[patch.crates-io]`, so the vendored sqlx-core of `Cargo.lock` resolves offline) and
+/// copies this repository's `Cargo.lock` next to it.
+pub fn workspace_root(ws: &Path, manifest: &str) {
+    let vendored = repo().join("vendor/sqlx-core");
+    write(
+        &ws.join("Cargo.toml"),
+        &format!(
+            "{manifest}\n[patch.crates-io]\nsqlx-core = {{ path = {:?} }}\n",
+            vendored.display().to_string()
+        ),
+    );
+    std::fs::copy(repo().join("Cargo.lock"), ws.join("Cargo.lock")).unwrap();
+}
+
 /// `cargo build --offline -p <package>...` in `ws`; returns the directory of the binaries.
 pub fn build(ws: &Path, packages: &[&str]) -> PathBuf {
     let target = repo().join("target/e2e");
@@ -83,11 +98,10 @@ impl ActiveModelBehavior for ActiveModel {}
 
 /// The workspace `sea-orm-cli generate entity --lib -o entity` leaves, plus a root manifest.
 pub fn new_workspace(ws: &Path) {
-    write(
-        &ws.join("Cargo.toml"),
+    workspace_root(
+        ws,
         "[workspace]\nresolver = \"3\"\nmembers = [\"entity\"]\n",
     );
-    std::fs::copy(repo().join("Cargo.lock"), ws.join("Cargo.lock")).unwrap();
     write(
         &ws.join("entity/Cargo.toml"),
         "[package]\nname = \"entity\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[dependencies]\n\

@@ -11,6 +11,7 @@
 
 pub mod catalog;
 pub mod deploy;
+pub mod drifted;
 pub mod e2e;
 pub mod entities;
 pub mod fixtures;

@@ -200,3 +200,11 @@ pub fn assert_no_secret(output: &Output, secret: &str) {
     assert!(!out.contains(secret), "stdout leaks {secret:?}: {out}");
     assert!(!err.contains(secret), "stderr leaks {secret:?}: {err}");
 }
+
+/// The `cli` binary in `dir` against `url` on a pseudo-terminal (stdin, stdout and stderr are
+/// the terminal), for prompts; every expectation waits at most 30 s.
+pub fn cli_on_terminal(dir: &Path, url: &str, args: &[&str]) -> rexpect::session::PtySession {
+    let mut cmd = std_command(&cli_bin(), dir);
+    cmd.args(args).env("DATABASE_URL", url).env("NO_COLOR", "1");
+    rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn cli on a pseudo-terminal")
+}

@@ -1,7 +1,7 @@
 //! Realistic schemas for the `pull` round trip, written once as SQL with a few placeholders
 //! and turned into each backend's dialect: `{pk}`/`{bigpk}` (auto-increment keys), `{bool}`,
-//! `{true}`/`{false}`, `{ts}`, `{text}`, `{json}`, `{enum_status}` (a MySQL `ENUM`, a
-//! `varchar` elsewhere), `{cm:text}` (a column comment, inline on MySQL; PostgreSQL gets
+//! `{true}`/`{false}`, `{ts}`, `{text}`, `{json}`, `{enum_status}`/`{enum_state}` (a
+//! PostgreSQL enum type, a MySQL `ENUM`, a `varchar` on SQLite), `{cm:text}` (a column comment, inline on MySQL; PostgreSQL gets
 //! `COMMENT ON` statements from [`statements`]).
 
 use autogen::Backend;
@@ -17,6 +17,18 @@ const POSTGRES_COMMENTS: &str = "COMMENT ON COLUMN customer.display_name IS 'sho
 COMMENT ON COLUMN project.title IS 'human readable';\n\
 COMMENT ON TABLE product IS 'things we sell';\n\
 COMMENT ON TABLE \"AppUser\" IS 'people who log in';\n";
+
+/// PostgreSQL's enum types, created before the tables that use them.
+const POSTGRES_ENUMS: [(&str, &str); 2] = [
+    (
+        "{enum_status}",
+        "CREATE TYPE product_status AS ENUM ('draft', 'active', 'retired')",
+    ),
+    (
+        "{enum_state}",
+        "CREATE TYPE issue_state AS ENUM ('open', 'In Progress', 'won''t fix')",
+    ),
+];
 
 /// The statements of `sql` in `backend`'s dialect.
 pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
@@ -35,7 +47,8 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{ts}", "timestamp"),
             ("{text}", "text"),
             ("{json}", "jsonb"),
-            ("{enum_status}", "varchar(20)"),
+            ("{enum_status}", "product_status"),
+            ("{enum_state}", "issue_state"),
         ],
         Backend::MySql => &[
             ("{pk}", "int NOT NULL AUTO_INCREMENT PRIMARY KEY"),
@@ -47,6 +60,7 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{text}", "text"),
             ("{json}", "json"),
             ("{enum_status}", "enum('draft','active','retired')"),
+            ("{enum_state}", "enum('open','In Progress','won''t fix')"),
         ],
         Backend::Sqlite => &[
             ("{pk}", "integer PRIMARY KEY AUTOINCREMENT"),
@@ -58,8 +72,16 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{text}", "text"),
             ("{json}", "json"),
             ("{enum_status}", "varchar(20)"),
+            ("{enum_state}", "varchar(20)"),
         ],
     };
+    if backend == Backend::Postgres {
+        for (placeholder, create) in POSTGRES_ENUMS {
+            if text.contains(placeholder) {
+                text = format!("{create};\n{text}");
+            }
+        }
+    }
     for (from, to) in subs {
         text = text.replace(from, to);
     }

@@ -199,6 +199,56 @@ async fn new_project_init_autogenerate_upgrade_check_downgrade() {
     }
     assert_eq!(revision_files(&ws).len(), 2);
     assert!(!ws.join("entity/autogen.db").exists());
+
+    // A second version location (Alembic's version_locations): a branch of its own, compiled
+    // by the same build script, upgraded with the rest.
+    let billing = ws.join("billing/versions");
+    std::fs::create_dir_all(&billing).unwrap();
+    let config = std::fs::read_to_string(ws.join("autogen.toml")).unwrap();
+    write(
+        &ws.join("autogen.toml"),
+        &format!("version_locations = [\"billing/versions\"]\n{config}"),
+    );
+    let elsewhere = TempDir::new();
+    one_line_error(
+        &run(
+            &bin,
+            &ws,
+            &sqlite,
+            &[
+                "revision",
+                "-m",
+                "lost",
+                "--versions-dir",
+                elsewhere.path.to_str().unwrap(),
+            ],
+        ),
+        &["is not in version_locations of autogen.toml"],
+    );
+    let out = success(&run(
+        &bin,
+        &ws,
+        &sqlite,
+        &[
+            "revision",
+            "-m",
+            "billing root",
+            "--head",
+            "base",
+            "--branch-label",
+            "billing",
+            "--versions-dir",
+            billing.to_str().unwrap(),
+        ],
+    ));
+    assert!(out.contains("billing/versions/"), "{out}");
+    let bin = build(&ws, &mut times, "after a revision in a second location");
+    let heads = success(&run(&bin, &ws, &sqlite, &["heads"]));
+    assert_eq!(heads.lines().count(), 2, "{heads}");
+    assert!(heads.contains("billing"), "{heads}");
+    success(&run(&bin, &ws, &sqlite, &["upgrade", "heads"]));
+    let current = success(&run(&bin, &ws, &sqlite, &["current"]));
+    assert_eq!(current.lines().count(), 2, "{current}");
     for (what, secs) in &times {
         eprintln!("e2e cargo build {what}: {secs:.1} s");
     }

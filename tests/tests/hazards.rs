@@ -6,55 +6,17 @@
 
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
+use tests::drifted::Drifted as Setup;
 use tests::process::{success, texts};
-use tests::{Backend, TempDir, TestDb, per_backend};
+use tests::{Backend, per_backend};
 
-/// A database at head, a working directory and an empty versions directory.
-struct Setup {
-    db: TestDb,
-    dir: TempDir,
-    versions: TempDir,
+/// The drifted database, with the hazard checks of this file.
+trait HazardChecks {
+    fn json_hazards(&self, kind: &str, column: &str) -> Value;
+    fn refused_by(&self, class: &str, op_line: &str);
 }
 
-impl Setup {
-    async fn new(backend: Backend, label: &str, sql: &[String]) -> Setup {
-        let db = TestDb::new(backend, label).await;
-        let dir = TempDir::new();
-        let versions = TempDir::new();
-        success(&tests::process::cli_on(&dir.path, &db.url, &["upgrade"]));
-        let conn = db.connect().await;
-        for statement in sql {
-            conn.execute_unprepared(statement).await.unwrap();
-        }
-        Setup { db, dir, versions }
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        tests::process::cli_on(&self.dir.path, &self.db.url, args)
-    }
-
-    /// `revision --autogenerate` into the versions directory, with `extra` flags.
-    fn autogenerate(&self, extra: &[&str]) -> std::process::Output {
-        let versions = self.versions.path.to_string_lossy().into_owned();
-        let mut args = vec![
-            "revision",
-            "--autogenerate",
-            "-m",
-            "drift",
-            "--versions-dir",
-            &versions,
-        ];
-        args.extend_from_slice(extra);
-        self.run(&args)
-    }
-
-    fn files(&self) -> Vec<String> {
-        std::fs::read_dir(&self.versions.path)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect()
-    }
-
+impl HazardChecks for Setup {
     /// The hazards `check --format json` lists for the op `kind` on `column`.
     fn json_hazards(&self, kind: &str, column: &str) -> Value {
         let out = self.run(&["check", "--format", "json"]);

@@ -160,11 +160,10 @@ impl ActiveModelBehavior for ActiveModel {}
 /// The workspace sea-orm-cli leaves: `entity` (`generate entity --lib`) and `migration`
 /// (`migrate init`, its `main` running the `Migrator` — with tokio, which the lock has).
 fn new_workspace(ws: &Path) {
-    write(
-        &ws.join("Cargo.toml"),
+    tests::e2e::workspace_root(
+        ws,
         "[workspace]\nresolver = \"3\"\nmembers = [\"entity\", \"migration\"]\n",
     );
-    std::fs::copy(repo().join("Cargo.lock"), ws.join("Cargo.lock")).unwrap();
     write(
         &ws.join("entity/Cargo.toml"),
         "[package]\nname = \"entity\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[dependencies]\n\

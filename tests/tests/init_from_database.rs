@@ -35,11 +35,10 @@ tests::per_backend!(init_from_database_pulls_baselines_and_stamps);
 async fn init_from_database_pulls_baselines_and_stamps(backend: Backend) {
     let tmp = TempDir::new();
     let ws = tmp.path.join(format!("existing_{backend:?}"));
-    write(
-        &ws.join("Cargo.toml"),
+    tests::e2e::workspace_root(
+        &ws,
         "[workspace]\nresolver = \"3\"\nmembers = [\"entity\"]\n",
     );
-    std::fs::copy(repo().join("Cargo.lock"), ws.join("Cargo.lock")).unwrap();
     write(
         &ws.join("entity/Cargo.toml"),
         &format!(

@@ -197,3 +197,32 @@ async fn mysql_diff_enum_values_and_case() {
     )
     .await;
 }
+
+/// An enum type that only an unmanaged table uses (one no entity describes) is someone else's:
+/// `check` names it in a notice and never proposes to drop it.
+#[tokio::test]
+async fn postgres_enum_of_an_unmanaged_table_is_left_alone() {
+    let d = tests::drifted::Drifted::new(
+        Backend::Postgres,
+        "enum_foreign",
+        &[
+            "CREATE TYPE mood AS ENUM ('happy', 'sad')".into(),
+            "CREATE TABLE legacy (id integer PRIMARY KEY, m mood)".into(),
+        ],
+    )
+    .await;
+    let out = d.run(&["check"]);
+    let (stdout, stderr) = tests::process::texts(&out);
+    // 1: the unmanaged table is reported (never dropped); no op touches the type.
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(!stdout.contains("drop enum"), "{stdout}");
+    assert!(stdout.contains("unmanaged table \"legacy\""), "{stdout}");
+    let all = format!("{stdout}{stderr}");
+    assert!(
+        all.contains(
+            "notice: column type \"mood\" (enum type (happy, sad) used by no managed table)"
+        ),
+        "{all}"
+    );
+    assert!(all.contains("legacy"), "{all}");
+}

@@ -312,6 +312,11 @@ pub enum Command {
         /// current schema (up, nothing left to generate, down restores it).
         #[arg(long, requires = "autogenerate")]
         verify: bool,
+        /// With --autogenerate: plan this rename instead of a drop and an add
+        /// (`table.old=new` for a column, `old=new` for a table; repeatable). On a terminal
+        /// each rename candidate is asked for; without one, only these are renamed.
+        #[arg(long, requires = "autogenerate", value_name = "OLD=NEW")]
+        rename: Vec<crate::compare::Rename>,
         /// With --autogenerate: build and drop the indexes of existing tables `CONCURRENTLY`
         /// on PostgreSQL (the revision then runs outside a transaction there); also
         /// `concurrent_indexes = true` in autogen.toml.

@@ -291,6 +291,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             no_destructive,
             fail_on,
             verify,
+            rename,
             concurrently,
         } => {
             let new = commands::author::new_revision(
@@ -306,6 +307,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
                     no_destructive: *no_destructive,
                     fail_on: fail_on.clone(),
                     verify: *verify,
+                    renames: rename.clone(),
                     concurrently: *concurrently || ctx.project.file.concurrent_indexes,
                 };
                 commands::autogenerate::revision(ctx, new, &options).await

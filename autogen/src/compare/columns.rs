@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Column, Table};
+use crate::model::{Column, Schema, Table};
 use crate::ops::{ColumnChange, Op};
 
 use super::enums::same_type;
@@ -26,6 +26,23 @@ pub(super) fn renames(current: &Table, desired: &Table) -> Vec<(String, String)>
         }
     }
     out
+}
+
+/// Table rename hints that apply: `(old, new)` for each desired table whose `renamed_from`
+/// names a current table that desired no longer has, while `new` is not yet in current.
+pub(super) fn table_renames(current: &Schema, desired: &Schema) -> Vec<(String, String)> {
+    let mut claimed = BTreeSet::new();
+    desired
+        .tables
+        .values()
+        .filter_map(|t| Some((t.renamed_from.clone()?, t.name.clone())))
+        .filter(|(old, new)| {
+            current.tables.contains_key(old)
+                && !desired.tables.contains_key(old)
+                && !current.tables.contains_key(new)
+                && claimed.insert(old.clone())
+        })
+        .collect()
 }
 
 /// A column as ops carry it: without the entity-only rename hint.

@@ -4,7 +4,7 @@ use crate::model::apply::apply;
 use crate::model::{Schema, Table};
 use crate::ops::{Op, reverse_all};
 
-use super::columns::{diff_columns, renames, strip_hint};
+use super::columns::{diff_columns, renames, strip_hint, table_renames};
 use super::constraints::{
     diff_checks, diff_defined_indexes, diff_foreign_keys, diff_indexes, diff_primary_key,
     diff_uniques,
@@ -24,9 +24,14 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
     // Step 1: renames, applied to a copy of current so everything after sees the new names
     // (including foreign keys elsewhere that point at a renamed column).
     let mut renamed = current.clone();
+    for (from, to) in table_renames(current, desired) {
+        let op = Op::RenameTable { from, to };
+        apply(&mut renamed, &op);
+        phases.renames.push(op);
+    }
     for (name, want) in &desired.tables {
-        if let Some(cur) = current.tables.get(name) {
-            for (from, to) in renames(cur, want) {
+        if let Some(cur) = renamed.tables.get(name).cloned() {
+            for (from, to) in renames(&cur, want) {
                 let op = Op::RenameColumn {
                     table: name.clone(),
                     from,
@@ -67,7 +72,7 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
     let created: Vec<Table> = desired
         .tables
         .values()
-        .filter(|t| !current.tables.contains_key(&t.name))
+        .filter(|t| !renamed.tables.contains_key(&t.name))
         .map(strip_table_hints)
         .collect();
     let plan = plan_create(&created.iter().collect::<Vec<_>>());
@@ -94,6 +99,7 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
 fn strip_table_hints(t: &Table) -> Table {
     Table {
         columns: t.columns.iter().map(strip_hint).collect(),
+        renamed_from: None,
         ..t.clone()
     }
 }

@@ -12,6 +12,8 @@
 //!   rest of the comparison runs against the renamed current schema, so a rename plus a type
 //!   change is `RenameColumn` then `AlterColumn`, and keys or foreign keys (also in other
 //!   tables) that mention the column need no ops. Ops never carry the hint.
+//! - Table rename hints (`Table::renamed_from`, written by [`apply_renames`] for an accepted
+//!   [`rename_candidates`] entry or `--rename old=new`) become `RenameTable` first, the same way.
 //! - A foreign key whose target or actions change is dropped and re-added; so is an unchanged
 //!   one whose own or referenced columns change type (MySQL refuses to modify them otherwise)
 //!   or whose referenced primary key or unique is dropped or replaced.
@@ -21,7 +23,7 @@
 //!
 //! Order of the result:
 //!
-//! 1. `RenameColumn`; `CreateEnum`, `AlterEnum` (PostgreSQL enum types, before any column
+//! 1. `RenameTable`, `RenameColumn`; `CreateEnum`, `AlterEnum` (PostgreSQL enum types, before any column
 //!    uses them);
 //! 2. `DropForeignKey` (changed or removed keys, keys into dropped tables, cycle breakers);
 //! 3. dropped tables, child-first (early, so nothing left behind still depends on them);
@@ -41,6 +43,7 @@
 //! yet created are left out of its `AddTable` and added by `AddForeignKey` in step 12 (and,
 //! reversed, dropped in step 2 before a cycle of tables is dropped).
 
+mod candidates;
 mod columns;
 mod constraints;
 mod diff;
@@ -49,4 +52,5 @@ mod enums;
 mod phases;
 mod table_order;
 
+pub use candidates::{Rename, apply_renames, rename_candidates};
 pub use diff::compare;

@@ -15,6 +15,7 @@ mod type_args;
 
 pub use entry::{Introspection, SEAQL_MIGRATIONS, introspect};
 pub use error::IntrospectError;
+pub use mysql::enum_values as mysql_enum_values;
 pub use mysql::parse_type as parse_mysql_type;
 pub use postgres::parse_type as parse_postgres_type;
 pub use sqlite::parse_type as parse_sqlite_type;

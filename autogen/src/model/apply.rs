@@ -15,6 +15,7 @@ pub fn apply(schema: &mut Schema, op: &Op) {
             schema.tables.remove(&t.name);
         }
         Op::RenameColumn { table, from, to } => rename_column(schema, table, from, to),
+        Op::RenameTable { from, to } => rename_table(schema, from, to),
         Op::CreateEnum(e) => {
             schema.enums.insert(e.name.clone(), e.clone());
         }
@@ -84,6 +85,7 @@ fn apply_to_table(t: &mut Table, op: &Op) {
         Op::AddTable(_)
         | Op::DropTable(_)
         | Op::RenameColumn { .. }
+        | Op::RenameTable { .. }
         | Op::CreateEnum(_)
         | Op::DropEnum(_)
         | Op::AlterEnum { .. } => {}
@@ -103,6 +105,27 @@ fn alter_enum(schema: &mut Schema, name: &str, to: &[String]) {
             {
                 *values = to.to_vec();
             }
+        }
+    }
+}
+
+/// Renames a table and every foreign key pointing at it, as `ALTER TABLE .. RENAME TO` does.
+fn rename_table(schema: &mut Schema, from: &str, to: &str) {
+    let Some(mut t) = schema.tables.remove(from) else {
+        return;
+    };
+    t.name = to.to_string();
+    schema.insert(t);
+    for other in schema.tables.values_mut() {
+        for fk in other.foreign_keys.values_mut() {
+            if fk.ref_table == from {
+                fk.ref_table = to.to_string();
+            }
+        }
+    }
+    for u in &mut schema.unmanaged {
+        if u.table.as_deref() == Some(from) {
+            u.table = Some(to.to_string());
         }
     }
 }
@@ -156,6 +179,7 @@ fn rename_column(schema: &mut Schema, table: &str, from: &str, to: &str) {
 pub fn canonical(schema: &Schema) -> Schema {
     let mut s = schema.clone();
     for t in s.tables.values_mut() {
+        t.renamed_from = None;
         t.columns.sort_by(|a, b| a.name.cmp(&b.name));
         for c in &mut t.columns {
             c.renamed_from = None;

@@ -54,6 +54,10 @@ pub struct Table {
     /// Indexes kept as SQL (see [`DefinedIndex`]), keyed by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub defined_indexes: BTreeMap<String, DefinedIndex>,
+    /// Rename hint: the table's name in the database before this revision (an accepted rename
+    /// candidate or `--rename old=new`); never introspected, never carried by ops.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
 }
 
 impl Schema {

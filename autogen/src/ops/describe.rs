@@ -92,6 +92,7 @@ impl Op {
             Op::RenameColumn { table, from, to } => {
                 format!("rename column {table}.{from} -> {to}")
             }
+            Op::RenameTable { from, to } => format!("rename table {from} -> {to}"),
             Op::CreateEnum(e) => format!("create enum type {} ({})", e.name, e.values.join(", ")),
             Op::DropEnum(e) => format!("drop enum type {} ({})", e.name, e.values.join(", ")),
             Op::AlterEnum { name, from, to } => format!(

@@ -43,6 +43,7 @@ impl Op {
             Op::DropForeignKey { .. } => "drop_foreign_key",
             Op::AlterPrimaryKey { .. } => "alter_primary_key",
             Op::RenameColumn { .. } => "rename_column",
+            Op::RenameTable { .. } => "rename_table",
             Op::AddDefinedIndex { .. } => "add_index",
             Op::DropDefinedIndex { .. } => "drop_index",
             Op::AddCheck { .. } => "add_check",
@@ -102,6 +103,7 @@ impl Op {
                 "to": pk_columns(to),
             }),
             Op::RenameColumn { from, to, .. } => json!({ "column": to, "from": from }),
+            Op::RenameTable { from, .. } => json!({ "from": from }),
             Op::SetTableComment { from, to, .. } => json!({ "from": from, "to": to }),
             Op::CreateEnum(e) | Op::DropEnum(e) => json!({ "name": e.name, "values": e.values }),
             Op::AlterEnum { name, from, to } => json!({

@@ -97,6 +97,9 @@ pub enum Op {
         from: String,
         to: String,
     },
+    /// Rename a table (an accepted rename candidate or `--rename old=new`); the database
+    /// carries its data, keys and indexes along, and repoints foreign keys into it.
+    RenameTable { from: String, to: String },
     /// Create an index kept as SQL.
     AddDefinedIndex { table: String, index: DefinedIndex },
     /// Drop an index kept as SQL.
@@ -148,6 +151,7 @@ impl Op {
         match self {
             Op::CreateEnum(_) | Op::DropEnum(_) | Op::AlterEnum { .. } => "",
             Op::AddTable(t) | Op::DropTable(t) => &t.name,
+            Op::RenameTable { to, .. } => to,
             Op::AddColumn { table, .. }
             | Op::DropColumn { table, .. }
             | Op::AlterColumn { table, .. }

@@ -73,6 +73,7 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::RenameTable { from, to } => Op::RenameTable { from: to, to: from },
             Op::CreateEnum(e) => Op::DropEnum(e),
             Op::DropEnum(e) => Op::CreateEnum(e),
             Op::AlterEnum { name, from, to } => Op::AlterEnum {

@@ -49,6 +49,10 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
             table: table.clone(),
             column: column.name.clone(),
         }],
+        Op::RenameTable { from, to } => vec![Step::RenameTable {
+            from: from.clone(),
+            to: to.clone(),
+        }],
         Op::RenameColumn { table, from, to } => vec![Step::RenameColumn {
             table: table.clone(),
             from: from.clone(),

@@ -3,6 +3,7 @@
 //!
 //! ```toml
 //! versions_dir = "migration/src/versions"   # relative paths resolve from this file's directory
+//! version_locations = ["billing/versions"]  # more directories of the same graph (Alembic's)
 //! url_var = "DB_DATABASE_URL"               # the variable holding the URL (before DATABASE_URL)
 //! default_url = "sqlite://app.db?mode=rwc"  # when no flag or variable gives one
 //! include_tables = ["*"]                    # globs; empty = every table
@@ -24,6 +25,11 @@ use serde::Deserialize;
 pub struct ConfigFile {
     /// Where revision files live (relative to the file's directory).
     pub versions_dir: Option<PathBuf>,
+    /// More directories whose revisions belong to the same graph (Alembic's
+    /// `version_locations`); the migration crate's build script compiles them all, and
+    /// `revision --versions-dir` may write into any of them.
+    #[serde(default)]
+    pub version_locations: Vec<PathBuf>,
     /// The environment variable holding the database URL.
     pub url_var: Option<String>,
     /// The URL when neither a flag nor a variable gives one.

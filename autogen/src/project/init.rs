@@ -72,7 +72,8 @@ pub struct InitPlan {
     pub manifest: String,
 }
 
-const BUILD_RS: &str = include_str!("init_files/build.rs.txt");
+/// The build script `init` writes is this repository's own, so the two cannot drift apart.
+const BUILD_RS: &str = include_str!("../../../migration/build.rs");
 const MIGRATION_TOML: &str = include_str!("init_files/migration_Cargo.toml.txt");
 const MIGRATION_LIB: &str = include_str!("init_files/migration_lib.rs.txt");
 const VERSIONS_README: &str = include_str!("init_files/versions_README.md.txt");

@@ -15,6 +15,6 @@ pub use hooks::run_hooks;
 pub use import_seaorm::{IMPORT_MESSAGE, plan_import, seaorm_original};
 pub use init::{InitError, InitOptions, InitPlan, MEMBERS, SNIPPET, init, plan_init};
 pub use root::{CONFIG_FILE, DEFAULT_VERSIONS_DIR, ProjectRoot};
-pub use settings::Project;
+pub use settings::{Project, same_dir};
 pub use tables::{BadPattern, TableFilter};
 pub use template::{DEFAULT_TEMPLATE, TemplateError, apply_template};

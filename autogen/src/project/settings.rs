@@ -46,6 +46,19 @@ impl Project {
         }
     }
 
+    /// Every directory of revision files: the default versions directory (the file's or the
+    /// default, not a flag), then `version_locations`, each once.
+    pub fn version_locations(&self) -> Vec<PathBuf> {
+        let mut out = vec![self.versions_dir(None)];
+        for dir in &self.file.version_locations {
+            let dir = self.root.resolve(dir);
+            if !out.iter().any(|d| same_dir(d, &dir)) {
+                out.push(dir);
+            }
+        }
+        out
+    }
+
     /// The lock timeout: `parsed` (clap's value: flag, variable or its default) unless neither
     /// the flag nor the variable was given and the file sets one.
     pub fn lock_timeout(&self, parsed: Duration, flag_or_env_given: bool) -> Duration {
@@ -114,6 +127,14 @@ impl Project {
             }
             _ => trimmed.to_string(),
         }
+    }
+}
+
+/// Whether two paths name the same directory (compared resolved when both exist).
+pub fn same_dir(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
     }
 }
 

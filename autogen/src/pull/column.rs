@@ -65,7 +65,7 @@ pub fn rust_type(ty: &ColumnType) -> (&'static str, Option<String>) {
         ColumnType::VarBinary(None) => ("Vec<u8>", explicit("VarBinary(StringLen::None)".into())),
         // A type sea-query has no variant for keeps the backend's own spelling.
         ColumnType::Custom(name) => ("String", explicit(format!("custom({name:?})"))),
-        // Not yet an `ActiveEnum`: the field is the type by name (a note says so).
+        // Pulled as an `ActiveEnum` (see `active_enums`); this is only the fallback.
         ColumnType::Enum { name, .. } => ("String", explicit(format!("custom({name:?})"))),
     }
 }
@@ -89,9 +89,13 @@ fn default_attr(sql: &str) -> String {
     }
 }
 
-/// Renders one field named `name` for `column`.
-pub fn field(column: &Column, name: &str, role: KeyRole) -> Field {
-    let (ty, column_type) = rust_type(&column.col_type);
+/// Renders one field named `name` for `column`; `active_enum` is the Rust enum of an enum
+/// column (its type then comes from the `ActiveEnum`, with no `column_type`).
+pub fn field(column: &Column, name: &str, role: KeyRole, active_enum: Option<&str>) -> Field {
+    let (ty, column_type) = match active_enum {
+        Some(enum_type) => (enum_type, None),
+        None => rust_type(&column.col_type),
+    };
     let mut attrs: Vec<String> = Vec::new();
     if role.primary_key {
         attrs.push("primary_key".into());

@@ -3,10 +3,11 @@
 //! Renders from the (normalized) model, one function per model element: a column becomes a
 //! field ([`column`]), foreign keys become relations ([`relations`]), what sea-orm's
 //! attributes cannot say (composite indexes and uniques, checks) becomes a `SchemaExtras`
-//! impl ([`extras`]). The files are the layout `sea-orm-cli generate entity` writes: one
+//! impl ([`extras`]), database enums become `ActiveEnum`s ([`active_enums`]). The files are the layout `sea-orm-cli generate entity` writes: one
 //! module per table, `prelude.rs`, and `mod.rs` (or `lib.rs`) with an `entities()` list for
 //! the autogen binary.
 
+mod active_enums;
 mod column;
 mod extras;
 mod names;
@@ -18,6 +19,8 @@ use std::collections::BTreeMap;
 use sea_orm::DbBackend;
 
 use crate::model::{Schema, Table};
+
+use active_enums::ActiveEnums;
 
 pub use write::{PullError, write_files};
 
@@ -104,6 +107,7 @@ pub fn render(schema: &Schema, options: PullOptions) -> Pulled {
     }
     pulled.unmanaged = schema.unmanaged.clone();
     let names = Names::new(&tables);
+    let enums = ActiveEnums::of(&tables);
     let mut files = Vec::new();
     for t in &tables {
         for fk in t.foreign_keys.values() {
@@ -123,15 +127,18 @@ pub fn render(schema: &Schema, options: PullOptions) -> Pulled {
         let module = &names.modules[&t.name];
         files.push((
             format!("{module}.rs"),
-            entity_file(&pulled, &names, t, options),
+            entity_file(&pulled, &names, &enums, t, options),
         ));
     }
     for u in &schema.unmanaged {
         notes.push(u.to_string());
     }
     files.push(("prelude.rs".into(), prelude_file(&names)));
+    if !enums.is_empty() {
+        files.push((format!("{}.rs", active_enums::MODULE), enums.source(HEADER)));
+    }
     let root = if options.lib { "lib.rs" } else { "mod.rs" };
-    files.push((root.into(), root_file(&pulled, &names)));
+    files.push((root.into(), root_file(&pulled, &names, !enums.is_empty())));
     let files = files
         .into_iter()
         .map(|(name, text)| (name, crate::revision::rustfmt(&text)))
@@ -152,7 +159,13 @@ fn backend_name(b: DbBackend) -> &'static str {
 }
 
 /// One table's module: the model, its relations and its extras.
-fn entity_file(schema: &Schema, names: &Names, t: &Table, options: PullOptions) -> String {
+fn entity_file(
+    schema: &Schema,
+    names: &Names,
+    enums: &ActiveEnums,
+    t: &Table,
+    options: PullOptions,
+) -> String {
     let pk = t
         .primary_key
         .as_ref()
@@ -167,7 +180,8 @@ fn entity_file(schema: &Schema, names: &Names, t: &Table, options: PullOptions) 
                 composite: pk.len() > 1,
                 unique: t.uniques.values().any(|u| u.columns == [c.name.clone()]),
             };
-            column::field(c, &names.field(&t.name, &c.name), role)
+            let active_enum = enums.type_of(&t.name, &c.name);
+            column::field(c, &names.field(&t.name, &c.name), role, active_enum)
         })
         .collect();
     let eq = if fields.iter().any(|f| f.float) {
@@ -179,8 +193,18 @@ fn entity_file(schema: &Schema, names: &Names, t: &Table, options: PullOptions) 
     if let Some(comment) = &t.comment {
         table_attrs.push(format!("comment = {}", column::lit(comment)));
     }
+    let used = enums.used_by(&t.name);
+    let use_enums = if used.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "use super::{}::{{{}}};\n",
+            active_enums::MODULE,
+            used.join(", ")
+        )
+    };
     let mut out = format!(
-        "{HEADER} from {} table {:?}\n\nuse sea_orm::entity::prelude::*;\n\n\
+        "{HEADER} from {} table {:?}\n\n{use_enums}use sea_orm::entity::prelude::*;\n\n\
          #[derive(Clone, Debug, PartialEq{eq}, DeriveEntityModel)]\n#[sea_orm({})]\npub struct Model {{\n",
         backend_name(options.backend),
         t.name,
@@ -211,8 +235,11 @@ fn prelude_file(names: &Names) -> String {
 }
 
 /// `mod.rs`/`lib.rs`: the modules and the `entities()` list autogen's binary runs with.
-fn root_file(schema: &Schema, names: &Names) -> String {
+fn root_file(schema: &Schema, names: &Names, with_enums: bool) -> String {
     let mut out = format!("{HEADER}\n\npub mod prelude;\n\n");
+    if with_enums {
+        out.push_str(&format!("pub mod {};\n", active_enums::MODULE));
+    }
     for module in names.modules.values() {
         out.push_str(&format!("pub mod {module};\n"));
     }

@@ -75,9 +75,18 @@ fn check(s: &Schema, op: &Op) -> Result<(), String> {
         }
         return Ok(());
     }
+    if let Op::RenameTable { from, to } = op {
+        if !s.tables.contains_key(from) {
+            return Err("no such table".into());
+        }
+        if s.tables.contains_key(to) {
+            return Err("target name exists".into());
+        }
+        return Ok(());
+    }
     let t = s.tables.get(op.table()).ok_or("no such table")?;
     match op {
-        Op::AddTable(_) => unreachable!(),
+        Op::AddTable(_) | Op::RenameTable { .. } => unreachable!(),
         Op::DropTable(_) => {
             let referenced = s.tables.values().any(|o| {
                 o.name != t.name && o.foreign_keys.values().any(|f| f.ref_table == t.name)

@@ -41,6 +41,7 @@ CREATE TABLE issue (
     body {text},
     priority smallint NOT NULL DEFAULT 3,
     estimate real,
+    state {enum_state},
     opened_at {ts} NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT fk_issue_project FOREIGN KEY (project_id) REFERENCES project (id) ON DELETE CASCADE,
     CONSTRAINT fk_issue_parent FOREIGN KEY (parent_id) REFERENCES issue (id) ON DELETE SET NULL,

@@ -187,10 +187,26 @@ pub fn write_source_in(
 }
 
 /// The versions directory, which must be a directory.
+/// With `version_locations` in `autogen.toml`, it must be one of them: the migration crate
+/// compiles only those.
 fn versions_dir(ctx: &Context) -> Result<PathBuf, Error> {
     let dir = ctx.versions_dir();
     if !dir.is_dir() {
         return Err(Error::NoVersionsDir { path: dir });
+    }
+    let locations = ctx.project.version_locations();
+    if !ctx.project.file.version_locations.is_empty()
+        && !locations.iter().any(|l| crate::project::same_dir(l, &dir))
+    {
+        return Err(Error::Usage(format!(
+            "versions directory {} is not in version_locations of autogen.toml ({}); the migration crate would not compile it",
+            dir.display(),
+            locations
+                .iter()
+                .map(|l| l.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
     }
     Ok(dir)
 }

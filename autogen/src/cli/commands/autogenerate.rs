@@ -8,8 +8,9 @@ use crate::Error;
 use crate::backend::Backend;
 use crate::cli::args::Format;
 use crate::cli::context::Context;
+use crate::compare::Rename;
 use crate::config::{DatabaseUrl, UrlSource};
-use crate::drift::{Drift, database_drift, entities_drift};
+use crate::drift::{Drift, database_drift, entities_drift, entities_drift_with};
 use crate::ops::{HazardClass, Op, build_concurrently, hazards_for, ops_json, report_lines};
 use crate::plan::OpsMigration;
 use crate::render::{RenderInput, render_migration_for};
@@ -27,6 +28,8 @@ pub struct HazardOptions {
     pub fail_on: Vec<HazardClass>,
     /// Run the revision on a scratch copy first (see `verify`).
     pub verify: bool,
+    /// Renames given with `--rename` (candidates are asked for on a terminal).
+    pub renames: Vec<Rename>,
     /// Build and drop indexes of existing tables `CONCURRENTLY` on PostgreSQL (see
     /// `ops::build_concurrently`).
     pub concurrently: bool,
@@ -52,7 +55,13 @@ pub async fn revision(
             list(&heads)
         )));
     }
-    let drift = entities_drift(migrator.connection(), &ctx.entities, &ctx.table_filter()?).await?;
+    let drift = entities_drift_with(
+        migrator.connection(),
+        &ctx.entities,
+        &ctx.table_filter()?,
+        &mut |candidates| super::renames::decide(&options.renames, candidates),
+    )
+    .await?;
     print_unmanaged(&drift.unmanaged);
     let backends: Vec<Backend> = ctx
         .project

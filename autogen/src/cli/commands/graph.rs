@@ -70,12 +70,16 @@ async fn heads_check(ctx: &Context) -> Result<ExitCode, Error> {
         "{} heads: merge them with `merge -m <message>` before release",
         heads.len()
     );
-    let dir = ctx.versions_dir();
+    let mut dirs = vec![ctx.versions_dir()];
+    dirs.extend(ctx.project.version_locations());
+    let shown: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
     for id in &heads {
         let meta = graph.get(id).expect("heads exist");
-        let file = revision_file(&dir, id)
+        let file = dirs
+            .iter()
+            .find_map(|d| revision_file(d, id))
             .map(|p| p.display().to_string())
-            .unwrap_or_else(|| format!("no file {id}_*.rs in {}", dir.display()));
+            .unwrap_or_else(|| format!("no file {id}_*.rs in {}", shown.join(", ")));
         println!("{id} {:?}: {file}", meta.message);
     }
     for line in super::conflicts::heads_report(ctx).await? {

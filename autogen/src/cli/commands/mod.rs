@@ -11,6 +11,7 @@ pub mod import;
 pub mod init;
 pub mod migrate;
 pub mod pull;
+pub mod renames;
 mod scratch_run;
 pub mod squash;
 pub mod status;

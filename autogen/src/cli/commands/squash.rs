@@ -7,7 +7,7 @@
 //! hazards, a real down). Before the file is written, its plan runs on that scratch database:
 //! down must give the first snapshot back and up the second.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use sea_orm_migration::SchemaManager;
@@ -58,7 +58,12 @@ pub async fn squash(ctx: &Context, request: SquashRequest<'_>) -> Result<ExitCod
     refuse_data_statements(ctx, base.backend(), &chain).await?;
     // Found before anything is written, so that a missing file leaves nothing behind.
     let files = match request.delete {
-        true => original_files(&ctx.versions_dir(), &chain)?,
+        true => {
+            // The versions directory, and every other directory the graph is compiled from.
+            let mut dirs = vec![ctx.versions_dir()];
+            dirs.extend(ctx.project.version_locations());
+            original_files(&dirs, &chain)?
+        }
         false => Vec::new(),
     };
     // `base` stands for "no parent" here: the range's own parent is set below.
@@ -236,18 +241,26 @@ fn changes_rows(sql: &str) -> bool {
     ["UPDATE", "DELETE", "MERGE", "COPY", "TRUNCATE", "REPLACE"].contains(&word)
 }
 
-/// The file of each revision of `chain` in `dir`: named `<id>.rs` or `<id>_<slug>.rs`, and
+/// The file of each revision of `chain` in `dirs`: named `<id>.rs` or `<id>_<slug>.rs`, and
 /// holding `id: "<id>"`.
-fn original_files(dir: &Path, chain: &[&str]) -> Result<Vec<PathBuf>, Error> {
-    let listed: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|source| Error::Io {
+fn original_files(dirs: &[PathBuf], chain: &[&str]) -> Result<Vec<PathBuf>, Error> {
+    let mut listed: Vec<PathBuf> = Vec::new();
+    for dir in dirs {
+        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
             action: "read",
-            path: dir.to_path_buf(),
+            path: dir.clone(),
             source,
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-        .collect();
+        })?;
+        listed.extend(
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+                // A directory listed twice (the flag naming a location) is read once.
+                .map(|p| p.canonicalize().unwrap_or(p)),
+        );
+    }
+    listed.sort();
+    listed.dedup();
     let mut out = Vec::with_capacity(chain.len());
     for id in chain {
         let named = |p: &&PathBuf| {
@@ -261,9 +274,10 @@ fn original_files(dir: &Path, chain: &[&str]) -> Result<Vec<PathBuf>, Error> {
         match listed.iter().filter(named).collect::<Vec<_>>().as_slice() {
             [one] => out.push((*one).clone()),
             [] => {
+                let dirs: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
                 return Err(Error::Usage(format!(
                     "squash --delete: no file of revision {id} in {}; nothing written",
-                    dir.display()
+                    dirs.join(", ")
                 )));
             }
             many => {

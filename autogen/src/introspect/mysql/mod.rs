@@ -6,4 +6,4 @@ mod read;
 mod types;
 
 pub(crate) use read::read;
-pub use types::parse_type;
+pub use types::{enum_values, parse_type};

@@ -89,6 +89,22 @@ fn drop_display_width(ty: &str) -> String {
 /// `ENUM('G', 'PG')` → `enum('G','PG')`: the keyword lower-cased and the spacing between
 /// values dropped, the values kept exactly (they are case-sensitive and ordered).
 pub fn enum_or_set(ty: &str) -> Option<String> {
+    let (keyword, values) = enum_or_set_values(ty)?;
+    let quoted: Vec<String> = values
+        .iter()
+        .map(|v| format!("'{}'", v.replace('\'', "''")))
+        .collect();
+    Some(format!("{keyword}({})", quoted.join(",")))
+}
+
+/// The values of a MySQL `ENUM(..)` type, unquoted, in order; `None` for any other type
+/// (a `SET` included).
+pub fn enum_values(ty: &str) -> Option<Vec<String>> {
+    enum_or_set_values(ty).and_then(|(keyword, values)| (keyword == "enum").then_some(values))
+}
+
+/// `("enum" | "set", values unquoted)` of an `ENUM(..)`/`SET(..)` type.
+fn enum_or_set_values(ty: &str) -> Option<(String, Vec<String>)> {
     let ty = ty.trim();
     let open = ty.find('(')?;
     let keyword = ty[..open].trim().to_ascii_lowercase();
@@ -111,13 +127,13 @@ pub fn enum_or_set(ty: &str) -> Option<String> {
             match chars.next()? {
                 '\'' if chars.peek() == Some(&'\'') => {
                     chars.next();
-                    value.push_str("''");
+                    value.push('\'');
                 }
                 '\'' => break,
                 '\\' => {
                     // MySQL's backslash escape of a quote is the doubled quote.
                     match chars.next()? {
-                        '\'' => value.push_str("''"),
+                        '\'' => value.push('\''),
                         c => {
                             value.push('\\');
                             value.push(c);
@@ -127,7 +143,7 @@ pub fn enum_or_set(ty: &str) -> Option<String> {
                 c => value.push(c),
             }
         }
-        values.push(format!("'{value}'"));
+        values.push(value);
     }
-    Some(format!("{keyword}({})", values.join(",")))
+    Some((keyword, values))
 }
