@@ -16,6 +16,8 @@ pub const REVISION: RevisionMeta = RevisionMeta {
     down_revisions: &[],
     branch_labels: &[],
     depends_on: &[],
+    replaces: &[],
+    transactional: true,
     message: "destructive",
     create_date: "2026-01-01 00:00:00 UTC",
 };

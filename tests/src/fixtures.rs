@@ -14,6 +14,8 @@ pub fn meta(id: &'static str, parents: &'static [&'static str]) -> RevisionMeta 
         down_revisions: parents,
         branch_labels: &[],
         depends_on: &[],
+        replaces: &[],
+        transactional: true,
         message: id,
         create_date: "2026-01-01 00:00:00 UTC",
     }

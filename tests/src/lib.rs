@@ -27,6 +27,7 @@ pub mod schema_gen;
 pub mod script;
 pub mod slow_revision;
 pub mod sql_pair;
+pub mod squash_chain;
 mod testdb;
 
 pub use testdb::{Backend, TempDir, TestDb, admin_connection, drop_databases, unique};

@@ -7,7 +7,7 @@ use autogen::model::{
     Column, ColumnType as Ty, FkAction, ForeignKey, Index, PrimaryKey, Schema, Table, Unique,
     column_key,
 };
-use autogen::ops::Op;
+use autogen::ops::{Op, build_concurrently};
 use autogen::render::{RenderInput, render_migration};
 use autogen::revision::NewRevision;
 
@@ -24,12 +24,18 @@ pub struct RenderCase {
     pub before: Schema,
     /// The schema it ends at.
     pub desired: Schema,
+    /// Whether indexes of existing tables are built `CONCURRENTLY` (`--concurrently`).
+    pub concurrently: bool,
 }
 
 impl RenderCase {
     /// The upgrade ops.
     pub fn ops(&self) -> Vec<Op> {
-        compare(&self.before, &self.desired)
+        let mut ops = compare(&self.before, &self.desired);
+        if self.concurrently {
+            build_concurrently(&mut ops);
+        }
+        ops
     }
 
     /// The rendered file.
@@ -40,6 +46,7 @@ impl RenderCase {
                 down_revisions: Vec::new(),
                 message: self.name.replace('_', " "),
                 create_date: "2026-01-01 00:00:00 UTC".into(),
+                transactional: !self.ops().iter().any(Op::concurrently),
                 ..NewRevision::default()
             },
             ops: &self.ops(),
@@ -48,7 +55,7 @@ impl RenderCase {
     }
 }
 
-fn col(name: &str, ty: Ty) -> Column {
+pub(crate) fn col(name: &str, ty: Ty) -> Column {
     Column {
         name: name.into(),
         col_type: ty,
@@ -63,36 +70,36 @@ fn col(name: &str, ty: Ty) -> Column {
     }
 }
 
-fn null(mut c: Column) -> Column {
+pub(crate) fn null(mut c: Column) -> Column {
     c.nullable = true;
     c
 }
 
-fn def(mut c: Column, sql: &str) -> Column {
+pub(crate) fn def(mut c: Column, sql: &str) -> Column {
     c.default = Some(sql.into());
     c
 }
 
-fn auto(mut c: Column) -> Column {
+pub(crate) fn auto(mut c: Column) -> Column {
     c.auto_increment = true;
     c
 }
 
-fn comment(mut c: Column, text: &str) -> Column {
+pub(crate) fn comment(mut c: Column, text: &str) -> Column {
     c.comment = Some(text.into());
     c
 }
 
-fn renamed(mut c: Column, old: &str) -> Column {
+pub(crate) fn renamed(mut c: Column, old: &str) -> Column {
     c.renamed_from = Some(old.into());
     c
 }
 
-fn strings(cols: &[&str]) -> Vec<String> {
+pub(crate) fn strings(cols: &[&str]) -> Vec<String> {
     cols.iter().map(|c| c.to_string()).collect()
 }
 
-fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
+pub(crate) fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
     Table {
         columns,
         primary_key: Some(PrimaryKey {
@@ -103,7 +110,7 @@ fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
     }
 }
 
-fn unique(mut t: Table, name: &str, cols: &[&str]) -> Table {
+pub(crate) fn unique(mut t: Table, name: &str, cols: &[&str]) -> Table {
     t.uniques.insert(
         column_key(&strings(cols)),
         Unique {
@@ -114,7 +121,7 @@ fn unique(mut t: Table, name: &str, cols: &[&str]) -> Table {
     t
 }
 
-fn index(mut t: Table, name: &str, cols: &[&str]) -> Table {
+pub(crate) fn index(mut t: Table, name: &str, cols: &[&str]) -> Table {
     t.indexes.insert(
         name.into(),
         Index {
@@ -125,7 +132,7 @@ fn index(mut t: Table, name: &str, cols: &[&str]) -> Table {
     t
 }
 
-fn fk(
+pub(crate) fn fk(
     mut t: Table,
     name: &str,
     cols: &[&str],
@@ -146,7 +153,7 @@ fn fk(
     t
 }
 
-fn schema(tables: Vec<Table>) -> Schema {
+pub(crate) fn schema(tables: Vec<Table>) -> Schema {
     let mut s = Schema::default();
     for t in tables {
         s.insert(t);
@@ -154,7 +161,7 @@ fn schema(tables: Vec<Table>) -> Schema {
     s
 }
 
-const NO: (FkAction, FkAction) = (FkAction::NoAction, FkAction::NoAction);
+pub(crate) const NO: (FkAction, FkAction) = (FkAction::NoAction, FkAction::NoAction);
 
 /// New tables: reserved names, comments, every kind of default, a composite key, uniques,
 /// indexes, and a foreign-key cycle (one key added after both tables exist).
@@ -243,6 +250,7 @@ fn create_tables() -> RenderCase {
         id: "c0ffee000001",
         before: Schema::default(),
         desired: schema(vec![user, order, line, person, team]),
+        concurrently: false,
     }
 }
 
@@ -281,6 +289,7 @@ fn alter_with_rebuild() -> RenderCase {
         id: "c0ffee000002",
         before: schema(vec![before]),
         desired: schema(vec![desired]),
+        concurrently: false,
     }
 }
 
@@ -324,6 +333,7 @@ fn foreign_key_change() -> RenderCase {
                 ("other_id", (FkAction::Restrict, FkAction::NoAction)),
             ]),
         ]),
+        concurrently: false,
     }
 }
 
@@ -361,6 +371,44 @@ fn destructive() -> RenderCase {
         id: "c0ffee000004",
         before: schema(vec![doc_before, old]),
         desired: schema(vec![doc_after]),
+        concurrently: false,
+    }
+}
+
+/// `revision --autogenerate --concurrently`: the indexes and the unique of an existing table
+/// are built and dropped `CONCURRENTLY` on PostgreSQL (the file runs outside a transaction
+/// there, and carries no `index_locks_table` hazard); a new table's index is built as usual.
+fn concurrent_indexes() -> RenderCase {
+    let account = || {
+        table(
+            "account",
+            vec![
+                auto(col("id", Ty::BigInteger)),
+                col("email", Ty::String(Some(255))),
+                col("handle", Ty::String(Some(64))),
+                null(col("name", Ty::String(Some(100)))),
+            ],
+            &["id"],
+        )
+    };
+    let before = index(account(), "idx-account-name", &["name"]);
+    let desired = index(account(), "idx-account-email", &["email"]);
+    let desired = unique(desired, "account_handle_key", &["handle"]);
+    let audit = table(
+        "audit",
+        vec![
+            auto(col("id", Ty::BigInteger)),
+            col("what", Ty::String(Some(64))),
+        ],
+        &["id"],
+    );
+    let audit = index(audit, "idx-audit-what", &["what"]);
+    RenderCase {
+        name: "concurrent_indexes",
+        id: "c0ffee000007",
+        before: schema(vec![before]),
+        desired: schema(vec![desired, audit]),
+        concurrently: true,
     }
 }
 
@@ -373,5 +421,6 @@ pub fn cases() -> Vec<RenderCase> {
         destructive(),
         hostile::hostile_names(),
         column_kinds::column_kinds(),
+        concurrent_indexes(),
     ]
 }

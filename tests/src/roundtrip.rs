@@ -190,6 +190,8 @@ impl RoundTrip {
             down_revisions: parents,
             branch_labels: &[],
             depends_on: &[],
+            replaces: &[],
+            transactional: true,
             message: "round trip",
             create_date: "2026-01-01 00:00:00 UTC",
         };

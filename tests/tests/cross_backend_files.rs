@@ -81,6 +81,8 @@ fn migrations(
         down_revisions: &[],
         branch_labels: &[],
         depends_on: &[],
+        replaces: &[],
+        transactional: true,
         message: "v1",
         create_date: DATE,
     };

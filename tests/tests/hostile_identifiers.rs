@@ -149,6 +149,8 @@ async fn autogenerate_and_upgrade(backend: Backend) {
             down_revisions: &[],
             branch_labels: &[],
             depends_on: &[],
+            replaces: &[],
+            transactional: true,
             message: "hostile",
             create_date: "2026-01-01 00:00:00 UTC",
         };

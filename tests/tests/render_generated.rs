@@ -28,6 +28,8 @@ use tests::{Backend, TestDb};
 mod alter_with_rebuild;
 #[path = "../generated/column_kinds.rs"]
 mod column_kinds;
+#[path = "../generated/concurrent_indexes.rs"]
+mod concurrent_indexes;
 #[path = "../generated/create_tables.rs"]
 mod create_tables;
 #[path = "../generated/destructive.rs"]
@@ -56,6 +58,10 @@ fn compiled() -> Vec<(RevisionMeta, Box<dyn MigrationTrait>)> {
         (destructive::REVISION, Box::new(destructive::Migration)),
         (hostile_names::REVISION, Box::new(hostile_names::Migration)),
         (column_kinds::REVISION, Box::new(column_kinds::Migration)),
+        (
+            concurrent_indexes::REVISION,
+            Box::new(concurrent_indexes::Migration),
+        ),
     ]
 }
 
@@ -141,6 +147,8 @@ async fn compiled_files_round_trip(backend: Backend) {
             down_revisions: &[],
             branch_labels: &[],
             depends_on: &[],
+            replaces: &[],
+            transactional: true,
             message: "setup",
             create_date: "2026-01-01 00:00:00 UTC",
         };

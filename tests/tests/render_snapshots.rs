@@ -72,6 +72,27 @@ fn column_kinds() {
 }
 
 #[test]
+fn concurrent_indexes() {
+    snapshot("concurrent_indexes");
+    let sql = planned_sql(&case("concurrent_indexes"));
+    let postgres_up = sql.split("-- MySql up").next().unwrap();
+    assert!(
+        postgres_up.contains("CREATE UNIQUE INDEX CONCURRENTLY \"account_handle_key\""),
+        "{sql}"
+    );
+    assert!(
+        !sql.split("-- MySql up")
+            .nth(1)
+            .unwrap()
+            .contains("CONCURRENTLY"),
+        "MySQL and SQLite are unchanged: {sql}"
+    );
+    let file = case("concurrent_indexes").render();
+    assert!(file.contains("transactional: false,"), "{file}");
+    assert!(!file.contains("index_locks_table"), "{file}");
+}
+
+#[test]
 fn rendering_is_deterministic() {
     for case in cases() {
         assert_eq!(case.render(), case.render(), "{}", case.name);

@@ -309,6 +309,21 @@ pub enum Command {
         #[arg(long)]
         rev_id: Option<String>,
     },
+    /// Replace a linear range of revisions with one revision built from the schemas at its
+    /// ends; a database at the end of the range is at the new revision.
+    Squash {
+        /// `<from>:<to>`, both included.
+        range: String,
+        /// Message.
+        #[arg(short, long)]
+        message: String,
+        /// Delete the original revision files once the squashed one is written.
+        #[arg(long)]
+        delete: bool,
+        /// Use this id instead of a random one.
+        #[arg(long)]
+        rev_id: Option<String>,
+    },
     /// Create a new revision file.
     Revision {
         /// Message.
@@ -346,6 +361,11 @@ pub enum Command {
         /// each rename candidate is asked for; without one, only these are renamed.
         #[arg(long, requires = "autogenerate", value_name = "OLD=NEW")]
         rename: Vec<crate::compare::Rename>,
+        /// With --autogenerate: build and drop the indexes of existing tables `CONCURRENTLY`
+        /// on PostgreSQL (the revision then runs outside a transaction there); also
+        /// `concurrent_indexes = true` in autogen.toml.
+        #[arg(long, requires = "autogenerate")]
+        concurrently: bool,
     },
     /// Exit 0 when the database matches the entities, 1 when it does not, 2 on error.
     Check {

@@ -371,6 +371,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             fail_on,
             verify,
             rename,
+            concurrently,
         } => {
             let new = commands::author::new_revision(
                 ctx,
@@ -386,11 +387,26 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
                     fail_on: fail_on.clone(),
                     verify: *verify,
                     renames: rename.clone(),
+                    concurrently: *concurrently || ctx.project.file.concurrent_indexes,
                 };
                 commands::autogenerate::revision(ctx, new, &options).await
             } else {
                 commands::author::revision(ctx, new)
             }
+        }
+        Command::Squash {
+            range,
+            message,
+            delete,
+            rev_id,
+        } => {
+            let request = commands::squash::SquashRequest {
+                range,
+                message,
+                delete: *delete,
+                rev_id: rev_id.as_deref(),
+            };
+            commands::squash::squash(ctx, request).await
         }
         Command::Init {
             entity_dir,

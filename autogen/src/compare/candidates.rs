@@ -224,6 +224,8 @@ mod tests {
             identity: None,
             comment: None,
             renamed_from: None,
+            collation: None,
+            on_update: None,
         }
     }
 

@@ -67,6 +67,7 @@ pub(super) fn diff_uniques(current: &Table, desired: &Table, phases: &mut Phases
             phases.drop_keys.push(Op::DropUnique {
                 table: table.clone(),
                 unique: unique.clone(),
+                concurrently: false,
             });
         }
     }
@@ -75,6 +76,7 @@ pub(super) fn diff_uniques(current: &Table, desired: &Table, phases: &mut Phases
             phases.add_keys.push(Op::AddUnique {
                 table: table.clone(),
                 unique: unique.clone(),
+                concurrently: false,
             });
         }
     }
@@ -88,6 +90,7 @@ pub(super) fn diff_indexes(current: &Table, desired: &Table, phases: &mut Phases
             phases.drop_keys.push(Op::DropIndex {
                 table: table.clone(),
                 index: index.clone(),
+                concurrently: false,
             });
         }
     }
@@ -96,6 +99,7 @@ pub(super) fn diff_indexes(current: &Table, desired: &Table, phases: &mut Phases
             phases.add_keys.push(Op::AddIndex {
                 table: table.clone(),
                 index: index.clone(),
+                concurrently: false,
             });
         }
     }

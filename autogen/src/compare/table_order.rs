@@ -83,6 +83,7 @@ pub(super) fn plan_create(tables: &[&Table]) -> CreatePlan {
             plan.tables.push(Op::AddIndex {
                 table: name.clone(),
                 index,
+                concurrently: false,
             });
         }
     }

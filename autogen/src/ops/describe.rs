@@ -6,6 +6,15 @@ use crate::model::{Column, FkAction, ForeignKey, PrimaryKey};
 impl Op {
     /// One human-readable line, e.g. `add column user.avatar_url (varchar(255) NULL)`.
     pub fn describe(&self) -> String {
+        let text = self.describe_object();
+        if self.concurrently() {
+            format!("{text}, CONCURRENTLY on PostgreSQL")
+        } else {
+            text
+        }
+    }
+
+    fn describe_object(&self) -> String {
         match self {
             Op::AddTable(t) => {
                 let n = t.columns.len();
@@ -37,12 +46,12 @@ impl Op {
                     changes.iter().map(|c| change_text(*c, from, to)).collect();
                 format!("alter column {table}.{}: {}", to.name, parts.join(", "))
             }
-            Op::AddIndex { table, index } => format!(
+            Op::AddIndex { table, index, .. } => format!(
                 "add index {} on {table} ({})",
                 index.name,
                 index.columns.join(", ")
             ),
-            Op::DropIndex { table, index } => format!(
+            Op::DropIndex { table, index, .. } => format!(
                 "drop index {} on {table} ({})",
                 index.name,
                 index.columns.join(", ")
@@ -59,12 +68,12 @@ impl Op {
             Op::DropCheck { table, check } => {
                 format!("drop check {} on {table}: {}", check.name, check.expression)
             }
-            Op::AddUnique { table, unique } => format!(
+            Op::AddUnique { table, unique, .. } => format!(
                 "add unique {} on {table} ({})",
                 unique.name,
                 unique.columns.join(", ")
             ),
-            Op::DropUnique { table, unique } => format!(
+            Op::DropUnique { table, unique, .. } => format!(
                 "drop unique {} on {table} ({})",
                 unique.name,
                 unique.columns.join(", ")

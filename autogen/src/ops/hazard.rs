@@ -263,7 +263,11 @@ impl Op {
                     );
                 }
             }
-            Op::AddUnique { table, unique } => {
+            Op::AddUnique {
+                table,
+                unique,
+                concurrently,
+            } => {
                 out.push(Hazard::new(
                     MayFail,
                     "new_unique",
@@ -272,7 +276,9 @@ impl Op {
                         unique.columns.join(", ")
                     ),
                 ));
-                out.push(index_lock(table, &unique.name));
+                if !concurrently {
+                    out.push(index_lock(table, &unique.name));
+                }
             }
             Op::AddForeignKey { table, foreign_key } => out.push(Hazard::new(
                 MayFail,
@@ -320,9 +326,13 @@ impl Op {
                 )
                 .on(Backend::Postgres),
             ),
-            Op::AddIndex { table, index } => out.push(index_lock(table, &index.name)),
+            Op::AddIndex {
+                table,
+                index,
+                concurrently: false,
+            } => out.push(index_lock(table, &index.name)),
             Op::AddDefinedIndex { table, index } => out.push(index_lock(table, &index.name)),
-            Op::DropUnique { table, unique } => out.push(Hazard::new(
+            Op::DropUnique { table, unique, .. } => out.push(Hazard::new(
                 Irreversible,
                 "drop_unique",
                 format!(

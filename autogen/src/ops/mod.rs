@@ -3,6 +3,7 @@
 //! Every drop carries the whole object it drops, so [`Op::reverse`] is total and a downgrade is
 //! always the upgrade reversed.
 
+mod concurrent;
 mod describe;
 mod hazard;
 mod json;
@@ -11,6 +12,7 @@ mod report;
 mod reverse;
 mod type_name;
 
+pub use concurrent::build_concurrently;
 pub use hazard::{Hazard, HazardClass, RESTORES_STRUCTURE_ONLY, hazards_for, safe_pattern};
 pub use json::ops_json;
 pub use op::{ColumnChange, Op};

@@ -45,13 +45,37 @@ pub enum Op {
         changes: Vec<ColumnChange>,
     },
     /// Create a non-unique index.
-    AddIndex { table: String, index: Index },
+    AddIndex {
+        table: String,
+        index: Index,
+        /// PostgreSQL: built `CONCURRENTLY` (see [`Op::concurrently`]).
+        #[serde(default, skip_serializing_if = "is_false")]
+        concurrently: bool,
+    },
     /// Drop a non-unique index.
-    DropIndex { table: String, index: Index },
-    /// Add a unique constraint.
-    AddUnique { table: String, unique: Unique },
+    DropIndex {
+        table: String,
+        index: Index,
+        /// PostgreSQL: dropped `CONCURRENTLY`.
+        #[serde(default, skip_serializing_if = "is_false")]
+        concurrently: bool,
+    },
+    /// Add a unique constraint (a unique index).
+    AddUnique {
+        table: String,
+        unique: Unique,
+        /// PostgreSQL: its index built `CONCURRENTLY`.
+        #[serde(default, skip_serializing_if = "is_false")]
+        concurrently: bool,
+    },
     /// Drop a unique constraint.
-    DropUnique { table: String, unique: Unique },
+    DropUnique {
+        table: String,
+        unique: Unique,
+        /// PostgreSQL: its index dropped `CONCURRENTLY`.
+        #[serde(default, skip_serializing_if = "is_false")]
+        concurrently: bool,
+    },
     /// Add a foreign key.
     AddForeignKey {
         table: String,
@@ -107,7 +131,23 @@ pub enum Op {
     },
 }
 
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
 impl Op {
+    /// Whether PostgreSQL builds or drops this op's index `CONCURRENTLY` (outside a
+    /// transaction, without blocking writes).
+    pub fn concurrently(&self) -> bool {
+        match self {
+            Op::AddIndex { concurrently, .. }
+            | Op::DropIndex { concurrently, .. }
+            | Op::AddUnique { concurrently, .. }
+            | Op::DropUnique { concurrently, .. } => *concurrently,
+            _ => false,
+        }
+    }
+
     /// The name of the table this op works on; empty for a schema-level object (an enum type).
     pub fn table(&self) -> &str {
         match self {

@@ -21,14 +21,46 @@ impl Op {
                 to: from,
                 changes,
             },
-            Op::AddIndex { table, index } => Op::DropIndex { table, index },
-            Op::DropIndex { table, index } => Op::AddIndex { table, index },
+            Op::AddIndex {
+                table,
+                index,
+                concurrently,
+            } => Op::DropIndex {
+                table,
+                index,
+                concurrently,
+            },
+            Op::DropIndex {
+                table,
+                index,
+                concurrently,
+            } => Op::AddIndex {
+                table,
+                index,
+                concurrently,
+            },
             Op::AddDefinedIndex { table, index } => Op::DropDefinedIndex { table, index },
             Op::DropDefinedIndex { table, index } => Op::AddDefinedIndex { table, index },
             Op::AddCheck { table, check } => Op::DropCheck { table, check },
             Op::DropCheck { table, check } => Op::AddCheck { table, check },
-            Op::AddUnique { table, unique } => Op::DropUnique { table, unique },
-            Op::DropUnique { table, unique } => Op::AddUnique { table, unique },
+            Op::AddUnique {
+                table,
+                unique,
+                concurrently,
+            } => Op::DropUnique {
+                table,
+                unique,
+                concurrently,
+            },
+            Op::DropUnique {
+                table,
+                unique,
+                concurrently,
+            } => Op::AddUnique {
+                table,
+                unique,
+                concurrently,
+            },
             Op::AddForeignKey { table, foreign_key } => Op::DropForeignKey { table, foreign_key },
             Op::DropForeignKey { table, foreign_key } => Op::AddForeignKey { table, foreign_key },
             Op::AlterPrimaryKey { table, from, to } => Op::AlterPrimaryKey {

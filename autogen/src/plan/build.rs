@@ -74,6 +74,7 @@ pub fn statement(step: &Step) -> Option<Statement> {
             name,
             columns,
             unique,
+            concurrently,
         } => {
             let mut calls = vec![
                 IndexCreateCall::Name(Name(name.clone())),
@@ -83,14 +84,25 @@ pub fn statement(step: &Step) -> Option<Statement> {
             if *unique {
                 calls.push(IndexCreateCall::Unique);
             }
+            if *concurrently {
+                calls.push(IndexCreateCall::Concurrently);
+            }
             Statement::CreateIndex(IndexCreate { calls })
         }
-        Step::DropIndex { table, name } => Statement::DropIndex(IndexDrop {
-            calls: vec![
+        Step::DropIndex {
+            table,
+            name,
+            concurrently,
+        } => {
+            let mut calls = vec![
                 IndexDropCall::Name(Name(name.clone())),
                 IndexDropCall::Table(iden(table)),
-            ],
-        }),
+            ];
+            if *concurrently {
+                calls.push(IndexDropCall::Concurrently);
+            }
+            Statement::DropIndex(IndexDrop { calls })
+        }
         Step::AddForeignKey { table, foreign_key } => {
             Statement::CreateForeignKey(foreign_key_create(foreign_key, Some(table)))
         }

@@ -63,6 +63,7 @@ pub fn implicit_index_drop(table: &Table, fk: &ForeignKey, last: Option<&Table>)
         vec![Step::DropIndex {
             table: table.name.clone(),
             name,
+            concurrently: false,
         }],
     ))
 }

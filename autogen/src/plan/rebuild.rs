@@ -145,6 +145,7 @@ pub fn rebuild_steps(
             name: unique.name.clone(),
             columns: unique.columns.clone(),
             unique: true,
+            concurrently: false,
         });
     }
     for index in to.indexes.values() {
@@ -153,6 +154,7 @@ pub fn rebuild_steps(
             name: index.name.clone(),
             columns: index.columns.clone(),
             unique: false,
+            concurrently: false,
         });
     }
     // Indexes kept as SQL, then views, then triggers (a trigger may use a view).

@@ -148,14 +148,15 @@ pub fn mysql_alter_pk(table: &str, from: Option<&PrimaryKey>, to: Option<&Primar
 }
 
 /// Postgres: drop a unique, whether it is a constraint or a unique index.
-pub fn postgres_drop_unique(table: &str, name: &str) -> Vec<String> {
+pub fn postgres_drop_unique(table: &str, name: &str, concurrently: bool) -> Vec<String> {
+    let concurrently = if concurrently { "CONCURRENTLY " } else { "" };
     vec![
         format!(
             "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
             pg(table),
             pg(name)
         ),
-        format!("DROP INDEX IF EXISTS {}", pg(name)),
+        format!("DROP INDEX {concurrently}IF EXISTS {}", pg(name)),
     ]
 }
 

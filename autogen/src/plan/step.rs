@@ -95,6 +95,8 @@ pub enum Step {
         columns: Vec<String>,
         /// Whether it is a unique index.
         unique: bool,
+        /// PostgreSQL: `CREATE INDEX CONCURRENTLY` (sea-query writes it only there).
+        concurrently: bool,
     },
     /// `DROP INDEX` (named on its table for MySQL).
     DropIndex {
@@ -102,6 +104,8 @@ pub enum Step {
         table: String,
         /// Index name.
         name: String,
+        /// PostgreSQL: `DROP INDEX CONCURRENTLY` (sea-query writes it only there).
+        concurrently: bool,
     },
     /// `ALTER TABLE .. ADD CONSTRAINT .. FOREIGN KEY` (never on SQLite).
     AddForeignKey {

@@ -90,30 +90,50 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
                 sql::drop_check(Backend::MySql, table, check),
             ),
         ])],
-        Op::AddIndex { table, index } => vec![Step::CreateIndex {
+        Op::AddIndex {
+            table,
+            index,
+            concurrently,
+        } => vec![Step::CreateIndex {
             table: table.clone(),
             name: index.name.clone(),
             columns: index.columns.clone(),
             unique: false,
+            concurrently: *concurrently,
         }],
-        Op::DropIndex { table, index } => vec![Step::DropIndex {
+        Op::DropIndex {
+            table,
+            index,
+            concurrently,
+        } => vec![Step::DropIndex {
             table: table.clone(),
             name: index.name.clone(),
+            concurrently: *concurrently,
         }],
         // A unique index behaves the same on every backend and needs no table rebuild.
-        Op::AddUnique { table, unique } => vec![Step::CreateIndex {
+        Op::AddUnique {
+            table,
+            unique,
+            concurrently,
+        } => vec![Step::CreateIndex {
             table: table.clone(),
             name: sql::unique_name(table, unique),
             columns: unique.columns.clone(),
             unique: true,
+            concurrently: *concurrently,
         }],
         // Postgres keeps a UNIQUE constraint or a unique index; drop whichever exists.
-        Op::DropUnique { table, unique } => vec![Step::Match(vec![
+        Op::DropUnique {
+            table,
+            unique,
+            concurrently,
+        } => vec![Step::Match(vec![
             (
                 DbBackend::Postgres,
                 raw(sql::postgres_drop_unique(
                     table,
                     &sql::unique_name(table, unique),
+                    *concurrently,
                 )),
             ),
             (
@@ -121,6 +141,7 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
                 vec![Step::DropIndex {
                     table: table.clone(),
                     name: sql::unique_name(table, unique),
+                    concurrently: false,
                 }],
             ),
         ])],

@@ -15,6 +15,7 @@
 //! schema = "app"                            # PostgreSQL: the one schema to manage (--schema wins)
 //! tenants = "tenant_*"                      # upgrade/downgrade/current/check/stamp run per tenant
 //! tenant_kind = "schema"                    # or "database" (default: schema on PostgreSQL)
+//! concurrent_indexes = true                 # PostgreSQL: revision --autogenerate --concurrently
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -63,6 +64,10 @@ pub struct ConfigFile {
     pub tenants: Option<TenantSpec>,
     /// What a tenant is (`--tenant-kind` wins).
     pub tenant_kind: Option<TenantKind>,
+    /// `revision --autogenerate` builds and drops the indexes of existing tables
+    /// `CONCURRENTLY` on PostgreSQL, as with `--concurrently`.
+    #[serde(default)]
+    pub concurrent_indexes: bool,
 }
 
 /// A configuration file that cannot be used.

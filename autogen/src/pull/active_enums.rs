@@ -141,6 +141,8 @@ mod tests {
             identity: None,
             comment: None,
             renamed_from: None,
+            collation: None,
+            on_update: None,
         }
     }
 

@@ -160,7 +160,7 @@ mod tests {
             on_update: Some(on_update),
             collation: None,
         };
-        let field = field(&column, "updated_at", KeyRole::default());
+        let field = field(&column, "updated_at", KeyRole::default(), None);
         assert!(
             field
                 .source

@@ -5,40 +5,56 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::error::GraphError;
 use super::graph::RevisionGraph;
 use super::meta::RevisionMeta;
+use super::squash::Squashes;
 
 /// Words with a meaning in target strings, so they cannot be ids or labels.
 const KEYWORDS: [&str; 3] = ["head", "heads", "base"];
 
 impl RevisionGraph {
     /// Validates `revisions` (unique well-formed ids, existing parents and dependencies, unique
-    /// labels, no cycle) and builds the graph.
+    /// labels, sound `replaces`, no cycle) and builds the graph in its default view: each
+    /// squash in place of the revisions it replaces (see `revision::squash`).
     pub fn new(revisions: Vec<RevisionMeta>) -> Result<Self, GraphError> {
+        Self::view(revisions, BTreeSet::new())
+    }
+
+    /// The graph of `source` with the squashes in `expanded` shown as their originals.
+    pub(crate) fn view(
+        source: Vec<RevisionMeta>,
+        expanded: BTreeSet<&'static str>,
+    ) -> Result<Self, GraphError> {
         // 1. Sort by id so every error below is reported deterministically.
-        let mut revs = revisions;
-        revs.sort_by_key(|r| r.id);
-        for r in &revs {
+        let mut all = source.clone();
+        all.sort_by_key(|r| r.id);
+        for r in &all {
             check_id(r.id)?;
         }
-        if let Some(w) = revs.windows(2).find(|w| w[0].id == w[1].id) {
+        if let Some(w) = all.windows(2).find(|w| w[0].id == w[1].id) {
             return Err(GraphError::DuplicateId(w[0].id.to_owned()));
         }
+        let squashes = Squashes::of(&all, &expanded)?;
+        let revs: Vec<RevisionMeta> = all.into_iter().filter(|r| squashes.shows(r.id)).collect();
         let by_id: BTreeMap<&'static str, usize> =
             revs.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
 
         // 2. Labels: well formed, unique, and not shadowing an id.
         check_labels(&revs, &by_id)?;
 
-        // 3. Parents and dependencies exist; resolve them to (deduplicated) indices.
+        // 3. Parents and dependencies exist (a replaced one through its squash); resolve them
+        //    to (deduplicated) indices.
         let mut parents = Vec::with_capacity(revs.len());
         let mut deps = Vec::with_capacity(revs.len());
         for r in &revs {
-            parents.push(resolve_refs(r.down_revisions, &by_id, |missing| {
+            let refs = |ids: &[&'static str]| -> Result<Vec<&'static str>, GraphError> {
+                ids.iter().map(|id| squashes.reference(r.id, id)).collect()
+            };
+            parents.push(resolve_refs(&refs(r.down_revisions)?, &by_id, |missing| {
                 GraphError::MissingDownRevision {
                     rev: r.id.to_owned(),
                     missing,
                 }
             })?);
-            deps.push(resolve_refs(r.depends_on, &by_id, |missing| {
+            deps.push(resolve_refs(&refs(r.depends_on)?, &by_id, |missing| {
                 GraphError::MissingDependency {
                     rev: r.id.to_owned(),
                     missing,
@@ -86,6 +102,9 @@ impl RevisionGraph {
             deps,
             children,
             dependents,
+            source,
+            expanded,
+            replacer: squashes.replacer,
         })
     }
 }

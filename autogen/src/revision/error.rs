@@ -106,6 +106,58 @@ pub enum GraphError {
     /// The applied set holds a revision that no migration file defines.
     #[error("applied revision '{0}' is not in the revision graph (missing migration file?)")]
     UnknownApplied(String),
+    /// A squash's `replaces` cannot be honoured.
+    #[error("squash '{squash}' is invalid: {reason}")]
+    InvalidSquash {
+        /// The squashed revision.
+        squash: String,
+        /// What is wrong with its `replaces`.
+        reason: String,
+    },
+    /// A revision builds on a revision in the middle of a squashed range.
+    #[error(
+        "revision '{rev}' builds on '{missing}', which squash '{squash}' replaces; only the end of its range ('{end}', that is '{squash}') can be built on"
+    )]
+    BuildsInsideSquash {
+        /// The revision holding the reference.
+        rev: String,
+        /// The replaced revision it names.
+        missing: String,
+        /// The squash.
+        squash: String,
+        /// The last revision the squash replaces.
+        end: String,
+    },
+    /// A target names a revision that a squash replaces.
+    #[error("revision '{id}' was squashed into '{by}'; name '{by}' instead")]
+    Replaced {
+        /// The replaced revision.
+        id: String,
+        /// The squash.
+        by: String,
+    },
+    /// The database is inside a squashed range whose original files are gone.
+    #[error(
+        "the database is at revision {revision}, inside the range that squash {squash} replaces, and the original revision files are gone: upgrade it to {end} with a build that still has them (from before `squash --delete`), then run this again"
+    )]
+    InsideSquashedRange {
+        /// The furthest replaced revision the database records.
+        revision: String,
+        /// The squash.
+        squash: String,
+        /// The last revision the squash replaces.
+        end: String,
+    },
+    /// `squash from:to` over revisions that are not one linear chain.
+    #[error("cannot squash {from}:{to}: {reason}")]
+    NotLinear {
+        /// Start of the range.
+        from: String,
+        /// End of the range.
+        to: String,
+        /// What breaks the chain.
+        reason: String,
+    },
     /// A range is not of the form `start:end`.
     #[error("invalid range '{0}': expected 'start:end'")]
     InvalidRange(String),

@@ -1,6 +1,6 @@
 //! The revision graph and its structural queries (heads, bases, ancestors, ...).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::error::GraphError;
 use super::meta::RevisionMeta;
@@ -25,6 +25,13 @@ pub struct RevisionGraph {
     pub(crate) children: Vec<Vec<usize>>,
     /// Revisions naming each revision in their `depends_on`, sorted.
     pub(crate) dependents: Vec<Vec<usize>>,
+    /// What the graph was built from, squashed revisions and their originals alike; the
+    /// graph shows one view of it (see `revision::squash`).
+    pub(crate) source: Vec<RevisionMeta>,
+    /// The squashes shown as their originals in this view (none in the default view).
+    pub(crate) expanded: BTreeSet<&'static str>,
+    /// Each replaced id, with the squash that replaces it (present or not).
+    pub(crate) replacer: BTreeMap<&'static str, &'static str>,
 }
 
 /// Which edges a traversal follows.
@@ -84,6 +91,20 @@ impl RevisionGraph {
     pub fn children(&self, id: &str) -> Result<Vec<&'static str>, GraphError> {
         let i = self.idx(id)?;
         Ok(self.children[i].iter().map(|&c| self.revs[c].id).collect())
+    }
+
+    /// The parents and dependencies of `id` (a reference to the end of a squashed range read
+    /// as the squash), in topological order.
+    pub fn builds_on(&self, id: &str) -> Result<Vec<&'static str>, GraphError> {
+        let i = self.idx(id)?;
+        let mut on: Vec<usize> = self.parents[i]
+            .iter()
+            .chain(&self.deps[i])
+            .copied()
+            .collect();
+        on.sort_unstable();
+        on.dedup();
+        Ok(on.into_iter().map(|p| self.revs[p].id).collect())
     }
 
     /// Transitive parents and dependencies of `id`, excluding itself, in topological order.

@@ -11,6 +11,14 @@ pub struct RevisionMeta {
     pub branch_labels: &'static [&'static str],
     /// Extra dependencies that must be applied first, without being parents.
     pub depends_on: &'static [&'static str],
+    /// The revisions this one replaces (`squash`), oldest first: a database whose version
+    /// table records the last of them is at this revision (see `revision::squash`).
+    pub replaces: &'static [&'static str],
+    /// Whether PostgreSQL runs it inside a transaction (SQLite always does; MySQL commits DDL
+    /// as it goes). `false` for a revision that builds or drops indexes `CONCURRENTLY`, which
+    /// PostgreSQL refuses inside one; its progress is then recorded as on MySQL:
+    /// <https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY>.
+    pub transactional: bool,
     /// Human message.
     pub message: &'static str,
     /// Creation timestamp, `YYYY-MM-DD HH:MM:SS UTC`.

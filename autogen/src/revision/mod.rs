@@ -10,6 +10,7 @@ mod plan;
 mod range;
 mod rustfmt;
 mod source_text;
+mod squash;
 mod target;
 mod template;
 mod touches;

@@ -238,7 +238,13 @@ impl RevisionGraph {
             .map(|(id, i)| (*id, *i))
             .collect();
         match matches.as_slice() {
-            [] => Err(GraphError::NotFound(prefix.to_owned())),
+            [] => Err(match self.replaced_by(prefix) {
+                Some(by) => GraphError::Replaced {
+                    id: prefix.to_owned(),
+                    by: by.to_owned(),
+                },
+                None => GraphError::NotFound(prefix.to_owned()),
+            }),
             [(_, i)] => Ok(*i),
             many => Err(GraphError::AmbiguousPrefix {
                 prefix: prefix.to_owned(),

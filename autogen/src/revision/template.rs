@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 /// Everything a new revision file holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewRevision {
     /// Revision id.
     pub id: String,
@@ -13,6 +13,10 @@ pub struct NewRevision {
     pub branch_labels: Vec<String>,
     /// Extra dependencies.
     pub depends_on: Vec<String>,
+    /// Revisions this one replaces (a squash).
+    pub replaces: Vec<String>,
+    /// Whether it runs inside a transaction (see `RevisionMeta::transactional`).
+    pub transactional: bool,
     /// Human message (may span lines; the first line is the summary).
     pub message: String,
     /// Creation timestamp, `YYYY-MM-DD HH:MM:SS UTC`.
@@ -23,6 +27,25 @@ pub struct NewRevision {
     pub down_body: String,
     /// Extra `use` lines (`use a::b;` or just `a::b`), sorted and deduplicated.
     pub extra_imports: Vec<String>,
+}
+
+impl Default for NewRevision {
+    /// An empty revision that runs in a transaction.
+    fn default() -> Self {
+        Self {
+            id: String::new(),
+            down_revisions: Vec::new(),
+            branch_labels: Vec::new(),
+            depends_on: Vec::new(),
+            replaces: Vec::new(),
+            transactional: true,
+            message: String::new(),
+            create_date: String::new(),
+            up_body: String::new(),
+            down_body: String::new(),
+            extra_imports: Vec::new(),
+        }
+    }
 }
 
 /// Column limit rustfmt formats to.
@@ -55,6 +78,8 @@ pub fn render(rev: &NewRevision) -> String {
     array(&mut out, "down_revisions", &rev.down_revisions);
     array(&mut out, "branch_labels", &rev.branch_labels);
     array(&mut out, "depends_on", &rev.depends_on);
+    array(&mut out, "replaces", &rev.replaces);
+    let _ = writeln!(out, "    transactional: {},", rev.transactional);
     let _ = writeln!(out, "    message: {:?},", rev.message);
     let _ = writeln!(out, "    create_date: {:?},", rev.create_date);
     out.push_str("};\n\n");
@@ -96,6 +121,15 @@ fn header(out: &mut String, rev: &NewRevision) {
     }
     if !rev.depends_on.is_empty() {
         lines.push(format!("Depends on: {}", list(&rev.depends_on)));
+    }
+    if let (Some(first), Some(last)) = (rev.replaces.first(), rev.replaces.last()) {
+        let n = rev.replaces.len();
+        lines.push(format!(
+            "Replaces: {first}..{last} ({n} revisions, squashed)"
+        ));
+    }
+    if !rev.transactional {
+        lines.push("Transactional: no (PostgreSQL runs it outside a transaction)".into());
     }
     lines.push(format!("Create Date: {}", rev.create_date));
     for line in lines {

@@ -55,6 +55,10 @@ pub enum RuntimeError {
         #[source]
         source: DbError,
     },
+    /// PostgreSQL: a revision run outside a transaction failed while building an index
+    /// `CONCURRENTLY`, which left the index behind, invalid.
+    #[error(transparent)]
+    InvalidIndex(Box<super::invalid_index::InvalidIndexLeft>),
     /// An earlier run left a revision half-applied.
     #[error(
         "revision {revision} previously failed{}; repair the schema by hand, then run `stamp` to record the state you reached",
@@ -167,6 +171,7 @@ impl RuntimeError {
             | RuntimeError::PartiallyApplied { source, .. } => {
                 source.message().contains("already exists")
             }
+            RuntimeError::InvalidIndex(left) => left.source.message().contains("already exists"),
             _ => false,
         }
     }

@@ -63,78 +63,81 @@ pub const FOREIGN_KEY_CHECK: &str = "PRAGMA foreign_key_check";
 /// - MySQL: DDL commits as it goes, so the row is written first as `running` and replaced when
 ///   the body ends; a migrator killed in between leaves `running` for the next one to report.
 ///   Frames after `Commit` always run, also after a failure.
-pub fn frames(backend: Backend, record: Option<Record<'_>>) -> Vec<Frame> {
+/// - PostgreSQL, a revision that is not `transactional` (`CREATE INDEX CONCURRENTLY` cannot
+///   run in a transaction): as MySQL, so a failure is recorded with its statement number.
+pub fn frames(backend: Backend, record: Option<Record<'_>>, transactional: bool) -> Vec<Frame> {
     let db = backend.db();
     let build = |stmt: &dyn sea_orm::StatementBuilder| Frame::Sql(stmt.build(&db));
-    match backend {
-        Backend::MySql => {
-            let mut out = Vec::new();
-            if let Some(r) = record {
-                out.push(match r.side {
-                    Side::Up => build(&version_table::insert_statement(
-                        r.id,
-                        r.checksum,
-                        RevisionState::Running,
-                        None,
-                        r.applied_sql,
-                    )),
-                    Side::Down => build(&version_table::update_state_statement(
-                        r.id,
-                        RevisionState::Running,
-                        None,
-                    )),
-                });
-            }
-            out.push(Frame::Body);
-            if let Some(r) = record {
-                out.push(match r.side {
-                    Side::Up => build(&version_table::update_state_statement(
-                        r.id,
-                        RevisionState::Applied,
-                        None,
-                    )),
-                    Side::Down => build(&version_table::delete_statement(r.id)),
-                });
-            }
-            out
+    let in_transaction = match backend {
+        Backend::MySql => false,
+        Backend::Postgres => transactional,
+        Backend::Sqlite => true,
+    };
+    if !in_transaction {
+        let mut out = Vec::new();
+        if let Some(r) = record {
+            out.push(match r.side {
+                Side::Up => build(&version_table::insert_statement(
+                    r.id,
+                    r.checksum,
+                    RevisionState::Running,
+                    None,
+                    r.applied_sql,
+                )),
+                Side::Down => build(&version_table::update_state_statement(
+                    r.id,
+                    RevisionState::Running,
+                    None,
+                )),
+            });
         }
-        Backend::Postgres | Backend::Sqlite => {
-            let sqlite = backend == Backend::Sqlite;
-            let pragma = |on: bool| {
-                let value = if on { "ON" } else { "OFF" };
-                Frame::Sql(Statement::from_string(
-                    db,
-                    format!("PRAGMA foreign_keys = {value}"),
-                ))
-            };
-            let mut out = Vec::new();
-            if sqlite {
-                out.push(pragma(false));
-            }
-            out.push(Frame::Begin);
-            out.push(Frame::Body);
-            if let Some(r) = record {
-                out.push(match r.side {
-                    Side::Up => build(&version_table::insert_statement(
-                        r.id,
-                        r.checksum,
-                        RevisionState::Applied,
-                        None,
-                        r.applied_sql,
-                    )),
-                    Side::Down => build(&version_table::delete_statement(r.id)),
-                });
-            }
-            if sqlite {
-                out.push(Frame::ForeignKeyCheck);
-            }
-            out.push(Frame::Commit);
-            if sqlite {
-                out.push(pragma(true));
-            }
-            out
+        out.push(Frame::Body);
+        if let Some(r) = record {
+            out.push(match r.side {
+                Side::Up => build(&version_table::update_state_statement(
+                    r.id,
+                    RevisionState::Applied,
+                    None,
+                )),
+                Side::Down => build(&version_table::delete_statement(r.id)),
+            });
         }
+        return out;
     }
+    let sqlite = backend == Backend::Sqlite;
+    let pragma = |on: bool| {
+        let value = if on { "ON" } else { "OFF" };
+        Frame::Sql(Statement::from_string(
+            db,
+            format!("PRAGMA foreign_keys = {value}"),
+        ))
+    };
+    let mut out = Vec::new();
+    if sqlite {
+        out.push(pragma(false));
+    }
+    out.push(Frame::Begin);
+    out.push(Frame::Body);
+    if let Some(r) = record {
+        out.push(match r.side {
+            Side::Up => build(&version_table::insert_statement(
+                r.id,
+                r.checksum,
+                RevisionState::Applied,
+                None,
+                r.applied_sql,
+            )),
+            Side::Down => build(&version_table::delete_statement(r.id)),
+        });
+    }
+    if sqlite {
+        out.push(Frame::ForeignKeyCheck);
+    }
+    out.push(Frame::Commit);
+    if sqlite {
+        out.push(pragma(true));
+    }
+    out
 }
 
 /// The statement that records a MySQL revision as failed at `statement` (1-based, when known).
@@ -151,7 +154,7 @@ mod tests {
     use super::*;
 
     fn shape(backend: Backend, record: Option<Record<'_>>) -> Vec<String> {
-        frames(backend, record)
+        frames(backend, record, true)
             .iter()
             .map(|f| f.sql().unwrap_or_else(|| "<body>".into()))
             .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
@@ -196,5 +199,31 @@ mod tests {
             ]
         );
         assert_eq!(shape(Backend::MySql, None), ["<body>"]);
+    }
+
+    #[test]
+    fn a_non_transactional_revision_is_recorded_as_on_mysql_on_postgres_only() {
+        let r = Record {
+            id: "abc",
+            side: Side::Up,
+            checksum: "00",
+            applied_sql: None,
+        };
+        let shape = |backend| {
+            frames(backend, Some(r), false)
+                .iter()
+                .map(|f| f.sql().unwrap_or_else(|| "<body>".into()))
+                .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            shape(Backend::Postgres),
+            [
+                "INSERT INTO \"autogen_version\"",
+                "<body>",
+                "UPDATE \"autogen_version\" SET"
+            ]
+        );
+        assert_eq!(shape(Backend::Sqlite)[1], "BEGIN");
     }
 }

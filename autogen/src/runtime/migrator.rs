@@ -1,5 +1,6 @@
 //! Online upgrade, downgrade and stamp against a live database.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
@@ -13,12 +14,15 @@ use super::capture::{Side, capture_sql};
 use super::checksum::checksum;
 use super::error::RuntimeError;
 use super::frame::{Record, frames};
+use super::invalid_index;
 use super::recorder::Recorder;
 use super::session::Session;
+use super::squashed_rows;
 use super::version_table::{self, AppliedRevision, Presence, RevisionState};
 use super::{ConnectOptions, Migrations};
 use crate::backend::Backend;
 use crate::config::DatabaseUrl;
+use crate::revision::RevisionGraph;
 
 /// Knobs for a run.
 #[derive(Debug, Clone)]
@@ -103,16 +107,55 @@ impl<'m> Migrator<'m> {
         version_table::read(&self.conn).await
     }
 
-    /// Applied revisions that no applied revision builds on.
+    /// Applied revisions that no applied revision builds on, in the view the database
+    /// migrates on (a squash for the rows of its range; see `revision::squash`). A database
+    /// inside a squashed range whose files are gone shows its rows as they are.
     pub async fn current_heads(&self) -> Result<Vec<String>, RuntimeError> {
-        let applied = applied_set(&self.applied().await?);
-        Ok(self
-            .migrations
-            .graph()
+        let rows = self.applied().await?;
+        let (view, applied) = self
+            .view(&rows)
+            .unwrap_or_else(|_| (Cow::Borrowed(self.migrations.graph()), applied_set(&rows)));
+        Ok(view
             .current_heads(&applied)
             .into_iter()
             .map(str::to_string)
             .collect())
+    }
+
+    /// The graph this database migrates on, and its applied revisions in that graph's ids.
+    pub fn view(
+        &self,
+        rows: &[AppliedRevision],
+    ) -> Result<(Cow<'m, RevisionGraph>, BTreeSet<String>), RuntimeError> {
+        let applied = applied_set(rows);
+        let view = self.migrations.graph().view_for(&applied)?;
+        let in_view = view.in_view(&applied);
+        Ok((view, in_view))
+    }
+
+    /// Records each squash whose range the database has completed in place of that range's
+    /// rows (under the lock, before planning); returns the rows as they are then.
+    async fn record_squashes(
+        &self,
+        rows: Vec<AppliedRevision>,
+    ) -> Result<Vec<AppliedRevision>, RuntimeError> {
+        let (_, in_view) = self.view(&rows)?;
+        let (insert, delete) = squashed_rows::replacements(&applied_set(&rows), &in_view);
+        if insert.is_empty() && delete.is_empty() {
+            return Ok(rows);
+        }
+        let mut sums = Vec::with_capacity(insert.len());
+        for id in insert {
+            sums.push((id.clone(), self.checksum_of(&id).await?));
+        }
+        squashed_rows::record(&self.conn, &sums, &delete).await?;
+        for (id, _) in &sums {
+            tracing::info!(
+                "recorded squashed revision {id} in place of {}",
+                delete.join(", ")
+            );
+        }
+        self.applied().await
     }
 
     /// Upgrades to `target`; returns the revisions applied.
@@ -134,21 +177,17 @@ impl<'m> Migrator<'m> {
     ) -> Result<Vec<&'static str>, RuntimeError> {
         let unversioned = self.presence().await?.unversioned();
         let rows = self.checked_rows().await?;
-        let plan = self
-            .migrations
-            .graph()
-            .upgrade_plan(&applied_set(&rows), target)?;
+        let rows = self.record_squashes(rows).await?;
+        let (view, applied) = self.view(&rows)?;
+        let plan = view.upgrade_plan(&applied, target)?;
         // What the run builds on: the applied revisions the planned ones name as parents or
         // dependencies (an edit there means the new revision meets a schema it was not
         // written for). Nothing for a no-op run, so its cost does not grow with the history.
-        let applied = applied_set(&rows);
-        let touched: BTreeSet<&str> = plan
-            .iter()
-            .filter_map(|id| self.migrations.get(id))
-            .flat_map(|r| r.meta.down_revisions.iter().chain(r.meta.depends_on))
-            .copied()
-            .filter(|id| applied.contains(*id))
-            .collect();
+        let mut touched: BTreeSet<&str> = BTreeSet::new();
+        for id in &plan {
+            touched.extend(view.builds_on(id)?);
+        }
+        touched.retain(|id| applied.contains(*id));
         self.verify_unmodified(&rows, &touched, options).await?;
         version_table::ensure(&self.conn).await?;
         applied_sql::ensure_column(&self.conn).await?;
@@ -163,6 +202,10 @@ impl<'m> Migrator<'m> {
                     e
                 });
             }
+        }
+        if !plan.is_empty() {
+            // A run on the originals of a squash that reached the end of its range.
+            self.record_squashes(self.applied().await?).await?;
         }
         Ok(plan)
     }
@@ -190,8 +233,10 @@ impl<'m> Migrator<'m> {
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
         let rows = self.checked_rows().await?;
+        let rows = self.record_squashes(rows).await?;
+        let (view, _) = self.view(&rows)?;
         let in_order: Vec<String> = rows.iter().map(|r| r.revision.clone()).collect();
-        let plan = self.migrations.graph().downgrade_plan(&in_order, target)?;
+        let plan = view.downgrade_plan(&view.order_in_view(&in_order), target)?;
         // The revisions whose `down` is about to run: an edited one is refused before it runs.
         let touched: BTreeSet<&str> = plan.iter().copied().collect();
         self.verify_unmodified(&rows, &touched, options).await?;
@@ -219,6 +264,10 @@ impl<'m> Migrator<'m> {
 
     async fn stamp_locked(&self, target: &str, purge: bool) -> Result<StampReport, RuntimeError> {
         // Everything is worked out before the first write, so a bad target writes nothing.
+        self.stamp_plan(target, purge).await?;
+        if !purge {
+            self.record_squashes(self.applied().await?).await?;
+        }
         let (rows, insert, delete) = self.stamp_plan(target, purge).await?;
         let mut sums = Vec::with_capacity(insert.len());
         for id in &insert {
@@ -271,12 +320,12 @@ impl<'m> Migrator<'m> {
         purge: bool,
     ) -> Result<(Vec<AppliedRevision>, Vec<String>, Vec<String>), RuntimeError> {
         let rows = self.applied().await?;
-        let applied = if purge {
-            BTreeSet::new()
+        let (view, applied) = if purge {
+            (Cow::Borrowed(self.migrations.graph()), BTreeSet::new())
         } else {
-            applied_set(&rows)
+            self.view(&rows)?
         };
-        let (insert, delete) = self.migrations.graph().stamp_plan(&applied, target)?;
+        let (insert, delete) = view.stamp_plan(&applied, target)?;
         let owned = |ids: Vec<&str>| ids.into_iter().map(str::to_string).collect();
         let (insert, delete) = (owned(insert), owned(delete));
         Ok((rows, insert, delete))
@@ -287,18 +336,16 @@ impl<'m> Migrator<'m> {
     /// version table included. The plan is made again under the lock.
     async fn preflight(&self, side: Side, target: &str) -> Result<(), RuntimeError> {
         let rows = self.applied().await?;
-        if let Some(row) = rows
-            .iter()
-            .find(|r| self.migrations.get(&r.revision).is_none())
-        {
+        if let Some(row) = rows.iter().find(|r| !self.knows(&r.revision)) {
             return Err(RuntimeError::UnknownApplied(row.revision.clone()));
         }
-        let graph = self.migrations.graph();
+        let (view, applied) = self.view(&rows)?;
         match side {
-            Side::Up => graph.upgrade_plan(&applied_set(&rows), target).map(drop)?,
+            Side::Up => view.upgrade_plan(&applied, target).map(drop)?,
             Side::Down => {
                 let in_order: Vec<String> = rows.iter().map(|r| r.revision.clone()).collect();
-                graph.downgrade_plan(&in_order, target).map(drop)?
+                view.downgrade_plan(&view.order_in_view(&in_order), target)
+                    .map(drop)?
             }
         }
         Ok(())
@@ -309,7 +356,7 @@ impl<'m> Migrator<'m> {
     async fn checked_rows(&self) -> Result<Vec<AppliedRevision>, RuntimeError> {
         let rows = self.applied().await?;
         for row in &rows {
-            if self.migrations.get(&row.revision).is_none() {
+            if !self.knows(&row.revision) {
                 return Err(RuntimeError::UnknownApplied(row.revision.clone()));
             }
             match row.state {
@@ -379,6 +426,11 @@ impl<'m> Migrator<'m> {
         Ok(())
     }
 
+    /// Whether a version row names a revision of this project (a replaced one included).
+    fn knows(&self, id: &str) -> bool {
+        self.migrations.get(id).is_some() || self.migrations.graph().knows(id)
+    }
+
     /// Checksum of the SQL `up` produces on this backend.
     async fn checksum_of(&self, id: &str) -> Result<String, RuntimeError> {
         let revision = self
@@ -441,7 +493,8 @@ impl<'m> Migrator<'m> {
             checksum: &sum,
             applied_sql: (side == Side::Up).then_some(applied.as_str()),
         };
-        Apply {
+        let wrapping = frames(backend, Some(record), revision.meta.transactional);
+        let outcome = Apply {
             session: &self.session,
             backend,
             id,
@@ -449,8 +502,19 @@ impl<'m> Migrator<'m> {
             side,
             planned: &planned,
         }
-        .run(&frames(backend, Some(record)))
-        .await
+        .run(&wrapping)
+        .await;
+        match outcome {
+            Err(e) if backend == Backend::Postgres && !revision.meta.transactional => {
+                // The state to record when nothing of this side ran.
+                let before = match side {
+                    Side::Up => revision.meta.down_revisions.first().unwrap_or(&"base"),
+                    Side::Down => &id,
+                };
+                Err(invalid_index::explain(&self.conn, e, &planned, before).await)
+            }
+            other => other,
+        }
     }
 }
 

@@ -89,7 +89,8 @@ pub async fn offline_sql(
             checksum: &sum,
             applied_sql: (side == Side::Up).then_some(applied.as_str()),
         };
-        push_frames(&mut out, &frames(backend, Some(record)), &body);
+        let wrapping = frames(backend, Some(record), revision.meta.transactional);
+        push_frames(&mut out, &wrapping, &body);
         out.push('\n');
     }
     Ok(out)

@@ -38,6 +38,7 @@ pub fn one_of_each() -> Vec<Op> {
                 name: "idx-user-email".into(),
                 columns: vec!["email".into()],
             },
+            concurrently: false,
         },
         Op::DropIndex {
             table: "user".into(),
@@ -45,6 +46,7 @@ pub fn one_of_each() -> Vec<Op> {
                 name: "idx-user-email".into(),
                 columns: vec!["email".into()],
             },
+            concurrently: false,
         },
         Op::AddUnique {
             table: "user".into(),
@@ -52,6 +54,7 @@ pub fn one_of_each() -> Vec<Op> {
                 name: "user_email_key".into(),
                 columns: vec!["email".into()],
             },
+            concurrently: false,
         },
         Op::DropUnique {
             table: "user".into(),
@@ -59,6 +62,7 @@ pub fn one_of_each() -> Vec<Op> {
                 name: "user_email_key".into(),
                 columns: vec!["email".into()],
             },
+            concurrently: false,
         },
         Op::AddForeignKey {
             table: "order".into(),

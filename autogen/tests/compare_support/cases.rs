@@ -89,6 +89,7 @@ pub fn cases() -> Vec<Case> {
                         name: s("order_ix"),
                         columns: v(&["user_id", "id"]),
                     },
+                    concurrently: false,
                 },
             ],
         ),
@@ -103,6 +104,7 @@ pub fn cases() -> Vec<Case> {
                         name: s("tag_ix"),
                         columns: v(&["id"]),
                     },
+                    concurrently: false,
                 },
                 Op::DropTable(simple("tag")),
             ],
@@ -205,6 +207,7 @@ pub fn cases() -> Vec<Case> {
                     name: s("user_email_key"),
                     columns: v(&["email"]),
                 },
+                concurrently: false,
             }],
         ),
         case(
@@ -217,6 +220,7 @@ pub fn cases() -> Vec<Case> {
                     name: s("user_email_key"),
                     columns: v(&["email"]),
                 },
+                concurrently: false,
             }],
         ),
         case(
@@ -235,6 +239,7 @@ pub fn cases() -> Vec<Case> {
                     name: s("ix_email"),
                     columns: v(&["email"]),
                 },
+                concurrently: false,
             }],
         ),
         case(
@@ -247,6 +252,7 @@ pub fn cases() -> Vec<Case> {
                     name: s("ix_email"),
                     columns: v(&["email"]),
                 },
+                concurrently: false,
             }],
         ),
         case(
@@ -260,6 +266,7 @@ pub fn cases() -> Vec<Case> {
                         name: s("ix"),
                         columns: v(&["email"]),
                     },
+                    concurrently: false,
                 },
                 Op::AddIndex {
                     table: s("user"),
@@ -267,6 +274,7 @@ pub fn cases() -> Vec<Case> {
                         name: s("ix"),
                         columns: v(&["email", "id"]),
                     },
+                    concurrently: false,
                 },
             ],
         ),
@@ -388,6 +396,7 @@ pub fn cases() -> Vec<Case> {
                             name: s("user_code_key"),
                             columns: v(&["code"]),
                         },
+                        concurrently: false,
                     },
                     Op::AddForeignKey {
                         table: s("order"),

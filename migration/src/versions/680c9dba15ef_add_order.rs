@@ -15,6 +15,8 @@ pub const REVISION: RevisionMeta = RevisionMeta {
     down_revisions: &["75a0c80e6bb5"],
     branch_labels: &[],
     depends_on: &[],
+    replaces: &[],
+    transactional: true,
     message: "add order",
     create_date: "2026-11-21 17:25:50 UTC",
 };

@@ -15,6 +15,8 @@ pub const REVISION: RevisionMeta = RevisionMeta {
     down_revisions: &[],
     branch_labels: &[],
     depends_on: &[],
+    replaces: &[],
+    transactional: true,
     message: "create user and product",
     create_date: "2026-11-21 17:25:46 UTC",
 };

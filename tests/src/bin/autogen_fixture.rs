@@ -28,6 +28,10 @@
 //! - `edited_before` / `edited_after`: `ed0000000001` creates `fx_edited`; in `edited_after`
 //!   the same revision has one more column (a file edited after it was applied).
 //!
+//! - `squash_refusals`: `5f0000000001` creates `fx_kept`, `5f0000000002` inserts a row into it,
+//!   `5f0000000003` creates `fx_more`, `5f0000000004` `fx_last`; apart from them `5f00000000b0` with children
+//!   `5f00000000b1` and `5f00000000b2`, merged by `5f00000000b3`, then `5f00000000b4`.
+//!
 //! `autogen_fixture hold-lock <url> [busy]` instead takes the migration lock, prints `locked`,
 //! and sleeps until it is killed; with `busy`, its session then runs a one-hour statement, as
 //! a migrator killed inside a slow revision leaves behind.
@@ -39,7 +43,9 @@ use std::time::Duration;
 use autogen::runtime::{ConnectOptions, Revision, Session};
 use sea_orm::{ConnectionTrait, Statement};
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
-use tests::fixtures::{CreateTable, CreateTableEdited, FailingSecondStatement, RawStatements, rev};
+use tests::fixtures::{
+    CreateTable, CreateTableEdited, FailingSecondStatement, Noop, RawStatements, rev,
+};
 use tests::slow_revision::{SlowRevision, slow_sql};
 
 /// Creates a table, then sleeps.
@@ -195,6 +201,28 @@ fn revisions() -> Vec<Revision> {
                     &[r#"ALTER TABLE "fx_base" ADD COLUMN "note" text"#],
                 ),
             ),
+        ],
+        Ok("squash_refusals") => vec![
+            rev("5f0000000001", &[], CreateTable("fx_kept")),
+            rev(
+                "5f0000000002",
+                &["5f0000000001"],
+                RawStatements(
+                    "seed",
+                    &[r#"INSERT INTO "fx_kept" ("id", "name") VALUES (1, 'seed')"#],
+                ),
+            ),
+            rev("5f0000000003", &["5f0000000002"], CreateTable("fx_more")),
+            rev("5f0000000004", &["5f0000000003"], CreateTable("fx_last")),
+            rev("5f00000000b0", &[], CreateTable("fx_root")),
+            rev("5f00000000b1", &["5f00000000b0"], CreateTable("fx_left")),
+            rev("5f00000000b2", &["5f00000000b0"], CreateTable("fx_right")),
+            rev(
+                "5f00000000b3",
+                &["5f00000000b1", "5f00000000b2"],
+                Noop("joined"),
+            ),
+            rev("5f00000000b4", &["5f00000000b3"], CreateTable("fx_after")),
         ],
         Ok("two_heads") | Err(_) => vec![
             rev("a1b2c3d4e5f6", &[], CreateTable("fx_base")),

@@ -31,5 +31,6 @@ pub fn column_kinds() -> RenderCase {
         id: "c0lumnk1nd5a",
         before: schema(Vec::new()),
         desired: schema(vec![parent, child]),
+        concurrently: false,
     }
 }

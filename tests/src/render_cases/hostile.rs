@@ -81,5 +81,6 @@ pub fn hostile_names() -> RenderCase {
         id: "c0ffee000005",
         before: schema(before),
         desired: schema(after),
+        concurrently: false,
     }
 }

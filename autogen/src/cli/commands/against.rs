@@ -10,38 +10,23 @@ use crate::cli::context::Context;
 use crate::drift::{current_schema, entities_drift};
 use crate::runtime::{Migrator, Scratch};
 
+use super::scratch_run::on_scratch;
+
 use super::autogenerate::print_check;
 
 /// Exit 0 when the chain builds exactly the entities and its downs leave nothing, 1 when not,
 /// 130 on Ctrl-C; errors (a revision that fails) are exit 2 in the binary.
 pub async fn check(ctx: &Context, format: Format) -> Result<ExitCode, Error> {
-    let base = ctx.url().await?;
-    let scratch = Scratch::create(&base, &ctx.connect_options()).await?;
-    // Said on stderr whatever the verbosity: it names what the tool made, and then removed.
-    eprintln!(
-        "note: replaying the migrations into scratch database {}",
-        scratch.name
-    );
-    let outcome = tokio::select! {
-        result = replay(ctx, &scratch, format) => Some(result),
-        _ = tokio::signal::ctrl_c() => None,
-    };
-    let name = scratch.name.clone();
-    let dropped = scratch.drop().await;
-    if dropped.is_ok() {
-        tracing::info!("scratch database {name} dropped");
-    }
-    match outcome {
+    let doing = "replaying the migrations into";
+    match on_scratch(ctx, doing, async |scratch| {
+        replay(ctx, scratch, format).await
+    })
+    .await?
+    {
+        Some(code) => Ok(code),
         None => {
-            dropped?;
             eprintln!("error: interrupted; the scratch database was dropped");
             Ok(ExitCode::from(130))
-        }
-        Some(result) => {
-            // The run's own error comes first; a failed drop is said after it.
-            let code = result?;
-            dropped?;
-            Ok(code)
         }
     }
 }

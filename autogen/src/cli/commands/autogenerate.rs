@@ -12,7 +12,7 @@ use crate::compare::Rename;
 use crate::config::{DatabaseUrl, UrlSource};
 use crate::drift::{Drift, RenameDecider, database_drift, entities_drift_with};
 use crate::metadata::entities_in;
-use crate::ops::{HazardClass, Op, hazards_for, ops_json, report_lines};
+use crate::ops::{HazardClass, Op, build_concurrently, hazards_for, ops_json, report_lines};
 use crate::plan::OpsMigration;
 use crate::render::{RenderInput, render_migration_for};
 use crate::revision::{NewRevision, comment_text};
@@ -31,6 +31,9 @@ pub struct HazardOptions {
     pub verify: bool,
     /// Renames given with `--rename` (candidates are asked for on a terminal).
     pub renames: Vec<Rename>,
+    /// Build and drop indexes of existing tables `CONCURRENTLY` on PostgreSQL (see
+    /// `ops::build_concurrently`).
+    pub concurrently: bool,
 }
 
 /// Writes a revision holding the detected ops; writes nothing when there are none.
@@ -77,6 +80,17 @@ pub async fn revision(
     if ops.is_empty() {
         println!("No changes detected; no revision written.");
         return Ok(ExitCode::SUCCESS);
+    }
+    let mut new = new;
+    // Only PostgreSQL has CONCURRENTLY; a file for other backends only stays as it was.
+    if options.concurrently && backends.contains(&Backend::Postgres) {
+        let marked = build_concurrently(&mut ops);
+        new.transactional = marked == 0;
+        if marked > 0 && marked < ops.len() {
+            println!(
+                "note: {marked} index op(s) run CONCURRENTLY, so PostgreSQL runs this revision outside a transaction: if a later statement fails, the earlier ones stay applied (a separate revision for the indexes avoids that)"
+            );
+        }
     }
     print_ops(&ops, &backends);
     print_notices(&drift.notices);
@@ -334,7 +348,7 @@ fn sql_script(backend: Backend, ops: &[Op], notices: &[String], statements: &[St
     for op in ops {
         out.push_str(&format!("-- {}\n", comment_text(&op.describe())));
     }
-    push_frames(&mut out, &frames(backend, None), statements);
+    push_frames(&mut out, &frames(backend, None, true), statements);
     out
 }
 
@@ -378,7 +392,7 @@ fn print_unmanaged(tables: &[String]) {
 }
 
 /// One line per op, then its hazards on `backends` (see [`report_lines`]).
-fn print_ops(ops: &[Op], backends: &[Backend]) {
+pub(super) fn print_ops(ops: &[Op], backends: &[Backend]) {
     for line in report_lines(ops, backends) {
         println!("{line}");
     }

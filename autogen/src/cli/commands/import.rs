@@ -83,6 +83,8 @@ pub async fn seaorm(ctx: &Context) -> Result<ExitCode, Error> {
                     ),
                     branch_labels: &[],
                     depends_on: &[],
+                    replaces: &[],
+                    transactional: true,
                     message: leak(&new.message),
                     create_date: leak(&new.create_date),
                 },

@@ -174,6 +174,8 @@ async fn baseline_and_stamp(
             down_revisions: &[],
             branch_labels: &[],
             depends_on: &[],
+            replaces: &[],
+            transactional: true,
             message: "baseline",
             create_date: "",
         },

@@ -12,6 +12,8 @@ pub mod init;
 pub mod migrate;
 pub mod pull;
 pub mod renames;
+mod scratch_run;
+pub mod squash;
 pub mod status;
 pub mod tenants;
 pub mod verify;

@@ -20,9 +20,18 @@ pub async fn current(ctx: &Context, verbose: bool) -> Result<ExitCode, Error> {
         return Ok(ExitCode::SUCCESS);
     }
     let rows = migrator.applied().await?;
-    let graph = ctx.migrations.graph();
+    // The view the database migrates on: a squash for the rows of its range, or its
+    // originals for a database inside the range (see `revision::squash`).
+    let view = match migrator.view(&rows) {
+        Ok((view, _)) => view,
+        Err(e) => {
+            println!("{e}");
+            std::borrow::Cow::Borrowed(ctx.migrations.graph())
+        }
+    };
+    let graph = view.as_ref();
     // Rows no migration file defines, wherever they sit in the graph: never shown as fine.
-    for row in rows.iter().filter(|r| graph.get(&r.revision).is_none()) {
+    for row in rows.iter().filter(|r| !graph.knows(&r.revision)) {
         println!(
             "{} (unknown: no migration file defines it; upgrade and downgrade refuse until the file is back)",
             row.revision

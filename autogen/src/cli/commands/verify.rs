@@ -16,35 +16,24 @@ use crate::ops::{Op, reverse_all};
 use crate::plan::{Step, plan, statement, statements_for};
 use crate::runtime::{Scratch, connect};
 
+use super::scratch_run::on_scratch;
+
 /// Test-only: names an op kind (`drop_column`, ...) whose downgrade gets one extra statement
 /// that fails, so the tests can prove a broken downgrade is caught. Never set it otherwise.
 pub const BREAK_DOWN_VAR: &str = "AUTOGEN_TEST_BREAK_DOWN";
 
 /// Runs the checks; `Err` names the failing op or what did not match, and nothing is written.
 pub async fn verify(ctx: &Context, ops: &[Op], current: &Schema) -> Result<(), Error> {
-    let base = ctx.url().await?;
-    let scratch = Scratch::create(&base, &ctx.connect_options()).await?;
-    eprintln!(
-        "note: verifying the revision on scratch database {}",
-        scratch.name
-    );
-    let outcome = tokio::select! {
-        result = run(ctx, &scratch, ops, current) => Some(result),
-        _ = tokio::signal::ctrl_c() => None,
-    };
-    let dropped = scratch.drop().await;
-    match outcome {
-        None => {
-            dropped?;
-            Err(Error::Usage(
-                "--verify interrupted; the scratch database was dropped and no revision written"
-                    .into(),
-            ))
-        }
-        Some(result) => {
-            result?;
-            dropped
-        }
+    let doing = "verifying the revision on";
+    match on_scratch(ctx, doing, async |scratch| {
+        run(ctx, scratch, ops, current).await
+    })
+    .await?
+    {
+        Some(()) => Ok(()),
+        None => Err(Error::Usage(
+            "--verify interrupted; the scratch database was dropped and no revision written".into(),
+        )),
     }
 }
 

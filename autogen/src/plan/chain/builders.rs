@@ -174,6 +174,9 @@ builder! {
         Col(name: Iden) => col,
         /// `unique()`.
         Unique => unique,
+        /// `concurrently()`: PostgreSQL's `CREATE INDEX CONCURRENTLY`; the other backends'
+        /// builders ignore it.
+        Concurrently => concurrently,
     }
 }
 
@@ -186,6 +189,8 @@ builder! {
         Name(name: Name) => name,
         /// `table(name)`.
         Table(name: Iden) => table,
+        /// `concurrently()`: PostgreSQL's `DROP INDEX CONCURRENTLY`; ignored elsewhere.
+        Concurrently => concurrently,
     }
 }
 
