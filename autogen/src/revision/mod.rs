@@ -4,6 +4,7 @@ mod backends;
 mod build;
 mod error;
 mod graph;
+mod linear;
 mod meta;
 mod naming;
 mod plan;

@@ -46,6 +46,12 @@ pub fn verbose(graph: &RevisionGraph, meta: &RevisionMeta, current: bool) -> Str
             meta.depends_on.join(", ")
         ));
     }
+    if !meta.replaces.is_empty() {
+        out.push_str(&format!("Replaces: {}\n", meta.replaces.join(", ")));
+    }
+    if !meta.transactional {
+        out.push_str("Transactional: no (PostgreSQL runs it outside a transaction)\n");
+    }
     out.push_str(&format!("Create Date: {}\n\n", meta.create_date));
     for l in meta.message.lines() {
         out.push_str(&format!("    {}\n", comment_text(l)));
@@ -63,6 +69,9 @@ fn flags(graph: &RevisionGraph, meta: &RevisionMeta, current: bool) -> Vec<&'sta
     }
     if graph.branch_points().contains(&meta.id) {
         flags.push("branchpoint");
+    }
+    if !meta.replaces.is_empty() {
+        flags.push("squash");
     }
     if current {
         flags.push("current");

@@ -241,29 +241,28 @@ fn changes_rows(sql: &str) -> bool {
     ["UPDATE", "DELETE", "MERGE", "COPY", "TRUNCATE", "REPLACE"].contains(&word)
 }
 
-/// The file of each revision of `chain` in `dirs`: named `<id>.rs` or `<id>_<slug>.rs`, and
-/// holding `id: "<id>"`.
+/// The file of each revision of `chain`: named `<id>.rs` or `<id>_<slug>.rs`, holding
+/// `id: "<id>"`, in the first of `dirs` that has one (the versions directory, then the other
+/// version locations).
 fn original_files(dirs: &[PathBuf], chain: &[&str]) -> Result<Vec<PathBuf>, Error> {
-    let mut listed: Vec<PathBuf> = Vec::new();
-    for dir in dirs {
+    let mut listed: Vec<Vec<PathBuf>> = Vec::new();
+    // The default directory need not exist when others are configured.
+    for dir in dirs.iter().filter(|d| d.is_dir()) {
         let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
             action: "read",
             path: dir.clone(),
             source,
         })?;
-        listed.extend(
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-                // A directory listed twice (the flag naming a location) is read once.
-                .map(|p| p.canonicalize().unwrap_or(p)),
-        );
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+            .collect();
+        files.sort();
+        listed.push(files);
     }
-    listed.sort();
-    listed.dedup();
     let mut out = Vec::with_capacity(chain.len());
     for id in chain {
-        let named = |p: &&PathBuf| {
+        let defines = |p: &&PathBuf| {
             let stem = p
                 .file_stem()
                 .map(|s| s.to_string_lossy())
@@ -271,16 +270,20 @@ fn original_files(dirs: &[PathBuf], chain: &[&str]) -> Result<Vec<PathBuf>, Erro
             (stem == *id || stem.starts_with(&format!("{id}_")))
                 && std::fs::read_to_string(p).is_ok_and(|t| t.contains(&format!("id: {id:?},")))
         };
-        match listed.iter().filter(named).collect::<Vec<_>>().as_slice() {
-            [one] => out.push((*one).clone()),
-            [] => {
+        let found = listed
+            .iter()
+            .map(|files| files.iter().filter(defines).collect::<Vec<_>>())
+            .find(|found| !found.is_empty());
+        match found.as_deref() {
+            Some([one]) => out.push((*one).clone()),
+            None => {
                 let dirs: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
                 return Err(Error::Usage(format!(
                     "squash --delete: no file of revision {id} in {}; nothing written",
                     dirs.join(", ")
                 )));
             }
-            many => {
+            Some(many) => {
                 let names: Vec<String> = many.iter().map(|p| p.display().to_string()).collect();
                 return Err(Error::Usage(format!(
                     "squash --delete: several files define revision {id} ({}); nothing written",
