@@ -27,6 +27,7 @@ fn objects_sql(backend: Backend) -> Vec<&'static str> {
             "CREATE TABLE events (id integer NOT NULL, at date NOT NULL) PARTITION BY RANGE (at)",
             "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
             "CREATE TABLE lines (id integer PRIMARY KEY, item_id integer CONSTRAINT fk_lines_item REFERENCES items (id) DEFERRABLE INITIALLY DEFERRED)",
+            "CREATE TABLE rooms (id integer PRIMARY KEY, b box, CONSTRAINT no_overlap EXCLUDE USING gist (b WITH &&))",
         ],
         Backend::MySql => vec![
             "CREATE TABLE items (id int PRIMARY KEY, name varchar(40), body text, price int NOT NULL, CONSTRAINT price_positive CHECK (price > 0), FULLTEXT INDEX ix_items_body (body), INDEX ix_items_name (name(10)))",
@@ -67,6 +68,7 @@ fn expected(backend: Backend) -> Vec<(&'static str, &'static str)> {
             ("trigger", "trg_items"),
             ("partition", "events_2024"),
             ("foreign key option", "fk_lines_item"),
+            ("exclusion constraint", "no_overlap"),
         ],
         Backend::MySql => vec![
             ("view", "v_items"),

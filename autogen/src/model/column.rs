@@ -34,6 +34,25 @@ pub struct Column {
     pub collation: Option<String>,
 }
 
+impl Column {
+    /// A NOT NULL column of `col_type` with nothing else set (no default, not
+    /// auto-increment, no comment).
+    pub fn new(name: impl Into<String>, col_type: ColumnType) -> Column {
+        Column {
+            name: name.into(),
+            col_type,
+            nullable: false,
+            default: None,
+            auto_increment: false,
+            identity: None,
+            comment: None,
+            renamed_from: None,
+            on_update: None,
+            collation: None,
+        }
+    }
+}
+
 /// Backend-neutral column types, a subset of sea-query's `ColumnType` that can be compared
 /// and rendered back to sea-query builder calls.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -17,8 +17,10 @@ pub enum UnmanagedKind {
     Partition,
     /// An index of a kind the model cannot express (expression, partial, method, ...).
     Index,
-    /// A check (or exclusion) constraint.
+    /// A check constraint.
     Check,
+    /// A PostgreSQL exclusion constraint (`EXCLUDE USING gist (..)`).
+    Exclusion,
     /// A generated (computed) column; its expression is not compared.
     GeneratedColumn,
     /// A column whose charset or collation differs from its table's default.
@@ -41,6 +43,7 @@ impl UnmanagedKind {
             Self::Partition => "partition",
             Self::Index => "index",
             Self::Check => "check constraint",
+            Self::Exclusion => "exclusion constraint",
             Self::GeneratedColumn => "generated column",
             Self::Collation => "column collation",
             Self::ColumnAttribute => "column attribute",
@@ -58,6 +61,7 @@ impl UnmanagedKind {
             Self::Partition,
             Self::Index,
             Self::Check,
+            Self::Exclusion,
             Self::GeneratedColumn,
             Self::Collation,
             Self::ColumnAttribute,

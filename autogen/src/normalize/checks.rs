@@ -5,7 +5,10 @@
 //! the outer parentheses; the expression as written in an entity has none of that. The
 //! canonical form lower-cases everything outside string literals, drops identifier quotes,
 //! `::type` casts, whitespace and grouping parentheses (a function call keeps its own), and
-//! spells `!=` as `<>`.
+//! spells `!=` as `<>`. PostgreSQL also rewrites `x IN (a, b)` as `x = ANY (ARRAY[a, b])`,
+//! `x IN (a)` as `x = a` and `x BETWEEN a AND b` as `x >= a AND x <= b` when it stores a
+//! check (see `transformAExprIn` and `transformAExprBetween` in parse_expr.c), so both sides
+//! are brought to the rewritten forms.
 //!
 //! The canonical form is only compared, never run: dropping parentheses can change what an
 //! expression means, so plans keep each check's own text.
@@ -49,6 +52,19 @@ pub fn canonical(expr: &str) -> String {
                 }
             }
             "::" => {
+                // PostgreSQL prints a negative constant as `'-5'::integer`.
+                let numeric_cast = tokens.get(i + 1).is_some_and(|t| {
+                    matches!(
+                        t.as_str(),
+                        "integer" | "bigint" | "smallint" | "numeric" | "real" | "double"
+                    )
+                });
+                if let Some(last) = out.last_mut() {
+                    let inner = last.trim_matches('\'');
+                    if numeric_cast && last.starts_with('\'') && inner.parse::<f64>().is_ok() {
+                        *last = inner.to_owned();
+                    }
+                }
                 i = skip_cast(&tokens, i + 1);
                 continue;
             }
@@ -57,6 +73,7 @@ pub fn canonical(expr: &str) -> String {
         }
         i += 1;
     }
+    let out = rewrite_between(rewrite_in_lists(out));
     // Words next to each other need a separator to stay apart (`price is not null`).
     let wordy = |s: &str| {
         s.chars()
@@ -70,10 +87,120 @@ pub fn canonical(expr: &str) -> String {
         if w && last_wordy {
             text.push(' ');
         }
-        last_wordy = w;
+        last_wordy = t
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
         text.push_str(&t);
     }
     text
+}
+
+/// `= any array[..]` → `in ..`, `<> all array[..]` → `not in ..`, then a one-item list
+/// `in x` → `= x` and `not in x` → `<> x` (grouping parentheses are already gone).
+fn rewrite_in_lists(tokens: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let at = |k: usize| tokens.get(i + k).map(String::as_str);
+        let negated = match (at(0), at(1), at(2), at(3)) {
+            (Some("="), Some("any"), Some("array"), Some("[")) => Some(false),
+            (Some("<>"), Some("all"), Some("array"), Some("[")) => Some(true),
+            _ => None,
+        };
+        if let Some(negated) = negated
+            && let Some(close) = matching(&tokens, i + 3, "[", "]")
+        {
+            if negated {
+                out.push("not".into());
+            }
+            out.push("in".into());
+            out.extend(tokens[i + 4..close].iter().cloned());
+            i = close + 1;
+            continue;
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    // One item: what follows it is not a `,`.
+    let mut single = Vec::with_capacity(out.len());
+    let mut i = 0;
+    while i < out.len() {
+        let is_in = out[i] == "in";
+        let one_item = out.get(i + 1).is_some() && out.get(i + 2).map(String::as_str) != Some(",");
+        if is_in
+            && one_item
+            && out
+                .get(i + 1)
+                .is_some_and(|t| t.starts_with('\'') || is_number(t))
+        {
+            if single.last().map(String::as_str) == Some("not") {
+                single.pop();
+                single.push("<>".into());
+            } else {
+                single.push("=".into());
+            }
+        } else {
+            single.push(out[i].clone());
+        }
+        i += 1;
+    }
+    single
+}
+
+/// `a between l and h` → `a>=l and a<=h`, for a one-token `a` and literal bounds (a negative
+/// number is two tokens).
+fn rewrite_between(tokens: Vec<String>) -> Vec<String> {
+    let operand = |k: usize| -> Option<usize> {
+        match tokens.get(k).map(String::as_str) {
+            Some("-") if tokens.get(k + 1).is_some_and(|t| is_number(t)) => Some(2),
+            Some(t) if is_number(t) || t.starts_with('\'') => Some(1),
+            _ => None,
+        }
+    };
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i] == "between"
+            && out.last().is_some_and(|t| t != "not")
+            && let Some(lo) = operand(i + 1)
+            && tokens.get(i + 1 + lo).map(String::as_str) == Some("and")
+            && let Some(hi) = operand(i + 2 + lo)
+        {
+            let subject = out.last().cloned().unwrap_or_default();
+            out.push(">=".into());
+            out.extend(tokens[i + 1..i + 1 + lo].iter().cloned());
+            out.push("and".into());
+            out.push(subject);
+            out.push("<=".into());
+            out.extend(tokens[i + 2 + lo..i + 2 + lo + hi].iter().cloned());
+            i += 2 + lo + hi;
+            continue;
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
+}
+
+fn is_number(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The index of the token closing the `open` at `start`.
+fn matching(tokens: &[String], start: usize, open: &str, close: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, t) in tokens.iter().enumerate().skip(start) {
+        if t == open {
+            depth += 1;
+        } else if t == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some(k);
+            }
+        }
+    }
+    None
 }
 
 /// Words after which `(` groups rather than calls (`IN (..)`, `AND (..)`, ...).
@@ -197,8 +324,38 @@ mod tests {
             canonical(
                 "((status)::text = ANY ((ARRAY['a'::character varying, 'B'::character varying])::text[]))"
             ),
-            "status=any array['a','B']"
+            "status in'a','B'"
         );
+        assert_eq!(
+            canonical("status IN ('a', 'B')"),
+            canonical(
+                "((status)::text = ANY ((ARRAY['a'::character varying, 'B'::character varying])::text[]))"
+            )
+        );
+        assert_eq!(
+            canonical("status NOT IN ('a', 'b')"),
+            canonical(
+                "((status)::text <> ALL ((ARRAY['a'::character varying, 'b'::character varying])::text[]))"
+            )
+        );
+        assert_eq!(
+            canonical("kind IN ('x')"),
+            canonical("((kind)::text = 'x'::text)")
+        );
+        assert_eq!(canonical("n NOT IN (3)"), canonical("(n <> 3)"));
+        assert_eq!(
+            canonical("qty BETWEEN 1 AND 10"),
+            canonical("((qty >= 1) AND (qty <= 10))")
+        );
+        assert_eq!(
+            canonical("t between -5 and 5"),
+            canonical("((t >= '-5'::integer) AND (t <= 5))")
+        );
+        assert_ne!(
+            canonical("qty BETWEEN 1 AND 10"),
+            canonical("qty BETWEEN 1 AND 11")
+        );
+        assert_ne!(canonical("a in (1, 2)"), canonical("a in (1, 3)"));
         assert_ne!(canonical("name = 'A'"), canonical("name = 'a'"));
         assert_eq!(canonical("a IS NOT NULL"), "a is not null");
         assert_eq!(canonical("length(name) != 0"), "length(name)<>0");

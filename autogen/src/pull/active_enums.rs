@@ -43,7 +43,10 @@ impl ActiveEnums {
                 let Some(found) = enum_of(c) else {
                     continue;
                 };
-                let base = variant_name(&found.db_name);
+                let mut base = names::camel(&found.db_name);
+                if TAKEN_IN_ENTITY.contains(&base.as_str()) {
+                    base.push_str("Enum");
+                }
                 let mut name = base.clone();
                 let mut k = 2;
                 while out.enums.get(&name).is_some_and(|e| e != &found) {
@@ -92,11 +95,12 @@ impl ActiveEnums {
                  pub enum {name} {{\n",
                 e.db_name
             ));
-            let variants = names::unique_names(e.values.iter().map(|v| variant_name(v)).collect());
+            let variants =
+                names::unique_names(e.values.iter().map(|v| names::camel(v)).collect(), &[]);
             for (value, variant) in e.values.iter().zip(variants) {
                 out.push_str(&format!(
                     "#[sea_orm(string_value = {value:?})]\n{},\n",
-                    variant_name(&variant)
+                    names::camel(&variant)
                 ));
             }
             out.push_str("}\n");
@@ -120,31 +124,43 @@ fn enum_of(c: &Column) -> Option<ActiveEnum> {
     }
 }
 
-/// A CamelCase Rust name for a SQL name or value (`in progress` → `InProgress`, `2fa` →
-/// `T2fa`); `Self` becomes `Self_`.
-fn variant_name(text: &str) -> String {
-    let name = names::camel(text);
-    if name == "Self" { "Self_".into() } else { name }
-}
+/// Names an entity module already uses (its own items, and the prelude types and derives
+/// its fields name): an enum type named so gets an `Enum` suffix, since the module imports it
+/// by name.
+const TAKEN_IN_ENTITY: &[&str] = &[
+    "Model",
+    "ActiveModel",
+    "Entity",
+    "Column",
+    "PrimaryKey",
+    "Relation",
+    "ActiveModelBehavior",
+    "Related",
+    "RelationDef",
+    "RelationTrait",
+    "EntityTrait",
+    "Linked",
+    "Decimal",
+    "String",
+    "Date",
+    "Time",
+    "DateTime",
+    "DateTimeWithTimeZone",
+    "Uuid",
+    "Json",
+    "Vec",
+    "Option",
+    "StringLen",
+    "Expr",
+    "EnumIter",
+    "DeriveActiveEnum",
+    "DeriveEntityModel",
+    "DeriveRelation",
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn column(name: &str, col_type: ColumnType) -> Column {
-        Column {
-            name: name.into(),
-            col_type,
-            nullable: false,
-            default: None,
-            auto_increment: false,
-            identity: None,
-            comment: None,
-            renamed_from: None,
-            collation: None,
-            on_update: None,
-        }
-    }
 
     #[test]
     fn postgres_types_are_shared_and_mysql_columns_own_theirs() {
@@ -154,14 +170,14 @@ mod tests {
         };
         let mut a = Table::new("a");
         a.columns = vec![
-            column("s", status.clone()),
-            column("size", ColumnType::Custom("enum('S','M','it''s')".into())),
-            column("flags", ColumnType::Custom("set('x','y')".into())),
+            Column::new("s", status.clone()),
+            Column::new("size", ColumnType::Custom("enum('S','M','it''s')".into())),
+            Column::new("flags", ColumnType::Custom("set('x','y')".into())),
         ];
         let mut b = Table::new("b");
         b.columns = vec![
-            column("s2", status),
-            column("size", ColumnType::Custom("enum('L')".into())),
+            Column::new("s2", status),
+            Column::new("size", ColumnType::Custom("enum('L')".into())),
         ];
         let enums = ActiveEnums::of(&[&a, &b]);
         assert_eq!(enums.type_of("a", "s"), Some("OrderStatus"));
@@ -175,5 +191,18 @@ mod tests {
         assert!(source.contains("#[sea_orm(string_value = \"in progress\")]\nInProgress,"));
         assert!(source.contains("#[sea_orm(string_value = \"Self\")]\nSelf_,"));
         assert!(source.contains("#[sea_orm(string_value = \"it's\")]\nItS,"));
+    }
+
+    #[test]
+    fn enum_names_the_entity_module_uses_get_a_suffix() {
+        let mut t = Table::new("t");
+        t.columns = vec![Column::new(
+            "c",
+            ColumnType::Enum {
+                name: "model".into(),
+                values: vec!["a".into()],
+            },
+        )];
+        assert_eq!(ActiveEnums::of(&[&t]).type_of("t", "c"), Some("ModelEnum"));
     }
 }

@@ -24,6 +24,17 @@ use active_enums::ActiveEnums;
 
 pub use write::{PullError, write_files};
 
+/// Names a table's module must not take: the other files `pull` writes, and the crates the
+/// root file names (a module `autogen` would shadow `autogen::EntityDef`).
+const RESERVED_MODULES: &[&str] = &[
+    "prelude",
+    active_enums::MODULE,
+    "lib",
+    "mod",
+    "autogen",
+    "sea_orm",
+];
+
 /// The Rust names of the pulled tables and their columns.
 pub struct Names {
     /// Table name → module name.
@@ -34,11 +45,16 @@ pub struct Names {
 
 impl Names {
     fn new(tables: &[&Table]) -> Names {
-        let modules = names::unique_names(tables.iter().map(|t| names::snake(&t.name)).collect());
+        let modules = names::unique_names(
+            tables.iter().map(|t| names::snake(&t.name)).collect(),
+            RESERVED_MODULES,
+        );
         let mut fields = BTreeMap::new();
         for t in tables {
-            let list =
-                names::unique_names(t.columns.iter().map(|c| names::snake(&c.name)).collect());
+            let list = names::unique_names(
+                t.columns.iter().map(|c| names::snake(&c.name)).collect(),
+                &[],
+            );
             for (c, f) in t.columns.iter().zip(list) {
                 fields.insert((t.name.clone(), c.name.clone()), names::snake(&f));
             }
@@ -259,4 +275,97 @@ fn root_file(schema: &Schema, names: &Names, with_enums: bool) -> String {
     }
     out.push_str("]\n}\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Check, Column, ColumnType, ForeignKey, PrimaryKey};
+
+    fn keyed(name: &str, extra: Vec<Column>) -> Table {
+        let mut t = Table::new(name);
+        t.columns = vec![Column::new("id", ColumnType::Integer)];
+        t.columns.extend(extra);
+        t.primary_key = Some(PrimaryKey {
+            name: None,
+            columns: vec!["id".into()],
+        });
+        t
+    }
+
+    /// Database names that are hostile to Rust source: quotes, backslashes, newlines, SQL
+    /// in a name, keywords, and names of the files and crates `pull` itself writes.
+    #[test]
+    fn hostile_names_give_valid_rust_that_keeps_every_name() {
+        let evil = "Robert'); DROP TABLE x;--\"\\\n";
+        let mut column = Column::new("a\"b\\c\nd", ColumnType::Text);
+        column.comment = Some("*/ \"}\n#[".into());
+        column.default = Some("'it''s \\ \"x\"'".into());
+        let status = Column::new(
+            "state",
+            ColumnType::Enum {
+                name: "model".into(),
+                values: vec![
+                    "it's".into(),
+                    "back\\slash".into(),
+                    "\"q\"".into(),
+                    "self".into(),
+                ],
+            },
+        );
+        let mut hostile = keyed(evil, vec![column, status]);
+        hostile.comment = Some("\"); panic!(\"".into());
+        hostile.checks.insert(
+            "c".into(),
+            Check {
+                name: "c\"1".into(),
+                expression: "\"a\"\"b\" <> '\\'".into(),
+            },
+        );
+        hostile.foreign_keys.insert(
+            "fk".into(),
+            ForeignKey {
+                name: "fk\"x".into(),
+                columns: vec!["id".into()],
+                ref_table: "self".into(),
+                ref_columns: vec!["id".into()],
+                on_delete: Default::default(),
+                on_update: Default::default(),
+            },
+        );
+        let mut schema = Schema::default();
+        for t in [
+            hostile,
+            keyed("prelude", vec![]),
+            keyed("self", vec![]),
+            keyed("autogen", vec![]),
+            keyed("sea_orm_active_enums", vec![]),
+            keyed("lib", vec![]),
+        ] {
+            schema.insert(t);
+        }
+        let pulled = render(
+            &schema,
+            PullOptions {
+                lib: true,
+                backend: DbBackend::Postgres,
+            },
+        );
+        // Six entity files, prelude, the enums and lib.rs: none overwrote another.
+        assert_eq!(
+            pulled.files.len(),
+            9,
+            "{:?}",
+            pulled.files.iter().map(|f| &f.0).collect::<Vec<_>>()
+        );
+        for (name, text) in &pulled.files {
+            syn::parse_file(text).unwrap_or_else(|e| panic!("{name} is not Rust: {e}\n{text}"));
+        }
+        let all: String = pulled.files.iter().map(|f| f.1.as_str()).collect();
+        for name in [evil, "a\"b\\c\nd", "it's", "back\\slash", "\"q\""] {
+            assert!(all.contains(&format!("{name:?}")), "{name:?} lost:\n{all}");
+        }
+        assert!(all.contains("pub enum ModelEnum"), "{all}");
+        assert!(all.contains("Entity as Self_;"), "{all}");
+    }
 }

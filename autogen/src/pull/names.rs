@@ -43,9 +43,10 @@ pub fn snake(name: &str) -> String {
     out
 }
 
-/// `order_item` → `OrderItem` (what sea-orm derives from a field or module name).
+/// `order_item` → `OrderItem` (what sea-orm derives from a field or module name); `self`
+/// becomes `Self_`, since `Self` cannot name a type or variant.
 pub fn camel(name: &str) -> String {
-    snake(name)
+    let out: String = snake(name)
         .split('_')
         .filter(|p| !p.is_empty())
         .map(|p| {
@@ -55,12 +56,14 @@ pub fn camel(name: &str) -> String {
                 None => String::new(),
             }
         })
-        .collect()
+        .collect();
+    if out == "Self" { "Self_".into() } else { out }
 }
 
-/// Makes `names` unique in order by suffixing `_2`, `_3`, ... to repeats.
-pub fn unique_names(names: Vec<String>) -> Vec<String> {
-    let mut seen = std::collections::BTreeSet::new();
+/// Makes `names` unique in order by suffixing `_2`, `_3`, ... to repeats and to names in
+/// `reserved` (compared in CamelCase, the form that must not collide).
+pub fn unique_names(names: Vec<String>, reserved: &[&str]) -> Vec<String> {
+    let mut seen: std::collections::BTreeSet<String> = reserved.iter().map(|r| camel(r)).collect();
     names
         .into_iter()
         .map(|n| {
@@ -91,8 +94,14 @@ mod tests {
         assert_eq!(camel("order_item"), "OrderItem");
         assert_eq!(camel("OrderItem"), "OrderItem");
         assert_eq!(
-            unique_names(vec!["a_b".into(), "aB".into(), "a_b".into()]),
+            unique_names(vec!["a_b".into(), "aB".into(), "a_b".into()], &[]),
             ["a_b", "aB_2", "a_b_3"]
         );
+        assert_eq!(
+            unique_names(vec!["prelude".into(), "x".into()], &["prelude"]),
+            ["prelude_2", "x"]
+        );
+        assert_eq!(camel("self"), "Self_");
+        assert_eq!(snake("a\"b'c\n"), "a_b_c");
     }
 }

@@ -205,7 +205,7 @@ SELECT 'defined index', c.relname::text, ic.relname::text,
     managed_index!(),
     "
 UNION ALL
-SELECT CASE con.contype WHEN 'c' THEN 'check' ELSE 'check constraint' END,
+SELECT CASE con.contype WHEN 'c' THEN 'check' ELSE 'exclusion constraint' END,
        c.relname::text, con.conname::text,
        pg_catalog.pg_get_constraintdef(con.oid)
 FROM pg_catalog.pg_constraint con
