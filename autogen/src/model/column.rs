@@ -27,11 +27,49 @@ pub struct Column {
     /// MySQL `ON UPDATE CURRENT_TIMESTAMP`; `None` elsewhere (normalization clears it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_update: Option<super::OnUpdate>,
-    /// MySQL: the column's collation when it differs from its table's (read from the
-    /// catalog, never from an entity). Not compared: it is kept through every statement that
-    /// restates the column (`MODIFY COLUMN`), and reported as a notice.
+    /// The column's collation when it is not the default (MySQL: its table's; PostgreSQL:
+    /// its type's), read from the catalog, never from an entity. Not compared: it is kept
+    /// through every statement that restates the column or its type (MySQL `MODIFY COLUMN`,
+    /// PostgreSQL `ALTER COLUMN .. TYPE`), and reported as a notice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub collation: Option<String>,
+    pub collation: Option<Collation>,
+}
+
+/// A column collation, with the backend whose catalog named it: collation names are not
+/// portable (`utf8mb4_bin` is MySQL's, `"C"` PostgreSQL's), so a file generated on one
+/// backend restates it only when it runs there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Collation {
+    /// The backend the name belongs to.
+    pub backend: crate::backend::Backend,
+    /// The collation's name, unquoted.
+    pub name: String,
+}
+
+impl Collation {
+    /// A MySQL/MariaDB collation (`utf8mb4_bin`).
+    pub fn mysql(name: impl Into<String>) -> Collation {
+        Collation {
+            backend: crate::backend::Backend::MySql,
+            name: name.into(),
+        }
+    }
+
+    /// A SQLite collation (`NOCASE`); not read from SQLite's catalog today.
+    pub fn sqlite(name: impl Into<String>) -> Collation {
+        Collation {
+            backend: crate::backend::Backend::Sqlite,
+            name: name.into(),
+        }
+    }
+
+    /// A PostgreSQL collation (`C`, `en_US`, `und-x-icu`).
+    pub fn postgres(name: impl Into<String>) -> Collation {
+        Collation {
+            backend: crate::backend::Backend::Postgres,
+            name: name.into(),
+        }
+    }
 }
 
 impl Column {

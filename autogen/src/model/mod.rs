@@ -14,7 +14,7 @@ mod unmanaged;
 
 pub use schema::{check_key, column_key};
 
-pub use column::{Column, ColumnType};
+pub use column::{Collation, Column, ColumnType};
 pub use constraint::{Check, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Unique};
 pub use identity::{Identity, IdentityKind};
 pub use on_update::OnUpdate;

@@ -14,12 +14,17 @@ pub(crate) fn normalize_column(backend: DbBackend, column: &mut Column) {
     only_mysql_has_on_update_and_collation(backend, column);
 }
 
-/// `ON UPDATE CURRENT_TIMESTAMP` and a column collation are MySQL's (PostgreSQL collations
-/// are reported as notices, SQLite has neither): elsewhere an entity's `ON UPDATE` says
-/// nothing.
+/// `ON UPDATE CURRENT_TIMESTAMP` is MySQL's: elsewhere an entity's `ON UPDATE` says nothing.
+/// A collation is kept only on the backend that named it (SQLite's are not read).
 fn only_mysql_has_on_update_and_collation(backend: DbBackend, column: &mut Column) {
     if backend != DbBackend::MySql {
         column.on_update = None;
+    }
+    if column
+        .collation
+        .as_ref()
+        .is_some_and(|c| c.backend.db() != backend)
+    {
         column.collation = None;
     }
 }
@@ -27,7 +32,7 @@ fn only_mysql_has_on_update_and_collation(backend: DbBackend, column: &mut Colum
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ColumnType, OnUpdate};
+    use crate::model::{Collation, ColumnType, OnUpdate};
 
     #[test]
     fn only_mysql_has_on_update_and_collation() {
@@ -41,13 +46,17 @@ mod tests {
             comment: None,
             renamed_from: None,
             on_update: Some(OnUpdate { precision: None }),
-            collation: Some("utf8mb4_bin".into()),
+            collation: Some(Collation::mysql("utf8mb4_bin")),
         };
         for backend in [DbBackend::Postgres, DbBackend::Sqlite] {
             let mut c = column.clone();
             normalize_column(backend, &mut c);
             assert_eq!((c.on_update, c.collation), (None, None), "{backend:?}");
         }
+        let mut pg = column.clone();
+        pg.collation = Some(Collation::postgres("C"));
+        normalize_column(DbBackend::Postgres, &mut pg);
+        assert_eq!(pg.collation, Some(Collation::postgres("C")));
         let mut c = column.clone();
         normalize_column(DbBackend::MySql, &mut c);
         assert_eq!(

@@ -231,10 +231,10 @@ pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
             OnUpdateArg(on_update.precision),
         ));
     }
-    if let Some(name) = &column.collation {
-        calls.push(ColumnCall::MysqlCollate(
+    if let Some(collation) = &column.collation {
+        calls.push(ColumnCall::Collate(
             BackendArg,
-            CollationArg(name.clone()),
+            CollationArg(collation.clone()),
         ));
     }
     if let Some(c) = &column.comment {

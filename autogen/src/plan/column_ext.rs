@@ -14,7 +14,6 @@
 use sea_orm::DbBackend;
 use sea_orm::sea_query::{Alias, ColumnDef, ColumnType as Sq};
 
-use crate::backend::Backend;
 use crate::model::{ColumnType, Identity, IdentityKind, OnUpdate};
 
 /// The width of an unsigned integer.
@@ -72,9 +71,10 @@ pub trait ColumnDefExt {
     /// MySQL: `ON UPDATE CURRENT_TIMESTAMP[(precision)]`; nothing on the other backends.
     fn mysql_on_update(&mut self, backend: DbBackend, precision: Option<u32>) -> &mut Self;
 
-    /// MySQL: `COLLATE <name>` (the collation names its character set); nothing on the
-    /// other backends. The name is quoted as an identifier.
-    fn mysql_collate(&mut self, backend: DbBackend, name: String) -> &mut Self;
+    /// `COLLATE <name>` on the backend whose catalog named the collation (on MySQL it names
+    /// its character set too); nothing on the others, where the name means nothing. The name
+    /// is quoted as an identifier.
+    fn collate(&mut self, backend: DbBackend, collation: crate::model::Collation) -> &mut Self;
 }
 
 /// Appends `text` to the column's `extra` SQL (sea-query writes it after `AUTO_INCREMENT` and
@@ -133,10 +133,13 @@ impl ColumnDefExt for ColumnDef {
         append_extra(self, OnUpdate { precision }.sql())
     }
 
-    fn mysql_collate(&mut self, backend: DbBackend, name: String) -> &mut Self {
-        if backend != DbBackend::MySql {
+    fn collate(&mut self, backend: DbBackend, collation: crate::model::Collation) -> &mut Self {
+        if collation.backend.db() != backend {
             return self;
         }
-        append_extra(self, format!("COLLATE {}", Backend::MySql.ident(&name)))
+        append_extra(
+            self,
+            format!("COLLATE {}", collation.backend.ident(&collation.name)),
+        )
     }
 }

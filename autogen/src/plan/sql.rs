@@ -59,16 +59,29 @@ pub fn drop_default(table: &str, column: &str) -> String {
     )
 }
 
-/// Postgres `ALTER COLUMN .. TYPE .. USING` with an explicit cast, for type changes Postgres
-/// does not convert by assignment (text to integer, integer to boolean, ...).
-/// With `via`, the value goes through that type first: `text` converts to and from enum
-/// types, `integer` between booleans and the other integer types (PostgreSQL casts boolean
-/// only to and from `integer`).
-pub fn postgres_retype_with_cast(
+/// How a Postgres `ALTER COLUMN .. TYPE` converts the values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Using<'a> {
+    /// By assignment: no `USING`.
+    Assignment,
+    /// `USING "c"::type`, for type changes Postgres does not convert by assignment (text to
+    /// integer, ...).
+    Cast,
+    /// Through another type first: `text` converts to and from enum types, `integer` between
+    /// booleans and the other integer types (PostgreSQL casts boolean only to and from
+    /// `integer`).
+    Via(&'a str),
+}
+
+/// Postgres `ALTER COLUMN .. TYPE <type> [COLLATE ..] [USING ..]`. Without `COLLATE` the
+/// column would take the new type's default collation (PostgreSQL's ALTER TABLE docs), so a
+/// column's own collation is restated.
+pub fn postgres_retype(
     table: &str,
     column: &str,
     ty: &ColumnType,
-    via: Option<&str>,
+    using: Using<'_>,
+    collation: Option<&str>,
 ) -> String {
     let def = ColumnChain {
         name: Iden(column.to_string()),
@@ -85,16 +98,19 @@ pub fn postgres_retype_with_cast(
         ty,
         ColumnType::Char(_) | ColumnType::String(_) | ColumnType::Text
     );
-    let using = match (via, to_string) {
-        (Some("text"), true) => "::text".to_owned(),
-        (Some(via), _) => format!("::{via}::{ty_sql}"),
-        (None, _) => format!("::{ty_sql}"),
+    let using = match (using, to_string) {
+        (Using::Assignment, _) => String::new(),
+        (Using::Via("text"), true) => format!(" USING {}::text", pg(column)),
+        (Using::Via(via), _) => format!(" USING {}::{via}::{ty_sql}", pg(column)),
+        (Using::Cast, _) => format!(" USING {}::{ty_sql}", pg(column)),
     };
+    let collate = collation
+        .map(|c| format!(" COLLATE {}", pg(c)))
+        .unwrap_or_default();
     format!(
-        "ALTER TABLE {} ALTER COLUMN {} TYPE {ty_sql} USING {}{using}",
+        "ALTER TABLE {} ALTER COLUMN {} TYPE {ty_sql}{collate}{using}",
         pg(table),
         pg(column),
-        pg(column)
     )
 }
 

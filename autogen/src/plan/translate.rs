@@ -337,23 +337,33 @@ fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange
             backends: vec![DbBackend::Postgres],
         });
     }
-    if cast {
-        pg.push(Step::Raw(sql::postgres_retype_with_cast(
+    // A collated column restates its collation, which sea-query's `ALTER COLUMN .. TYPE`
+    // cannot say: that type change is its own statement too.
+    let collation = to
+        .collation
+        .as_ref()
+        .filter(|c| c.backend == crate::backend::Backend::Postgres)
+        .map(|c| c.name.as_str());
+    let alone = cast || (retyped && collation.is_some());
+    if alone {
+        pg.push(Step::Raw(sql::postgres_retype(
             table,
             &to.name,
             &to.col_type,
             match conversion {
-                Conversion::ViaText => Some("text"),
-                Conversion::ViaInteger => Some("integer"),
-                _ => None,
+                Conversion::ViaText => sql::Using::Via("text"),
+                Conversion::ViaInteger => sql::Using::Via("integer"),
+                Conversion::Assignment => sql::Using::Assignment,
+                _ => sql::Using::Cast,
             },
+            collation,
         )));
     }
     // Step 3: type, nullability and the new default in one statement.
     let parts = Step::AlterColumnParts {
         table: table.to_string(),
         column: to.name.clone(),
-        col_type: (retyped && !cast).then(|| to.col_type.clone()),
+        col_type: (retyped && !alone).then(|| to.col_type.clone()),
         nullable: changes
             .contains(&ColumnChange::Nullable)
             .then_some(to.nullable),

@@ -67,7 +67,8 @@ pub(crate) async fn read<C: ConnectionTrait>(
         // MariaDB's JSON is `longtext COLLATE utf8mb4_bin`: the collation is the type's.
         let collation = row
             .text_opt("collation")?
-            .filter(|_| col_type != ColumnType::Json);
+            .filter(|_| col_type != ColumnType::Json)
+            .map(crate::model::Collation::mysql);
         parts.columns.push(ColumnPart {
             table,
             ordinal: row.get("ordinal")?,

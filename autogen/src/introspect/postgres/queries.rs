@@ -29,7 +29,8 @@ ORDER BY t.typname, e.enumsortorder
 /// Columns with their formatted type, default expression, identity kind (`a` always, `d` by
 /// default), the step of their owned sequence (serial or identity) and comment; a column of an
 /// enum type of this schema names the type in `enum_name` (unquoted, exact case).
-/// Generated columns report no default (their expression is not a default).
+/// Generated columns report no default (their expression is not a default). `collation` is
+/// the column's when it is not its type's default.
 pub(crate) const COLUMNS: &str = r#"
 SELECT c.relname::text AS table_name,
        a.attname::text AS column_name,
@@ -43,11 +44,14 @@ SELECT c.relname::text AS table_name,
        a.attidentity IN ('a', 'd') AS is_identity,
        a.attidentity::text AS identity,
        seq.increment,
-       d.description AS comment
+       d.description AS comment,
+       co.collname::text AS collation
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_collation co
+  ON co.oid = a.attcollation AND a.attcollation <> ty.typcollation
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN (SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid)
                   dep.refobjid, dep.refobjsubid, s.seqincrement::int8 AS increment

@@ -78,7 +78,9 @@ pub(crate) async fn read<C: ConnectionTrait>(
                 identity,
                 renamed_from: None,
                 on_update: None,
-                collation: None,
+                collation: row
+                    .get::<Option<String>>("collation")?
+                    .map(crate::model::Collation::postgres),
             },
         });
     }

@@ -205,19 +205,25 @@ impl Arg for OnUpdateArg {
     }
 }
 
-/// A MySQL collation name, an argument of [`crate::plan::ColumnDefExt::mysql_collate`] (which
-/// quotes it with [`Backend::ident`] when the migration runs).
+/// A column collation, an argument of [`crate::plan::ColumnDefExt::collate`] (which quotes
+/// the name with [`Backend::ident`] when the migration runs).
 #[derive(Debug, Clone, PartialEq)]
-pub struct CollationArg(pub String);
+pub struct CollationArg(pub crate::model::Collation);
 
 impl Arg for CollationArg {
-    type Sea = String;
-    fn sea(&self, _: Backend) -> String {
+    type Sea = crate::model::Collation;
+    fn sea(&self, _: Backend) -> crate::model::Collation {
         self.0.clone()
     }
     fn rust(&self, imports: &mut Imports) -> String {
         imports.autogen.insert("plan::ColumnDefExt");
-        rs(&self.0)
+        imports.autogen.insert("model::Collation");
+        let make = match self.0.backend {
+            Backend::MySql => "mysql",
+            Backend::Postgres => "postgres",
+            Backend::Sqlite => "sqlite",
+        };
+        format!("Collation::{make}({})", rs(&self.0.name))
     }
 }
 

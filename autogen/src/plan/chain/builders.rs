@@ -95,9 +95,9 @@ builder! {
         /// `mysql_on_update(backend, precision)` ([`crate::plan::ColumnDefExt`]): MySQL's
         /// `ON UPDATE CURRENT_TIMESTAMP`, nothing elsewhere.
         MysqlOnUpdate(backend: BackendArg, precision: OnUpdateArg) => mysql_on_update,
-        /// `mysql_collate(backend, name)` ([`crate::plan::ColumnDefExt`]): MySQL's column
-        /// `COLLATE`, nothing elsewhere.
-        MysqlCollate(backend: BackendArg, name: CollationArg) => mysql_collate,
+        /// `collate(backend, collation)` ([`crate::plan::ColumnDefExt`]): the column's
+        /// `COLLATE`, on the backend that named it only.
+        Collate(backend: BackendArg, collation: CollationArg) => collate,
     }
 }
 
