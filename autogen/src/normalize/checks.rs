@@ -23,6 +23,12 @@ const MULTI_WORD_TYPES: [&str; 7] = [
 
 /// The canonical form of one check expression.
 pub fn canonical(expr: &str) -> String {
+    join(canonical_tokens(expr))
+}
+
+/// The tokens of [`canonical`], before they are joined (for callers that drop more, such as
+/// [`super::indexes`]).
+pub(crate) fn canonical_tokens(expr: &str) -> Vec<String> {
     let tokens = tokens(expr);
     let mut out: Vec<String> = Vec::new();
     // For each open parenthesis kept in `out`: whether it is a function call's.
@@ -57,7 +63,12 @@ pub fn canonical(expr: &str) -> String {
         }
         i += 1;
     }
-    // Words next to each other need a separator to stay apart (`price is not null`).
+    out
+}
+
+/// Joins canonical tokens: words next to each other need a separator to stay apart
+/// (`price is not null`), nothing else does.
+pub(crate) fn join(out: Vec<String>) -> String {
     let wordy = |s: &str| {
         s.chars()
             .next()
@@ -76,11 +87,13 @@ pub fn canonical(expr: &str) -> String {
     text
 }
 
-/// Words after which `(` groups rather than calls (`IN (..)`, `AND (..)`, ...).
+/// Words after which `(` groups rather than calls (`IN (..)`, `AND (..)`, an index's
+/// `WHERE (..)`, ...).
 fn is_keyword(word: &str) -> bool {
     matches!(
         word,
         "in" | "and"
+            | "where"
             | "or"
             | "not"
             | "is"
