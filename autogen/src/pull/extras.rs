@@ -165,3 +165,47 @@ pub fn extras_source(t: &Table) -> Option<String> {
     out.push_str("}\n");
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::Backend;
+    use crate::metadata::{IndexMethod, index_statement};
+    use crate::model::DefinedIndex;
+
+    /// Names and SQL from the database reach Rust source only as `{:?}` string literals: the
+    /// generated impl parses, and holds each hostile string exactly.
+    #[test]
+    fn hostile_index_names_and_expressions_are_escaped() {
+        let name = "ix \"q\" \\ back\nline `tick` '";
+        let column = "co\"l\\\n";
+        let predicate = "note <> 'a\"b\\c' AND \"co\"\"l\\\n\" IS NOT NULL";
+        for backend in Backend::ALL {
+            let mut def = IndexDef::on(
+                name,
+                vec![IndexPart::desc(column), IndexPart::column("plain")],
+            );
+            if backend != Backend::MySql {
+                def = def.predicate(predicate);
+            } else {
+                def = def.method(IndexMethod::FullText);
+                def.parts = vec![IndexPart::column(column)];
+            }
+            let sql = index_statement(&def, "t\"\\", backend).unwrap();
+            let mut t = Table::new("t\"\\");
+            t.defined_indexes.insert(
+                name.to_owned(),
+                DefinedIndex::read(name.to_owned(), backend, sql),
+            );
+            let written = defined_index_defs(&t);
+            assert_eq!(written, [def], "{backend:?}");
+            let src = extras_source(&t).expect("an impl");
+            syn::parse_file(&src).unwrap_or_else(|e| panic!("{backend:?}: {e}\n{src}"));
+            assert!(src.contains(&format!("{name:?}")), "{src}");
+            assert!(src.contains(&format!("{column:?}")), "{src}");
+            if backend != Backend::MySql {
+                assert!(src.contains(&format!("{predicate:?}")), "{src}");
+            }
+        }
+    }
+}
