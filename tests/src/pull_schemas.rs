@@ -2,7 +2,8 @@
 //! and turned into each backend's dialect: `{pk}`/`{bigpk}` (auto-increment keys), `{bool}`,
 //! `{true}`/`{false}`, `{ts}`, `{text}`, `{json}`, `{enum_status}`/`{enum_state}` (a
 //! PostgreSQL enum type, a MySQL `ENUM`, a `varchar` on SQLite), `{cm:text}` (a column comment, inline on MySQL; PostgreSQL gets
-//! `COMMENT ON` statements from [`statements`]).
+//! `COMMENT ON` statements from [`statements`]). A line tagged `@postgres,sqlite ` is only
+//! for the backends it names.
 
 use autogen::Backend;
 
@@ -30,11 +31,25 @@ const POSTGRES_ENUMS: [(&str, &str); 2] = [
     ),
 ];
 
+/// A line as `backend` runs it: `@postgres,sqlite <line>` is only for the backends named
+/// (indexes one backend cannot express), any other line is for all.
+fn only_on(backend: Backend, line: &str) -> Option<&str> {
+    let Some(tagged) = line.strip_prefix('@') else {
+        return Some(line);
+    };
+    let (names, rest) = tagged.split_once(' ')?;
+    names
+        .split(',')
+        .any(|n| n == backend.name())
+        .then_some(rest)
+}
+
 /// The statements of `sql` in `backend`'s dialect.
 pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
     let mut text: String = sql
         .lines()
         .filter(|l| !l.trim_start().starts_with("--"))
+        .filter_map(|l| only_on(backend, l))
         .collect::<Vec<_>>()
         .join("\n");
     let subs: &[(&str, &str)] = match backend {

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{Check, DefinedIndex, ForeignKey, Table};
 use crate::normalize::checks::canonical;
+use crate::normalize::indexes::canonical_index;
 use crate::ops::{ColumnChange, Op};
 
 use super::disturbed::Disturbed;
@@ -170,12 +171,13 @@ pub(super) fn diff_checks(current: &Table, desired: &Table, phases: &mut Phases)
     }
 }
 
-/// Diffs indexes kept as SQL by name (case-sensitive) and canonical statement: a changed
+/// Diffs indexes kept as SQL by name (case-sensitive) and canonical statement
+/// ([`canonical_index`]): a changed
 /// definition (unique or not included) is a drop, then an add.
 pub(super) fn diff_defined_indexes(current: &Table, desired: &Table, phases: &mut Phases) {
     let table = &desired.name;
     let same = |a: &DefinedIndex, b: Option<&DefinedIndex>| {
-        b.is_some_and(|b| canonical(&a.sql) == canonical(&b.sql))
+        b.is_some_and(|b| canonical_index(&a.sql) == canonical_index(&b.sql))
     };
     for (name, index) in &current.defined_indexes {
         if !same(index, desired.defined_indexes.get(name)) {

@@ -77,6 +77,7 @@ pub(super) fn plan_create(tables: &[&Table]) -> CreatePlan {
 
         // Indexes are separate ops after their table.
         let indexes = std::mem::take(&mut table.indexes);
+        let defined = std::mem::take(&mut table.defined_indexes);
         let name = table.name.clone();
         plan.tables.push(Op::AddTable(table));
         for index in indexes.into_values() {
@@ -84,6 +85,12 @@ pub(super) fn plan_create(tables: &[&Table]) -> CreatePlan {
                 table: name.clone(),
                 index,
                 concurrently: false,
+            });
+        }
+        for index in defined.into_values() {
+            plan.tables.push(Op::AddDefinedIndex {
+                table: name.clone(),
+                index,
             });
         }
     }

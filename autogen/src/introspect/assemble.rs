@@ -276,7 +276,7 @@ pub(crate) fn unmanaged_row(
         if let Some(sql) = index_sql(backend, &table, &name, &detail) {
             parts
                 .defined_indexes
-                .push((table, DefinedIndex { name, backend, sql }));
+                .push((table, DefinedIndex::read(name, backend, sql)));
             return Ok(());
         }
         parts.unmanaged.push(Unmanaged {

@@ -4,8 +4,10 @@ use sea_orm::DbBackend;
 use sea_orm::sea_query::{IndexCreateStatement, TableCreateStatement};
 
 use super::column::{column_from_def, unmanaged_extra};
+use super::index_sql::{OnBackend, index_on};
 use super::keys::{IndexKind, classify_index, foreign_key, table_ref_name};
 use super::{EntityDef, Extras};
+use crate::backend::Backend;
 use crate::model::{
     Check, ColumnType, EnumType, Index, PrimaryKey, Schema, Table, Unique, Unmanaged,
     UnmanagedKind, check_key, column_key,
@@ -27,7 +29,7 @@ pub fn desired_schema(entities: &[EntityDef], backend: DbBackend) -> Schema {
                 };
             }
         }
-        add_extras(&mut schema, &mut table, &e.extras());
+        add_extras(&mut schema, &mut table, &e.extras(), backend);
         schema.insert(table);
     }
     if backend == DbBackend::Postgres {
@@ -67,9 +69,11 @@ fn add_enum_types(schema: &mut Schema, entities: &[EntityDef]) {
 }
 
 /// Adds what an entity declares through `SchemaExtras`: plain indexes, uniques and checks join
-/// the table; the kinds the model cannot compare yet become unmanaged objects of the desired
-/// schema, which every report lists (never a silent loss of the declaration).
-fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras) {
+/// the table, other indexes join it as `backend`'s statement ([`index_on`]); an index
+/// `backend` cannot express becomes an unmanaged object of the desired schema, which every
+/// report lists (never a silent loss of the declaration).
+fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras, backend: DbBackend) {
+    let backend = Backend::of(backend);
     let mut declared = |kind, name: &str, detail: String| {
         schema.unmanaged.push(Unmanaged {
             kind,
@@ -80,18 +84,21 @@ fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras) {
         })
     };
     for ix in &extras.indexes {
-        match ix.plain_columns() {
-            Some(columns) if ix.unique => {
+        match index_on(ix, &table.name, backend) {
+            OnBackend::Plain(columns) if ix.unique => {
                 let name = ix.name.clone();
                 table
                     .uniques
                     .insert(column_key(&columns), Unique { name, columns });
             }
-            Some(columns) => {
+            OnBackend::Plain(columns) => {
                 let name = ix.name.clone();
                 table.indexes.insert(name.clone(), Index { name, columns });
             }
-            None => declared(UnmanagedKind::Index, &ix.name, format!("{ix:?}")),
+            OnBackend::Defined(index) => {
+                table.defined_indexes.insert(index.name.clone(), index);
+            }
+            OnBackend::Cannot(why) => declared(UnmanagedKind::Index, &ix.name, why),
         }
     }
     for check in &extras.checks {

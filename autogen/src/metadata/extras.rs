@@ -4,9 +4,11 @@
 //!
 //! Columns, keys and relations stay in sea-orm's own attributes. An entity opts in with
 //! [`EntityDef::with_extras`](super::EntityDef::with_extras). Plain composite indexes,
-//! uniques and check constraints are compared like sea-orm's own; the other kinds are not managed yet, so
-//! [`desired_schema`](super::desired_schema) lists each as an unmanaged object of the desired
-//! schema and every report says so in one line, instead of dropping the declaration.
+//! uniques and check constraints are compared like sea-orm's own. Every other index becomes
+//! the `CREATE INDEX` statement of the target backend ([`super::index_statement`]) and is
+//! compared with what the catalog prints by canonical statement; a kind a backend cannot
+//! express (GIN on SQLite, `INCLUDE` on MySQL) is an unmanaged object of that backend's
+//! desired schema, which every report names in one line, instead of dropping the declaration.
 
 /// Extra schema objects of one entity's table.
 pub trait SchemaExtras {
@@ -82,6 +84,53 @@ pub enum IndexPart {
     },
 }
 
+impl IndexPart {
+    /// A column in ascending order.
+    pub fn column(name: impl Into<String>) -> Self {
+        Self::Column(name.into())
+    }
+
+    /// A column in descending order.
+    pub fn desc(name: impl Into<String>) -> Self {
+        Self::Ordered {
+            column: name.into(),
+            desc: true,
+            nulls_first: None,
+        }
+    }
+
+    /// An SQL expression, written in the dialect of the backends it is meant for.
+    pub fn expression(sql: impl Into<String>) -> Self {
+        Self::Expression(sql.into())
+    }
+
+    /// The first `length` characters of a column (MySQL).
+    pub fn prefix(name: impl Into<String>, length: u32) -> Self {
+        Self::Prefix {
+            column: name.into(),
+            length,
+        }
+    }
+
+    /// The same column with `NULLS FIRST` (`true`) or `NULLS LAST` (`false`); an expression
+    /// or a prefix is left as it is.
+    pub fn nulls_first(self, first: bool) -> Self {
+        match self {
+            Self::Column(column) => Self::Ordered {
+                column,
+                desc: false,
+                nulls_first: Some(first),
+            },
+            Self::Ordered { column, desc, .. } => Self::Ordered {
+                column,
+                desc,
+                nulls_first: Some(first),
+            },
+            other => other,
+        }
+    }
+}
+
 /// An index access method other than the default B-tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IndexMethod {
@@ -135,6 +184,26 @@ impl IndexDef {
         }
     }
 
+    /// An index on `parts` (columns with an order, expressions, prefixes).
+    pub fn on(name: impl Into<String>, parts: Vec<IndexPart>) -> Self {
+        Self {
+            parts,
+            ..Self::new(name, &[])
+        }
+    }
+
+    /// The same index with non-key `INCLUDE` columns (PostgreSQL).
+    pub fn include(mut self, columns: &[&str]) -> Self {
+        self.include = columns.iter().map(|c| (*c).to_owned()).collect();
+        self
+    }
+
+    /// The same unique index with `NULLS NOT DISTINCT` (PostgreSQL 15).
+    pub fn nulls_not_distinct(mut self) -> Self {
+        self.nulls_not_distinct = true;
+        self
+    }
+
     /// The same index, unique.
     pub fn unique(mut self) -> Self {
         self.unique = true;
@@ -151,25 +220,6 @@ impl IndexDef {
     pub fn method(mut self, method: IndexMethod) -> Self {
         self.method = Some(method);
         self
-    }
-
-    /// The column names, if this is a plain index the model compares (columns only,
-    /// ascending, default method, no predicate, no `INCLUDE`, nulls distinct).
-    pub fn plain_columns(&self) -> Option<Vec<String>> {
-        if self.method.is_some()
-            || self.predicate.is_some()
-            || !self.include.is_empty()
-            || self.nulls_not_distinct
-        {
-            return None;
-        }
-        self.parts
-            .iter()
-            .map(|p| match p {
-                IndexPart::Column(c) => Some(c.clone()),
-                _ => None,
-            })
-            .collect()
     }
 }
 

@@ -8,6 +8,7 @@ mod column;
 mod desired;
 mod entity_def;
 mod extras;
+mod index_sql;
 mod keys;
 mod sql;
 
@@ -17,3 +18,4 @@ pub use entity_def::{EntityDef, entities_in};
 pub use extras::{
     CheckDef, EnumDef, Extras, IdentityDef, IndexDef, IndexMethod, IndexPart, SchemaExtras,
 };
+pub use index_sql::{OnBackend, index_on, index_statement};

@@ -175,7 +175,8 @@ fn rename_column(schema: &mut Schema, table: &str, from: &str, to: &str) {
 }
 
 /// The canonical form used for schema equality in the laws: columns sorted by name, rename
-/// hints cleared, and the names comparison ignores (primary key, unique, foreign key) cleared.
+/// hints cleared, the names comparison ignores (primary key, unique, foreign key) cleared, and
+/// indexes kept as SQL in their canonical spelling.
 pub fn canonical(schema: &Schema) -> Schema {
     let mut s = schema.clone();
     for t in s.tables.values_mut() {
@@ -195,6 +196,11 @@ pub fn canonical(schema: &Schema) -> Schema {
         }
         // Named after the key (which comparison ignores) by InnoDB itself.
         t.fk_indexes.clear();
+        // Compared by canonical statement, on the backend it is written for.
+        for ix in t.defined_indexes.values_mut() {
+            ix.sql = crate::normalize::indexes::canonical_index(&ix.sql);
+            ix.elsewhere.clear();
+        }
     }
     s
 }

@@ -1,5 +1,7 @@
 //! Keys, indexes and foreign keys.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// A primary key (single or composite).
@@ -50,6 +52,33 @@ pub struct DefinedIndex {
     pub backend: crate::backend::Backend,
     /// The whole `CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX .. ON ..` statement.
     pub sql: String,
+    /// The same index in the other backends' dialects, when it was declared on the entity
+    /// ([`crate::metadata::IndexDef`]), so that a file generated on one backend creates it on
+    /// the others too. An index read from a database has none (its SQL is one backend's own);
+    /// a backend missing here skips the index with a comment. Never compared.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub elsewhere: BTreeMap<crate::backend::Backend, String>,
+}
+
+impl DefinedIndex {
+    /// An index read from `backend`, kept as its statement.
+    pub fn read(name: String, backend: crate::backend::Backend, sql: String) -> Self {
+        Self {
+            name,
+            backend,
+            sql,
+            elsewhere: BTreeMap::new(),
+        }
+    }
+
+    /// The statement that creates the index on `backend`, if it has one there.
+    pub fn sql_for(&self, backend: crate::backend::Backend) -> Option<&str> {
+        if backend == self.backend {
+            Some(&self.sql)
+        } else {
+            self.elsewhere.get(&backend).map(String::as_str)
+        }
+    }
 }
 
 /// Referential action of a foreign key.

@@ -26,6 +26,12 @@ const MULTI_WORD_TYPES: [&str; 7] = [
 
 /// The canonical form of one check expression.
 pub fn canonical(expr: &str) -> String {
+    join(canonical_tokens(expr))
+}
+
+/// The tokens of [`canonical`], before they are joined (for callers that drop more, such as
+/// [`super::indexes`]).
+pub(crate) fn canonical_tokens(expr: &str) -> Vec<String> {
     let tokens = tokens(expr);
     let mut out: Vec<String> = Vec::new();
     // For each open parenthesis kept in `out`: whether it is a function call's.
@@ -73,8 +79,12 @@ pub fn canonical(expr: &str) -> String {
         }
         i += 1;
     }
-    let out = rewrite_between(rewrite_in_lists(out));
-    // Words next to each other need a separator to stay apart (`price is not null`).
+    rewrite_between(rewrite_in_lists(out))
+}
+
+/// Joins canonical tokens: words next to each other need a separator to stay apart
+/// (`price is not null`), nothing else does.
+pub(crate) fn join(out: Vec<String>) -> String {
     let wordy = |s: &str| {
         s.chars()
             .next()
@@ -203,11 +213,13 @@ fn matching(tokens: &[String], start: usize, open: &str, close: &str) -> Option<
     None
 }
 
-/// Words after which `(` groups rather than calls (`IN (..)`, `AND (..)`, ...).
+/// Words after which `(` groups rather than calls (`IN (..)`, `AND (..)`, an index's
+/// `WHERE (..)`, ...).
 fn is_keyword(word: &str) -> bool {
     matches!(
         word,
         "in" | "and"
+            | "where"
             | "or"
             | "not"
             | "is"

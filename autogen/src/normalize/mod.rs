@@ -9,6 +9,7 @@ mod comments;
 mod defaults;
 mod entry;
 mod identity;
+pub mod indexes;
 mod keys;
 mod literal;
 mod types;

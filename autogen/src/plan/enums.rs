@@ -173,7 +173,9 @@ fn mentions(op: &Op, value: &str) -> bool {
                 || t.checks.values().any(|c| c.expression.contains(&lit))
         }
         Op::AddCheck { check, .. } => check.expression.contains(&lit),
-        Op::AddDefinedIndex { index, .. } => index.sql.contains(&lit),
+        Op::AddDefinedIndex { index, .. } => index
+            .sql_for(crate::backend::Backend::Postgres)
+            .is_some_and(|s| s.contains(&lit)),
         _ => false,
     }
 }

@@ -161,8 +161,8 @@ pub fn rebuild_steps(
     inner.extend(
         to.defined_indexes
             .values()
-            .filter(|ix| ix.backend == Backend::Sqlite)
-            .map(|ix| Step::Raw(ix.sql.clone())),
+            .filter_map(|ix| ix.sql_for(Backend::Sqlite))
+            .map(|sql| Step::Raw(sql.to_owned())),
     );
     let mut recreate = kept.clone();
     recreate.sort_by_key(|u| match u.kind {

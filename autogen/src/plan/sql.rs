@@ -231,30 +231,28 @@ pub fn drop_check(backend: Backend, table: &str, check: &Check) -> Vec<super::st
     ))]
 }
 
-/// `sql` on the backend `index` was read from; a comment elsewhere (its dialect is that
-/// backend's own).
+/// For each backend, `sql(backend, create)` where the index has a statement there
+/// ([`crate::model::DefinedIndex::sql_for`]: the backend it was read from or, for an index
+/// declared on the entity, every backend that can express it); a comment elsewhere.
 pub fn defined_index_steps(
     index: &crate::model::DefinedIndex,
-    sql: String,
+    sql: impl Fn(Backend, &str) -> String,
 ) -> Vec<super::step::Step> {
     use super::step::Step;
-    let others = Backend::ALL
+    let arms = Backend::ALL
         .into_iter()
-        .filter(|b| *b != index.backend)
         .map(|b| {
-            (
-                b.db(),
-                vec![Step::Comment(format!(
+            let steps = match index.sql_for(b) {
+                Some(create) => vec![Step::Raw(sql(b, create))],
+                None => vec![Step::Comment(format!(
                     "index {} is written for {:?}: not created here",
                     index.name, index.backend
                 ))],
-            )
-        });
-    vec![Step::Match(
-        std::iter::once((index.backend.db(), vec![Step::Raw(sql)]))
-            .chain(others)
-            .collect(),
-    )]
+            };
+            (b.db(), steps)
+        })
+        .collect();
+    vec![Step::Match(arms)]
 }
 
 /// `DROP INDEX n` (MySQL: `DROP INDEX n ON t`).

@@ -64,11 +64,12 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
             to,
             changes,
         } => alter_column(table, from, to, changes),
-        Op::AddDefinedIndex { index, .. } => sql::defined_index_steps(index, index.sql.clone()),
-        Op::DropDefinedIndex { table, index } => sql::defined_index_steps(
-            index,
-            sql::drop_index_sql(index.backend, table, &index.name),
-        ),
+        Op::AddDefinedIndex { index, .. } => {
+            sql::defined_index_steps(index, |_, create| create.to_owned())
+        }
+        Op::DropDefinedIndex { table, index } => {
+            sql::defined_index_steps(index, |b, _| sql::drop_index_sql(b, table, &index.name))
+        }
         // SQLite changes checks through the table rebuild.
         Op::AddCheck { table, check } => vec![Step::Match(vec![
             (

@@ -1,13 +1,26 @@
 //! What a sea-orm attribute cannot say → `impl autogen::metadata::SchemaExtras for Entity`:
-//! named (and composite) indexes, composite uniques, check constraints, and PostgreSQL
-//! auto-increment kinds other than sea-orm's (a serial, an `ALWAYS` identity, a step).
+//! named (and composite) indexes, composite uniques, indexes kept as SQL that parse into an
+//! [`IndexDef`] (expression, partial, ordered, with a method, `INCLUDE`, a prefix; see
+//! [`index_def`]), check constraints, and PostgreSQL auto-increment kinds other than
+//! sea-orm's (a serial, an `ALWAYS` identity, a step).
 
 use super::column::lit;
+use super::index_def::index_def;
+use crate::metadata::{IndexDef, IndexPart};
 use crate::model::{Column, IdentityKind, Table};
+
+/// The declarations of the table's indexes kept as SQL that pull can write.
+pub fn defined_index_defs(t: &Table) -> Vec<IndexDef> {
+    t.defined_indexes
+        .values()
+        .filter_map(|ix| index_def(ix, &t.name))
+        .collect()
+}
 
 /// Whether the table needs a `SchemaExtras` impl.
 pub fn has_extras(t: &Table) -> bool {
     !t.indexes.is_empty()
+        || !defined_index_defs(t).is_empty()
         || t.uniques.values().any(|u| u.columns.len() > 1)
         || !t.checks.is_empty()
         || t.columns.iter().any(|c| identity_source(c).is_some())
@@ -37,6 +50,65 @@ fn columns(list: &[String]) -> String {
     format!("&[{}]", items.join(", "))
 }
 
+/// `IndexDef::new(..)` / `IndexDef::on(..)` and the builder calls that declare `ix`.
+fn index_source(ix: &IndexDef) -> String {
+    let mut out = if ix.parts.iter().all(|p| matches!(p, IndexPart::Column(_))) {
+        let cols: Vec<String> = ix
+            .parts
+            .iter()
+            .filter_map(|p| match p {
+                IndexPart::Column(c) => Some(c.clone()),
+                _ => None,
+            })
+            .collect();
+        format!("IndexDef::new({}, {})", lit(&ix.name), columns(&cols))
+    } else {
+        let parts: Vec<String> = ix.parts.iter().map(part_source).collect();
+        format!(
+            "IndexDef::on({}, vec![{}])",
+            lit(&ix.name),
+            parts.join(", ")
+        )
+    };
+    if ix.unique {
+        out.push_str(".unique()");
+    }
+    if let Some(m) = ix.method {
+        out.push_str(&format!(".method(IndexMethod::{m:?})"));
+    }
+    if !ix.include.is_empty() {
+        out.push_str(&format!(".include({})", columns(&ix.include)));
+    }
+    if ix.nulls_not_distinct {
+        out.push_str(".nulls_not_distinct()");
+    }
+    if let Some(p) = &ix.predicate {
+        out.push_str(&format!(".predicate({})", lit(p)));
+    }
+    out
+}
+
+fn part_source(part: &IndexPart) -> String {
+    match part {
+        IndexPart::Column(c) => format!("IndexPart::column({})", lit(c)),
+        IndexPart::Ordered {
+            column,
+            desc,
+            nulls_first,
+        } => {
+            let base = if *desc { "desc" } else { "column" };
+            let nulls = nulls_first
+                .map(|f| format!(".nulls_first({f})"))
+                .unwrap_or_default();
+            format!("IndexPart::{base}({}){nulls}", lit(column))
+        }
+        IndexPart::Expression(e) => format!("IndexPart::expression({})", lit(e)),
+        IndexPart::Prefix { column, length } => {
+            format!("IndexPart::prefix({}, {length})", lit(column))
+        }
+    }
+}
+
 /// The impl, or `None` when the attributes say everything.
 pub fn extras_source(t: &Table) -> Option<String> {
     if !has_extras(t) {
@@ -55,9 +127,20 @@ pub fn extras_source(t: &Table) -> Option<String> {
             columns(&u.columns)
         )
     }));
+    let defined = defined_index_defs(t);
+    indexes.extend(defined.iter().map(index_source));
     if !indexes.is_empty() {
+        let mut uses = vec!["IndexDef"];
+        let any_part = |f: fn(&IndexPart) -> bool| defined.iter().any(|d| d.parts.iter().any(f));
+        if any_part(|p| !matches!(p, IndexPart::Column(_))) {
+            uses.push("IndexPart");
+        }
+        if defined.iter().any(|d| d.method.is_some()) {
+            uses.push("IndexMethod");
+        }
         out.push_str(&format!(
-            "fn indexes() -> Vec<autogen::metadata::IndexDef> {{\nuse autogen::metadata::IndexDef;\nvec![{}]\n}}\n",
+            "fn indexes() -> Vec<autogen::metadata::IndexDef> {{\nuse autogen::metadata::{{{}}};\nvec![{}]\n}}\n",
+            uses.join(", "),
             indexes.join(",\n")
         ));
     }
@@ -81,4 +164,48 @@ pub fn extras_source(t: &Table) -> Option<String> {
     }
     out.push_str("}\n");
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::Backend;
+    use crate::metadata::{IndexMethod, index_statement};
+    use crate::model::DefinedIndex;
+
+    /// Names and SQL from the database reach Rust source only as `{:?}` string literals: the
+    /// generated impl parses, and holds each hostile string exactly.
+    #[test]
+    fn hostile_index_names_and_expressions_are_escaped() {
+        let name = "ix \"q\" \\ back\nline `tick` '";
+        let column = "co\"l\\\n";
+        let predicate = "note <> 'a\"b\\c' AND \"co\"\"l\\\n\" IS NOT NULL";
+        for backend in Backend::ALL {
+            let mut def = IndexDef::on(
+                name,
+                vec![IndexPart::desc(column), IndexPart::column("plain")],
+            );
+            if backend != Backend::MySql {
+                def = def.predicate(predicate);
+            } else {
+                def = def.method(IndexMethod::FullText);
+                def.parts = vec![IndexPart::column(column)];
+            }
+            let sql = index_statement(&def, "t\"\\", backend).unwrap();
+            let mut t = Table::new("t\"\\");
+            t.defined_indexes.insert(
+                name.to_owned(),
+                DefinedIndex::read(name.to_owned(), backend, sql),
+            );
+            let written = defined_index_defs(&t);
+            assert_eq!(written, [def], "{backend:?}");
+            let src = extras_source(&t).expect("an impl");
+            syn::parse_file(&src).unwrap_or_else(|e| panic!("{backend:?}: {e}\n{src}"));
+            assert!(src.contains(&format!("{name:?}")), "{src}");
+            assert!(src.contains(&format!("{column:?}")), "{src}");
+            if backend != Backend::MySql {
+                assert!(src.contains(&format!("{predicate:?}")), "{src}");
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@
 mod active_enums;
 mod column;
 mod extras;
+mod index_def;
 mod names;
 mod relations;
 mod write;
@@ -134,11 +135,14 @@ pub fn render(schema: &Schema, options: PullOptions) -> Pulled {
                 ));
             }
         }
+        let declared = extras::defined_index_defs(t);
         for ix in t.defined_indexes.values() {
-            notes.push(format!(
-                "note: index {:?} on {:?} ({}) cannot be declared on the entity yet; not written",
-                ix.name, t.name, ix.sql
-            ));
+            if !declared.iter().any(|d| d.name == ix.name) {
+                notes.push(format!(
+                    "note: index {:?} on {:?} ({}) cannot be declared as an IndexDef; not written",
+                    ix.name, t.name, ix.sql
+                ));
+            }
         }
         let module = &names.modules[&t.name];
         files.push((

@@ -94,6 +94,14 @@ CREATE TABLE review (
     CONSTRAINT fk_review_customer FOREIGN KEY (customer_id) REFERENCES customer (id) ON DELETE CASCADE
 );
 CREATE UNIQUE INDEX ux_review_once ON review (product_id, customer_id);
+-- Indexes the column model cannot express: expression, partial, descending, GIN, FULLTEXT,
+-- prefix (pull writes each as an IndexDef where the backend has it).
+@postgres,sqlite CREATE INDEX ix_customer_email_lower ON customer (lower(email));
+@postgres,sqlite CREATE INDEX ix_product_in_stock ON product (category_id) WHERE stock > 0;
+@postgres CREATE INDEX ix_review_body_gin ON review USING gin (to_tsvector('english', body));
+@mysql CREATE FULLTEXT INDEX ft_review_body ON review (body);
+@mysql CREATE INDEX ix_customer_name_prefix ON customer (display_name(20));
+CREATE INDEX ix_order_placed_desc ON "CustomerOrder" ("PlacedAt" DESC, "Id");
 CREATE TABLE country_rate (
     country char(2) NOT NULL,
     valid_from date NOT NULL,

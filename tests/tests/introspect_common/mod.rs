@@ -92,11 +92,7 @@ impl T {
     pub fn defined(mut self, name: &str, backend: autogen::Backend, sql: &str) -> Self {
         self.0.defined_indexes.insert(
             name.into(),
-            autogen::model::DefinedIndex {
-                name: name.into(),
-                backend,
-                sql: sql.into(),
-            },
+            autogen::model::DefinedIndex::read(name.into(), backend, sql.into()),
         );
         self
     }

@@ -36,7 +36,9 @@ ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
 "#;
 
 /// Every index column: the primary key, unique indexes (which is how MySQL reports unique
-/// constraints) and plain indexes. Full-text and spatial indexes are left out.
+/// constraints) and plain indexes. Full-text and spatial indexes, and indexes with a prefix
+/// length or a descending column (MariaDB 10.8+, MySQL 8), are left out: they are kept as
+/// SQL (see `UNMANAGED`).
 pub(crate) const STATISTICS: &str = r#"
 SELECT CAST(TABLE_NAME AS CHAR) AS table_name,
        CAST(INDEX_NAME AS CHAR) AS index_name,
@@ -49,7 +51,7 @@ WHERE TABLE_SCHEMA = DATABASE() AND INDEX_TYPE NOT IN ('FULLTEXT', 'SPATIAL')
     SELECT 1 FROM information_schema.STATISTICS p
     WHERE p.TABLE_SCHEMA = DATABASE() AND p.TABLE_NAME = STATISTICS.TABLE_NAME
       AND p.INDEX_NAME = STATISTICS.INDEX_NAME AND p.INDEX_NAME <> 'PRIMARY'
-      AND p.SUB_PART IS NOT NULL)
+      AND (p.SUB_PART IS NOT NULL OR p.COLLATION = 'D'))
 ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
 "#;
 
@@ -105,13 +107,15 @@ SELECT CASE WHEN SUM(COLUMN_NAME IS NULL) > 0 THEN 'index' ELSE 'defined index' 
                         WHEN MIN(NON_UNIQUE) = 0 THEN 'UNIQUE' ELSE '-' END, '|',
          GROUP_CONCAT(CONCAT(COALESCE(CONCAT('`', REPLACE(COLUMN_NAME, '`', '``'), '`'),
                                       'expression'),
-                             COALESCE(CONCAT('(', SUB_PART, ')'), ''))
+                             COALESCE(CONCAT('(', SUB_PART, ')'), ''),
+                             CASE WHEN COLLATION = 'D' THEN ' DESC' ELSE '' END)
                       ORDER BY SEQ_IN_INDEX SEPARATOR ', ')) AS CHAR)
 FROM information_schema.STATISTICS
 WHERE TABLE_SCHEMA = DATABASE()
 GROUP BY TABLE_NAME, INDEX_NAME
 HAVING SUM(INDEX_TYPE IN ('FULLTEXT', 'SPATIAL')
            OR (SUB_PART IS NOT NULL AND INDEX_NAME <> 'PRIMARY')
+           OR (COLLATION = 'D' AND INDEX_NAME <> 'PRIMARY')
            OR COLUMN_NAME IS NULL) > 0
 UNION ALL
 {checks}UNION ALL

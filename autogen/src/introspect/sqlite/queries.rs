@@ -19,14 +19,17 @@ WHERE m.type = 'table'
 ORDER BY m.name, p.cid
 "#;
 
-/// Index columns; `origin` is `c` (CREATE INDEX), `u` (UNIQUE constraint) or `pk`.
+/// Index key columns; `origin` is `c` (CREATE INDEX), `u` (UNIQUE constraint) or `pk`;
+/// `ordered` when a column is descending (not a plain index). A collation is not looked at:
+/// an index column takes its table column's collation unless it names one.
 pub(crate) const INDEXES: &str = r#"
 SELECT m.name AS table_name, il.name AS index_name, il."unique" AS is_unique,
-       il.origin AS origin, il.partial AS partial, ii.seqno AS seq, ii.name AS column_name
+       il.origin AS origin, il.partial AS partial, ii.seqno AS seq, ii.name AS column_name,
+       ii."desc" AS ordered
 FROM main.sqlite_schema m
 JOIN pragma_index_list(m.name, 'main') il
-JOIN pragma_index_info(il.name, 'main') ii
-WHERE m.type = 'table'
+JOIN pragma_index_xinfo(il.name, 'main') ii
+WHERE m.type = 'table' AND ii."key" <> 0
 ORDER BY 1, 2, 6
 "#;
 

@@ -155,8 +155,8 @@ async fn read_columns<C: ConnectionTrait>(
 }
 
 /// Reads indexes: UNIQUE constraints (`sqlite_autoindex_*`) and unique indexes become
-/// uniques; the primary key's own index is skipped; partial and expression indexes are
-/// returned as (table, name), to be reported as unmanaged.
+/// uniques; the primary key's own index is skipped; partial, expression, descending and
+/// collated indexes are returned as (table, name), to be kept as their SQL.
 async fn read_indexes<C: ConnectionTrait>(
     catalog: &mut Catalog<'_, C>,
     parts: &mut Parts,
@@ -170,7 +170,7 @@ async fn read_indexes<C: ConnectionTrait>(
         if origin == "pk" {
             continue;
         }
-        if row.get::<i64>("partial")? != 0 {
+        if row.get::<i64>("partial")? != 0 || row.get::<i64>("ordered")? != 0 {
             expression.insert((table, name));
             continue;
         }
@@ -215,7 +215,7 @@ async fn read_objects<C: ConnectionTrait>(
             _ if unexpressed.contains(&(table.clone(), name.clone())) => {
                 if let Some(sql) = sql {
                     let backend = crate::backend::Backend::Sqlite;
-                    let index = DefinedIndex { name, backend, sql };
+                    let index = DefinedIndex::read(name, backend, sql);
                     parts.defined_indexes.push((table, index));
                 }
                 continue;
