@@ -67,6 +67,7 @@ pub(crate) fn col(name: &str, ty: Ty) -> Column {
         renamed_from: None,
         on_update: None,
         collation: None,
+        generated: None,
     }
 }
 

@@ -15,5 +15,6 @@ pub use column::split_comment;
 pub use desired::{desired_schema, table_from_statements};
 pub use entity_def::{EntityDef, entities_in};
 pub use extras::{
-    CheckDef, EnumDef, Extras, IdentityDef, IndexDef, IndexMethod, IndexPart, SchemaExtras,
+    CheckDef, EnumDef, Extras, GeneratedDef, IdentityDef, IndexDef, IndexMethod, IndexPart,
+    SchemaExtras,
 };

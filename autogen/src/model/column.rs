@@ -32,6 +32,10 @@ pub struct Column {
     /// restates the column (`MODIFY COLUMN`), and reported as a notice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collation: Option<String>,
+    /// A generated (computed) column's expression and kind; `None` for a plain column.
+    /// Generated columns have no default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<super::Generated>,
 }
 
 /// Backend-neutral column types, a subset of sea-query's `ColumnType` that can be compared

@@ -19,8 +19,6 @@ pub enum UnmanagedKind {
     Index,
     /// A check (or exclusion) constraint.
     Check,
-    /// A generated (computed) column; its expression is not compared.
-    GeneratedColumn,
     /// A column whose charset or collation differs from its table's default.
     Collation,
     /// A column attribute the model cannot express (`ON UPDATE CURRENT_TIMESTAMP`, ...).
@@ -41,7 +39,6 @@ impl UnmanagedKind {
             Self::Partition => "partition",
             Self::Index => "index",
             Self::Check => "check constraint",
-            Self::GeneratedColumn => "generated column",
             Self::Collation => "column collation",
             Self::ColumnAttribute => "column attribute",
             Self::UserType => "column type",
@@ -58,7 +55,6 @@ impl UnmanagedKind {
             Self::Partition,
             Self::Index,
             Self::Check,
-            Self::GeneratedColumn,
             Self::Collation,
             Self::ColumnAttribute,
             Self::UserType,

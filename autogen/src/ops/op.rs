@@ -23,6 +23,9 @@ pub enum ColumnChange {
     Identity,
     /// MySQL: `ON UPDATE CURRENT_TIMESTAMP` added, removed or its precision changed.
     OnUpdate,
+    /// A generated column's expression or kind changed, or a column became generated or
+    /// plain: planned as drop + add (PostgreSQL 15 and SQLite cannot alter an expression).
+    Generated,
 }
 
 /// One schema operation.

@@ -142,6 +142,7 @@ mod tests {
             comment: None,
             renamed_from: None,
             collation: None,
+            generated: None,
             on_update: None,
         }
     }

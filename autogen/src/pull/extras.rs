@@ -1,6 +1,7 @@
 //! What a sea-orm attribute cannot say → `impl autogen::metadata::SchemaExtras for Entity`:
-//! named (and composite) indexes, composite uniques, check constraints, and PostgreSQL
-//! auto-increment kinds other than sea-orm's (a serial, an `ALWAYS` identity, a step).
+//! named (and composite) indexes, composite uniques, check constraints, PostgreSQL
+//! auto-increment kinds other than sea-orm's (a serial, an `ALWAYS` identity, a step), and
+//! generated columns.
 
 use super::column::lit;
 use crate::model::{Column, IdentityKind, Table};
@@ -11,6 +12,18 @@ pub fn has_extras(t: &Table) -> bool {
         || t.uniques.values().any(|u| u.columns.len() > 1)
         || !t.checks.is_empty()
         || t.columns.iter().any(|c| identity_source(c).is_some())
+        || t.columns.iter().any(|c| c.generated.is_some())
+}
+
+/// `GeneratedDef::stored(..)` / `virtual_(..)` for a generated column.
+fn generated_source(c: &Column) -> Option<String> {
+    let g = c.generated.as_ref()?;
+    let kind = if g.stored { "stored" } else { "virtual_" };
+    Some(format!(
+        "GeneratedDef::{kind}({}, {})",
+        lit(&c.name),
+        lit(&g.expression)
+    ))
 }
 
 /// `IdentityDef::new(..)` for an auto-increment column sea-orm's `auto_increment` does not
@@ -77,6 +90,13 @@ pub fn extras_source(t: &Table) -> Option<String> {
         out.push_str(&format!(
             "fn identities() -> Vec<autogen::metadata::IdentityDef> {{\nuse autogen::metadata::IdentityDef;\nvec![{}]\n}}\n",
             identities.join(",\n")
+        ));
+    }
+    let generated: Vec<String> = t.columns.iter().filter_map(generated_source).collect();
+    if !generated.is_empty() {
+        out.push_str(&format!(
+            "fn generated() -> Vec<autogen::metadata::GeneratedDef> {{\nuse autogen::metadata::GeneratedDef;\nvec![{}]\n}}\n",
+            generated.join(",\n")
         ));
     }
     out.push_str("}\n");

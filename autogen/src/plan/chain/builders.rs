@@ -7,7 +7,7 @@ use super::arg::{
     BackendArg, CheckArg, CollationArg, EnumArg, Iden, IdentityStep, Name, OnUpdateArg, TypeName,
 };
 use crate::model::IdentityKind;
-use crate::plan::{ColumnDefExt, UnsignedWidth};
+use crate::plan::{ColumnDefExt, GeneratedAs, UnsignedWidth};
 
 builder! {
     /// `ColumnDef::new(name)...`: a column definition.
@@ -98,6 +98,9 @@ builder! {
         /// `mysql_collate(backend, name)` ([`crate::plan::ColumnDefExt`]): MySQL's column
         /// `COLLATE`, nothing elsewhere.
         MysqlCollate(backend: BackendArg, name: CollationArg) => mysql_collate,
+        /// `generated_as(backend, clause)` ([`crate::plan::ColumnDefExt`]): a generated
+        /// column's clause and nullability, as the backend takes them.
+        GeneratedAs(backend: BackendArg, clause: GeneratedAs) => generated_as,
     }
 }
 
