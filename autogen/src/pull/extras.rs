@@ -102,3 +102,39 @@ pub fn extras_source(t: &Table) -> Option<String> {
     out.push_str("}\n");
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ColumnType, Generated};
+
+    #[test]
+    fn generated_columns_are_extras() {
+        let mut t = Table::new("line");
+        t.columns = vec![Column {
+            name: "total".into(),
+            col_type: ColumnType::Integer,
+            nullable: true,
+            default: None,
+            auto_increment: false,
+            identity: None,
+            comment: None,
+            renamed_from: None,
+            on_update: None,
+            collation: None,
+            generated: Some(Generated {
+                expression: "price * qty".into(),
+                stored: false,
+            }),
+        }];
+        let source = extras_source(&t).expect("an impl");
+        assert!(
+            source.contains("fn generated() -> Vec<autogen::metadata::GeneratedDef>"),
+            "{source}"
+        );
+        assert!(
+            source.contains(r#"GeneratedDef::virtual_("total", "price * qty")"#),
+            "{source}"
+        );
+    }
+}
