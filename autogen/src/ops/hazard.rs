@@ -167,6 +167,8 @@ impl Op {
                     ),
                 ));
             }
+            // A generated column's values are computed: dropping it loses none.
+            Op::DropColumn { column, .. } if column.generated.is_some() => {}
             Op::DropColumn { table, column } => {
                 out.push(Hazard::new(
                     DataLoss,
