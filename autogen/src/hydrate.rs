@@ -92,6 +92,7 @@ fn restated(live: &Column, declared: &Column, changes: &[ColumnChange]) -> Colum
         default: pick(kept(ColumnChange::Default), live).default,
         comment: pick(kept(ColumnChange::Comment), live).comment,
         on_update: pick(kept(ColumnChange::OnUpdate), live).on_update,
+        generated: pick(kept(ColumnChange::Generated), live).generated,
         renamed_from: None,
         collation: live.collation.clone(),
     }
@@ -114,6 +115,7 @@ mod tests {
             renamed_from: None,
             on_update: None,
             collation: None,
+            generated: None,
         }
     }
 

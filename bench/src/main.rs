@@ -163,6 +163,7 @@ fn modified_copy(schema: &Schema) -> Schema {
             renamed_from: None,
             on_update: None,
             collation: None,
+            generated: None,
         });
         if let Some(first) = table.indexes.keys().next().cloned() {
             table.indexes.remove(&first);

@@ -12,6 +12,7 @@ use autogen::render::{RenderInput, render_migration};
 use autogen::revision::NewRevision;
 
 mod column_kinds;
+mod computed;
 mod hostile;
 
 /// One rendered-file case.
@@ -67,6 +68,7 @@ pub(crate) fn col(name: &str, ty: Ty) -> Column {
         renamed_from: None,
         on_update: None,
         collation: None,
+        generated: None,
     }
 }
 
@@ -422,5 +424,6 @@ pub fn cases() -> Vec<RenderCase> {
         hostile::hostile_names(),
         column_kinds::column_kinds(),
         concurrent_indexes(),
+        computed::computed_columns(),
     ]
 }

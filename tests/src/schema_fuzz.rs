@@ -50,6 +50,7 @@ fn column(name: &str, ty: Ty, nullable: bool, default: Option<&str>) -> Column {
         renamed_from: None,
         on_update: None,
         collation: None,
+        generated: None,
     }
 }
 

@@ -28,6 +28,8 @@ use tests::{Backend, TestDb};
 mod alter_with_rebuild;
 #[path = "../generated/column_kinds.rs"]
 mod column_kinds;
+#[path = "../generated/computed_columns.rs"]
+mod computed_columns;
 #[path = "../generated/concurrent_indexes.rs"]
 mod concurrent_indexes;
 #[path = "../generated/create_tables.rs"]
@@ -61,6 +63,10 @@ fn compiled() -> Vec<(RevisionMeta, Box<dyn MigrationTrait>)> {
         (
             concurrent_indexes::REVISION,
             Box::new(concurrent_indexes::Migration),
+        ),
+        (
+            computed_columns::REVISION,
+            Box::new(computed_columns::Migration),
         ),
     ]
 }

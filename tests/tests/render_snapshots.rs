@@ -72,6 +72,11 @@ fn column_kinds() {
 }
 
 #[test]
+fn computed_columns() {
+    snapshot("computed_columns");
+}
+
+#[test]
 fn concurrent_indexes() {
     snapshot("concurrent_indexes");
     let sql = planned_sql(&case("concurrent_indexes"));

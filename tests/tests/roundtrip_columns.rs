@@ -55,6 +55,7 @@ fn identity_table(identity: Option<Identity>) -> Schema {
         renamed_from: None,
         on_update: None,
         collation: None,
+        generated: None,
     };
     let mut t = Table::new("t");
     t.columns = vec![

@@ -244,10 +244,10 @@ async fn never_lose_silently_sqlite() {
     never_lose_silently(Backend::Sqlite).await;
 }
 
-/// A SQLite rebuild keeps the table's CHECK constraints (they are part of its shape), and
-/// refuses, naming it, to drop a generated column it cannot recreate.
+/// A SQLite rebuild keeps the table's CHECK constraints and generated columns (they are part
+/// of its shape; generated columns are not copied, they compute themselves).
 #[tokio::test]
-async fn sqlite_rebuild_keeps_checks_and_refuses_generated_columns() {
+async fn sqlite_rebuild_keeps_checks_and_generated_columns() {
     let from = build(Backend::Sqlite, "rebuild_from", &[]).await;
     let to = build(
         Backend::Sqlite,
@@ -280,7 +280,7 @@ async fn sqlite_rebuild_keeps_checks_and_refuses_generated_columns() {
     let (a, b) = (from.connect().await, to.connect().await);
     assert!(database_drift(&a, &b).await.unwrap().ops.is_empty());
 
-    // A generated column: the rebuild refuses.
+    // A generated column: part of the rebuilt table's shape, kept with its expression.
     let gen_sql =
         "CREATE TABLE g (id integer PRIMARY KEY, a integer, b integer GENERATED ALWAYS AS (a * 2))";
     let from = build(Backend::Sqlite, "gen_from", &[gen_sql]).await;
@@ -290,22 +290,31 @@ async fn sqlite_rebuild_keeps_checks_and_refuses_generated_columns() {
         &["CREATE TABLE g (id integer PRIMARY KEY, a integer NOT NULL DEFAULT 0, b integer GENERATED ALWAYS AS (a * 2))"],
     )
     .await;
+    let conn = from.connect().await;
+    conn.execute_unprepared("INSERT INTO g (id, a) VALUES (1, 4)")
+        .await
+        .unwrap();
     let out = cli(&["diff", "--from", &from.url, "--to", &to.url, "--sql"]);
     let script = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        script.contains(
-            "autogen refuses to rebuild table g on SQLite: it would drop generated column b"
-        ),
-        "{script}"
-    );
-    let conn = from.connect().await;
-    let failed = conn
-        .execute_unprepared(&script)
+    assert!(!script.contains("autogen refuses"), "{script}");
+    conn.execute_unprepared(&script)
         .await
-        .expect_err("the refusal fails the script");
-    assert!(failed.to_string().contains("autogen refuses"), "{failed}");
-    let still = sql_of(&conn, "g").await;
-    assert!(still.contains("GENERATED ALWAYS AS (a * 2)"), "{still}");
+        .unwrap_or_else(|e| panic!("{e}\n{script}"));
+    let rebuilt = sql_of(&conn, "g").await;
+    assert!(rebuilt.contains("GENERATED ALWAYS AS (a * 2)"), "{rebuilt}");
+    let b: i64 = conn
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Sqlite,
+            "SELECT b FROM g WHERE id = 1",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get("", "b")
+        .unwrap();
+    assert_eq!(b, 8);
+    let again = database_drift(&conn, &to.connect().await).await.unwrap();
+    assert!(again.ops.is_empty(), "{:?}", again.ops);
 }
 
 async fn sql_of(conn: &sea_orm::DatabaseConnection, name: &str) -> String {

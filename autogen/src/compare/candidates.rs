@@ -225,6 +225,7 @@ mod tests {
             comment: None,
             renamed_from: None,
             collation: None,
+            generated: None,
             on_update: None,
         }
     }

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Column, Schema, Table};
+use crate::model::{Column, Generated, Schema, Table};
 use crate::ops::{ColumnChange, Op};
 
 use super::enums::same_type;
@@ -88,6 +88,9 @@ pub fn column_changes(from: &Column, to: &Column) -> Vec<ColumnChange> {
     }
     if from.comment != to.comment {
         changes.push(ColumnChange::Comment);
+    }
+    if !Generated::same(from.generated.as_ref(), to.generated.as_ref()) {
+        changes.push(ColumnChange::Generated);
     }
     changes
 }

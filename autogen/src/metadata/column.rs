@@ -33,6 +33,7 @@ pub(super) fn column_from_def(def: &ColumnDef, in_primary_key: bool, backend: Db
         // notice of the desired schema (see `unmanaged_extra`).
         on_update: spec.extra.as_deref().and_then(OnUpdate::parse_exact),
         collation: None,
+        generated: None,
     }
 }
 

@@ -108,6 +108,19 @@ fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras, backend: 
         };
         table.checks.insert(check_key(&check), check);
     }
+    for def in &extras.generated {
+        match table.columns.iter_mut().find(|c| c.name == def.column) {
+            Some(c) => {
+                c.generated = Some(def.generated.clone());
+                c.default = None;
+            }
+            None => declared(
+                UnmanagedKind::ColumnAttribute,
+                &def.column,
+                format!("{}: no such column", def.generated.sql()),
+            ),
+        }
+    }
     for def in &extras.identities {
         match table.columns.iter_mut().find(|c| c.name == def.column) {
             Some(c) if c.auto_increment => c.identity = Some(def.identity),

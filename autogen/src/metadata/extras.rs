@@ -1,6 +1,6 @@
 //! What sea-orm's attributes cannot say, declared next to the entity in Rust: extra indexes
 //! (composite, unique, expression, partial, with a method, sort order or `INCLUDE` columns),
-//! check constraints and native enum types.
+//! check constraints, native enum types, auto-increment kinds and generated columns.
 //!
 //! Columns, keys and relations stay in sea-orm's own attributes. An entity opts in with
 //! [`EntityDef::with_extras`](super::EntityDef::with_extras). Plain composite indexes,
@@ -31,6 +31,41 @@ pub trait SchemaExtras {
     /// MySQL and SQLite have one kind of auto-increment and ignore this.
     fn identities() -> Vec<IdentityDef> {
         Vec::new()
+    }
+    /// Generated (computed) columns: sea-orm's attributes cannot say that a column is
+    /// `GENERATED ALWAYS AS (..)`. The column itself stays declared in the entity.
+    fn generated() -> Vec<GeneratedDef> {
+        Vec::new()
+    }
+}
+
+/// A generated column of the entity: its expression and kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedDef {
+    /// Column name (a column of the entity).
+    pub column: String,
+    /// The expression and `STORED`/`VIRTUAL`.
+    pub generated: crate::model::Generated,
+}
+
+impl GeneratedDef {
+    /// `column GENERATED ALWAYS AS (expression) STORED`.
+    pub fn stored(column: impl Into<String>, expression: impl Into<String>) -> Self {
+        Self {
+            column: column.into(),
+            generated: crate::model::Generated {
+                expression: expression.into(),
+                stored: true,
+            },
+        }
+    }
+
+    /// `column GENERATED ALWAYS AS (expression) VIRTUAL` (MySQL, SQLite; PostgreSQL 15 has
+    /// only stored columns and makes it `STORED`).
+    pub fn virtual_(column: impl Into<String>, expression: impl Into<String>) -> Self {
+        let mut def = Self::stored(column, expression);
+        def.generated.stored = false;
+        def
     }
 }
 
@@ -272,6 +307,8 @@ pub struct Extras {
     pub enum_types: Vec<EnumDef>,
     /// Auto-increment kinds.
     pub identities: Vec<IdentityDef>,
+    /// Generated columns.
+    pub generated: Vec<GeneratedDef>,
 }
 
 impl Extras {
@@ -282,6 +319,7 @@ impl Extras {
             checks: T::checks(),
             enum_types: T::enum_types(),
             identities: T::identities(),
+            generated: T::generated(),
         }
     }
 }

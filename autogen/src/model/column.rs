@@ -33,6 +33,10 @@ pub struct Column {
     /// PostgreSQL `ALTER COLUMN .. TYPE`), and reported as a notice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collation: Option<Collation>,
+    /// A generated (computed) column's expression and kind; `None` for a plain column.
+    /// Generated columns have no default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<super::Generated>,
 }
 
 /// A column collation, with the backend whose catalog named it: collation names are not
@@ -87,6 +91,7 @@ impl Column {
             renamed_from: None,
             on_update: None,
             collation: None,
+            generated: None,
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod apply;
 mod column;
 mod constraint;
+mod generated;
 mod identity;
 mod on_update;
 mod schema;
@@ -16,6 +17,7 @@ pub use schema::{check_key, column_key};
 
 pub use column::{Collation, Column, ColumnType};
 pub use constraint::{Check, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Unique};
+pub use generated::Generated;
 pub use identity::{Identity, IdentityKind};
 pub use on_update::OnUpdate;
 pub use schema::{EnumType, Schema, Table};

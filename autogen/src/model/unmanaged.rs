@@ -21,8 +21,6 @@ pub enum UnmanagedKind {
     Check,
     /// A PostgreSQL exclusion constraint (`EXCLUDE USING gist (..)`).
     Exclusion,
-    /// A generated (computed) column; its expression is not compared.
-    GeneratedColumn,
     /// A column whose charset or collation differs from its table's default.
     Collation,
     /// A column attribute the model cannot express (`ON UPDATE CURRENT_TIMESTAMP`, ...).
@@ -44,7 +42,6 @@ impl UnmanagedKind {
             Self::Index => "index",
             Self::Check => "check constraint",
             Self::Exclusion => "exclusion constraint",
-            Self::GeneratedColumn => "generated column",
             Self::Collation => "column collation",
             Self::ColumnAttribute => "column attribute",
             Self::UserType => "column type",
@@ -62,7 +59,6 @@ impl UnmanagedKind {
             Self::Index,
             Self::Check,
             Self::Exclusion,
-            Self::GeneratedColumn,
             Self::Collation,
             Self::ColumnAttribute,
             Self::UserType,

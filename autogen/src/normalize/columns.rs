@@ -1,4 +1,5 @@
-//! Column-level normalization: type first (defaults depend on it), then default.
+//! Column-level normalization: type first (defaults depend on it), then default, then what
+//! only some backends have (`ON UPDATE`, collations, generated columns' kinds).
 
 use sea_orm::DbBackend;
 
@@ -12,6 +13,24 @@ pub(crate) fn normalize_column(backend: DbBackend, column: &mut Column) {
     column.default = defaults::normalize_default(backend, column);
     column.identity = identity::normalize_identity(backend, column);
     only_mysql_has_on_update_and_collation(backend, column);
+    generated_column(backend, column);
+}
+
+/// A generated column has no default, and what each backend can say about it:
+/// PostgreSQL 15 has only `STORED` columns
+/// (<https://www.postgresql.org/docs/15/ddl-generated-columns.html>), and MariaDB takes no
+/// `NULL`/`NOT NULL` on one, so it is always nullable there
+/// (<https://mariadb.com/kb/en/generated-columns/>); plans write none on MySQL.
+fn generated_column(backend: DbBackend, column: &mut Column) {
+    let Some(generated) = &mut column.generated else {
+        return;
+    };
+    column.default = None;
+    match backend {
+        DbBackend::Postgres => generated.stored = true,
+        DbBackend::MySql => column.nullable = true,
+        _ => {}
+    }
 }
 
 /// `ON UPDATE CURRENT_TIMESTAMP` is MySQL's: elsewhere an entity's `ON UPDATE` says nothing.
@@ -47,6 +66,7 @@ mod tests {
             renamed_from: None,
             on_update: Some(OnUpdate { precision: None }),
             collation: Some(Collation::mysql("utf8mb4_bin")),
+            generated: None,
         };
         for backend in [DbBackend::Postgres, DbBackend::Sqlite] {
             let mut c = column.clone();
@@ -63,5 +83,33 @@ mod tests {
             (c.on_update, c.collation),
             (column.on_update, column.collation)
         );
+    }
+
+    #[test]
+    fn generated_columns_per_backend() {
+        let column = Column {
+            name: "b".into(),
+            col_type: ColumnType::Integer,
+            nullable: false,
+            default: Some("0".into()),
+            auto_increment: false,
+            identity: None,
+            comment: None,
+            renamed_from: None,
+            on_update: None,
+            collation: None,
+            generated: Some(crate::model::Generated {
+                expression: "a * 2".into(),
+                stored: false,
+            }),
+        };
+        let normalized = |backend| {
+            let mut c = column.clone();
+            normalize_column(backend, &mut c);
+            (c.default, c.nullable, c.generated.map(|g| g.stored))
+        };
+        assert_eq!(normalized(DbBackend::Postgres), (None, false, Some(true)));
+        assert_eq!(normalized(DbBackend::MySql), (None, true, Some(false)));
+        assert_eq!(normalized(DbBackend::Sqlite), (None, false, Some(false)));
     }
 }

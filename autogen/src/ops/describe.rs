@@ -121,6 +121,9 @@ fn column_summary(c: &Column) -> String {
     if c.auto_increment {
         s.push_str(" auto_increment");
     }
+    if let Some(g) = &c.generated {
+        s.push_str(&format!(" {}", g.sql()));
+    }
     s
 }
 
@@ -171,6 +174,15 @@ fn change_text(change: ColumnChange, from: &Column, to: &Column) -> String {
                     .unwrap_or_else(|| "none".into())
             };
             format!("on update {} -> {}", on(from), on(to))
+        }
+        ColumnChange::Generated => {
+            let g = |c: &Column| {
+                c.generated
+                    .as_ref()
+                    .map(|g| g.sql())
+                    .unwrap_or_else(|| "not generated".into())
+            };
+            format!("{} -> {}", g(from), g(to))
         }
         ColumnChange::Comment => {
             format!(

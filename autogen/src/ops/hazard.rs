@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use super::{ColumnChange, Op, type_name};
 use crate::backend::Backend;
-use crate::model::ColumnType;
+use crate::model::{Column, ColumnType};
 use crate::plan::{needs_cast, needs_sqlite_rebuild};
 
 /// The code of the hazard a drop's downgrade carries: it gives back the structure, not the
@@ -167,6 +167,8 @@ impl Op {
                     ),
                 ));
             }
+            // A generated column's values are computed: dropping it loses none.
+            Op::DropColumn { column, .. } if column.generated.is_some() => {}
             Op::DropColumn { table, column } => {
                 out.push(Hazard::new(
                     DataLoss,
@@ -186,7 +188,10 @@ impl Op {
                 ));
             }
             Op::AddColumn { table, column }
-                if !column.nullable && column.default.is_none() && !column.auto_increment =>
+                if !column.nullable
+                    && column.default.is_none()
+                    && !column.auto_increment
+                    && column.generated.is_none() =>
             {
                 out.push(Hazard::new(
                     MayFail,
@@ -249,6 +254,9 @@ impl Op {
                         )
                         .on(Backend::Postgres),
                     );
+                }
+                if changes.contains(&ColumnChange::Generated) {
+                    out.push(generated_hazard(&col, from, to));
                 }
                 if retyped && !mysql_in_place(f, t) {
                     out.push(
@@ -415,6 +423,35 @@ pub fn hazards_for(ops: &[Op]) -> Vec<Vec<Hazard>> {
     out
 }
 
+/// A generation change is a drop and an add of the column: the values of a plain column
+/// are lost, a generated one is recomputed for every row (and on PostgreSQL what depends on
+/// the column, an index or a view, goes with the drop).
+fn generated_hazard(col: &str, from: &Column, to: &Column) -> Hazard {
+    match (&from.generated, &to.generated) {
+        (None, _) => Hazard::new(
+            HazardClass::DataLoss,
+            "generated_replaces_values",
+            format!(
+                "{col} becomes a generated column: it is dropped and added again, its stored values replaced by the expression's"
+            ),
+        ),
+        (_, None) => Hazard::new(
+            HazardClass::DataLoss,
+            "generated_to_plain",
+            format!(
+                "{col} stops being generated: it is dropped and added again as a plain column, without its values"
+            ),
+        ),
+        _ => Hazard::new(
+            HazardClass::Locks,
+            "generated_recreated",
+            format!(
+                "the expression of generated column {col} cannot be altered in place (PostgreSQL 15, SQLite): the column is dropped and added again, recomputed for every row; indexes on it must be recreated"
+            ),
+        ),
+    }
+}
+
 /// `CREATE INDEX` without `CONCURRENTLY` blocks writes on PostgreSQL while it builds.
 fn index_lock(table: &str, index: &str) -> Hazard {
     Hazard::new(
@@ -527,7 +564,11 @@ pub fn safe_pattern(op: &Op) -> Option<Vec<String>> {
     let Op::AddColumn { table, column } = op else {
         return None;
     };
-    if column.nullable || column.default.is_some() || column.auto_increment {
+    if column.nullable
+        || column.default.is_some()
+        || column.auto_increment
+        || column.generated.is_some()
+    {
         return None;
     }
     let c = &column.name;

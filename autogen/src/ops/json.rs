@@ -64,9 +64,14 @@ impl Op {
             Op::AddTable(t) | Op::DropTable(t) => json!({
                 "columns": t.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
             }),
-            Op::AddColumn { column, .. } | Op::DropColumn { column, .. } => {
-                json!({ "column": column.name })
-            }
+            Op::AddColumn { column, .. } | Op::DropColumn { column, .. } => match &column.generated
+            {
+                Some(g) => json!({
+                    "column": column.name,
+                    "generated": { "expression": g.expression, "stored": g.stored },
+                }),
+                None => json!({ "column": column.name }),
+            },
             Op::AlterColumn { to, changes, .. } => json!({
                 "column": to.name,
                 "changes": changes.iter().map(|c| change_name(*c)).collect::<Vec<_>>(),
@@ -126,7 +131,7 @@ impl Op {
 }
 
 /// The vocabulary name of a column change (`type`, `nullable`, `default`, `comment`,
-/// `identity`, `on_update`).
+/// `identity`, `on_update`, `generated`).
 fn change_name(c: ColumnChange) -> &'static str {
     match c {
         ColumnChange::Type => "type",
@@ -135,6 +140,7 @@ fn change_name(c: ColumnChange) -> &'static str {
         ColumnChange::Comment => "comment",
         ColumnChange::Identity => "identity",
         ColumnChange::OnUpdate => "on_update",
+        ColumnChange::Generated => "generated",
     }
 }
 

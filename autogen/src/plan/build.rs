@@ -2,9 +2,8 @@
 //! table, a column, an index or a foreign key. Both the executed SQL and the generated file
 //! come from these descriptions (see [`super::chain`]).
 
-use crate::model::{Column, ColumnType, ForeignKey, Table};
+use crate::model::{Column, ColumnType, ForeignKey, Generated, Table};
 
-use super::UnsignedWidth;
 use super::chain::{
     BackendArg, CheckArg, CollationArg, ColumnCall, ColumnChain, EnumArg, ForeignKeyCreate,
     ForeignKeyCreateCall, ForeignKeyDrop, ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall,
@@ -13,6 +12,7 @@ use super::chain::{
 };
 use super::default::DefaultArg;
 use super::step::Step;
+use super::{GeneratedAs, UnsignedWidth};
 
 fn iden(name: &str) -> Iden {
     Iden(name.to_string())
@@ -197,6 +197,9 @@ fn is_mysql_integer(ty: &str) -> bool {
 
 /// A complete column definition; `inline_pk` adds `PRIMARY KEY`.
 pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
+    if let Some(generated) = &column.generated {
+        return generated_column_def(column, generated);
+    }
     let auto_increment = column.auto_increment && can_auto_increment(&column.col_type);
     let mut calls = vec![match UnsignedWidth::of(&column.col_type) {
         // sea-query panics on an unsigned identity column: signed there (see `column_ext`).
@@ -237,6 +240,29 @@ pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
             CollationArg(collation.clone()),
         ));
     }
+    if let Some(c) = &column.comment {
+        calls.push(ColumnCall::Comment(c.clone()));
+    }
+    ColumnChain {
+        name: iden(&column.name),
+        calls,
+    }
+}
+
+/// A generated column: its type, its clause with its nullability, its comment; no default,
+/// auto-increment, `ON UPDATE` or collation (MySQL takes a collation only before the clause).
+fn generated_column_def(column: &Column, generated: &Generated) -> ColumnChain {
+    let mut calls = vec![
+        type_call(&column.col_type),
+        ColumnCall::GeneratedAs(
+            BackendArg,
+            GeneratedAs {
+                expression: generated.expression.clone(),
+                stored: generated.stored,
+                nullable: column.nullable,
+            },
+        ),
+    ];
     if let Some(c) = &column.comment {
         calls.push(ColumnCall::Comment(c.clone()));
     }

@@ -1,8 +1,9 @@
 //! Column builder calls that depend on the backend a migration runs on, for the column kinds
 //! sea-query cannot state portably: an unsigned auto-increment key, a PostgreSQL serial or
 //! `GENERATED ALWAYS` identity (sea-query's `auto_increment()` is always `BY DEFAULT` there),
-//! and MySQL's `ON UPDATE CURRENT_TIMESTAMP` and column `COLLATE` (sea-query has neither:
-//! they go into the column's `extra` text, on MySQL only).
+//! MySQL's `ON UPDATE CURRENT_TIMESTAMP` and column `COLLATE` (sea-query has neither:
+//! they go into the column's `extra` text, on MySQL only), and a generated column's clause
+//! (see [`super::generated`]).
 //!
 //! sea-query 1.0.2 renders `unsigned()` as `int UNSIGNED` on MySQL and as `bigint` on
 //! PostgreSQL, but panics on `unsigned().auto_increment()` there (identity columns exist only
@@ -15,6 +16,8 @@ use sea_orm::DbBackend;
 use sea_orm::sea_query::{Alias, ColumnDef, ColumnType as Sq};
 
 use crate::model::{ColumnType, Identity, IdentityKind, OnUpdate};
+
+use super::GeneratedAs;
 
 /// The width of an unsigned integer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +78,10 @@ pub trait ColumnDefExt {
     /// its character set too); nothing on the others, where the name means nothing. The name
     /// is quoted as an identifier.
     fn collate(&mut self, backend: DbBackend, collation: crate::model::Collation) -> &mut Self;
+
+    /// A generated column: `GENERATED ALWAYS AS (..)` with its nullability, as `backend`
+    /// takes them (see [`GeneratedAs`]). Replaces `null()`/`not_null()` on such a column.
+    fn generated_as(&mut self, backend: DbBackend, clause: GeneratedAs) -> &mut Self;
 }
 
 /// Appends `text` to the column's `extra` SQL (sea-query writes it after `AUTO_INCREMENT` and
@@ -141,5 +148,9 @@ impl ColumnDefExt for ColumnDef {
             self,
             format!("COLLATE {}", collation.backend.ident(&collation.name)),
         )
+    }
+
+    fn generated_as(&mut self, backend: DbBackend, clause: GeneratedAs) -> &mut Self {
+        clause.apply(self, backend)
     }
 }

@@ -176,6 +176,7 @@ mod tests {
             renamed_from: None,
             on_update: None,
             collation: None,
+            generated: None,
         }
     }
 

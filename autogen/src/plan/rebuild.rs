@@ -25,8 +25,11 @@ pub fn needs_sqlite_rebuild(op: &Op) -> bool {
         }),
         // ADD COLUMN takes neither NOT NULL without a default, nor a key, nor a non-constant
         // default (`CURRENT_TIMESTAMP`, any expression).
+        // Nor a generated column (a `STORED` one cannot be added at all, and the rebuild
+        // writes every kind the same way).
         Op::AddColumn { column, .. } => {
             column.auto_increment
+                || column.generated.is_some()
                 || (!column.nullable && column.default.is_none())
                 || column
                     .default
@@ -53,9 +56,10 @@ pub fn temp_name(table: &str) -> String {
 ///
 /// Views and triggers that mention the table are dropped first and recreated from their SQL
 /// at the end (SQLite's own procedure, <https://sqlite.org/lang_altertable.html#otheralter>),
-/// and so are the indexes the model cannot express. A CHECK constraint or a generated column
-/// cannot be recreated from the model: the rebuild then refuses, with a statement that fails
-/// naming what it would lose, rather than dropping it.
+/// and so are the indexes the model cannot express. Generated columns are part of the new
+/// shape (they are not copied: they compute themselves). A CHECK constraint the model does not
+/// hold cannot be recreated: the rebuild then refuses, with a statement that fails naming
+/// what it would lose, rather than dropping it.
 pub fn rebuild_steps(
     from: &Table,
     to: &Table,
@@ -66,12 +70,7 @@ pub fn rebuild_steps(
     let temp = temp_name(&to.name);
     let lost: Vec<&Unmanaged> = state
         .unmanaged_on(&from.name)
-        .filter(|u| {
-            matches!(
-                u.kind,
-                UnmanagedKind::Check | UnmanagedKind::GeneratedColumn
-            )
-        })
+        .filter(|u| u.kind == UnmanagedKind::Check)
         .collect();
     if !lost.is_empty() {
         let what: Vec<String> = lost
@@ -113,10 +112,12 @@ pub fn rebuild_steps(
         table: shape,
         name: temp.clone(),
     });
-    // Step 1: copy every column that existed before (under its old name).
+    // Step 1: copy every column that existed before (under its old name); generated columns
+    // compute their own values and take none.
     let (targets, sources): (Vec<String>, Vec<String>) = to
         .columns
         .iter()
+        .filter(|c| c.generated.is_none())
         .filter_map(|c| {
             let source = renamed.get(&c.name).unwrap_or(&c.name);
             from.column(source).map(|_| (ident(&c.name), ident(source)))

@@ -300,6 +300,21 @@ fn raw(statements: Vec<String>) -> Vec<Step> {
 
 /// MySQL restates the whole column; Postgres alters only what changed; SQLite rebuilds.
 fn alter_column(table: &str, from: &Column, to: &Column, changes: &[ColumnChange]) -> Vec<Step> {
+    // PostgreSQL 15 cannot change a generation expression, nor make a plain column generated
+    // (https://www.postgresql.org/docs/15/sql-altertable.html); MySQL could `MODIFY` it, but
+    // dropping and adding the column is the same on both and recomputes every row. SQLite
+    // rebuilds the table (see `plan::rebuild`).
+    if changes.contains(&ColumnChange::Generated) {
+        let mut steps = vec![Step::DropColumn {
+            table: table.to_string(),
+            column: from.name.clone(),
+        }];
+        steps.extend(op_steps(&Op::AddColumn {
+            table: table.to_string(),
+            column: to.clone(),
+        }));
+        return steps;
+    }
     // MySQL has one kind of auto-increment: an identity change alone is nothing there.
     let mysql = if changes.iter().all(|c| *c == ColumnChange::Identity) {
         Vec::new()
@@ -441,6 +456,7 @@ mod tests {
             renamed_from: None,
             on_update: None,
             collation: None,
+            generated: None,
             identity: None,
         }
     }

@@ -159,6 +159,7 @@ mod tests {
             renamed_from: None,
             on_update: Some(on_update),
             collation: None,
+            generated: None,
         };
         let field = field(&column, "updated_at", KeyRole::default(), None);
         assert!(

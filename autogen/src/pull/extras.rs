@@ -1,8 +1,8 @@
 //! What a sea-orm attribute cannot say → `impl autogen::metadata::SchemaExtras for Entity`:
 //! named (and composite) indexes, composite uniques, indexes kept as SQL that parse into an
 //! [`IndexDef`] (expression, partial, ordered, with a method, `INCLUDE`, a prefix; see
-//! [`index_def`]), check constraints, and PostgreSQL auto-increment kinds other than
-//! sea-orm's (a serial, an `ALWAYS` identity, a step).
+//! [`index_def`]), check constraints, PostgreSQL auto-increment kinds other than sea-orm's
+//! (a serial, an `ALWAYS` identity, a step), and generated columns.
 
 use super::column::lit;
 use super::index_def::index_def;
@@ -24,6 +24,18 @@ pub fn has_extras(t: &Table) -> bool {
         || t.uniques.values().any(|u| u.columns.len() > 1)
         || !t.checks.is_empty()
         || t.columns.iter().any(|c| identity_source(c).is_some())
+        || t.columns.iter().any(|c| c.generated.is_some())
+}
+
+/// `GeneratedDef::stored(..)` / `virtual_(..)` for a generated column.
+fn generated_source(c: &Column) -> Option<String> {
+    let g = c.generated.as_ref()?;
+    let kind = if g.stored { "stored" } else { "virtual_" };
+    Some(format!(
+        "GeneratedDef::{kind}({}, {})",
+        lit(&c.name),
+        lit(&g.expression)
+    ))
 }
 
 /// `IdentityDef::new(..)` for an auto-increment column sea-orm's `auto_increment` does not
@@ -162,6 +174,13 @@ pub fn extras_source(t: &Table) -> Option<String> {
             identities.join(",\n")
         ));
     }
+    let generated: Vec<String> = t.columns.iter().filter_map(generated_source).collect();
+    if !generated.is_empty() {
+        out.push_str(&format!(
+            "fn generated() -> Vec<autogen::metadata::GeneratedDef> {{\nuse autogen::metadata::GeneratedDef;\nvec![{}]\n}}\n",
+            generated.join(",\n")
+        ));
+    }
     out.push_str("}\n");
     Some(out)
 }
@@ -207,5 +226,28 @@ mod tests {
                 assert!(src.contains(&format!("{predicate:?}")), "{src}");
             }
         }
+    }
+
+    use crate::model::{ColumnType, Generated};
+
+    #[test]
+    fn generated_columns_are_extras() {
+        let mut t = Table::new("line");
+        let mut total = Column::new("total", ColumnType::Integer);
+        total.nullable = true;
+        total.generated = Some(Generated {
+            expression: "price * qty".into(),
+            stored: false,
+        });
+        t.columns = vec![total];
+        let source = extras_source(&t).expect("an impl");
+        assert!(
+            source.contains("fn generated() -> Vec<autogen::metadata::GeneratedDef>"),
+            "{source}"
+        );
+        assert!(
+            source.contains(r#"GeneratedDef::virtual_("total", "price * qty")"#),
+            "{source}"
+        );
     }
 }

@@ -18,6 +18,7 @@ pub fn col(name: &str, ty: ColumnType) -> Column {
         renamed_from: None,
         on_update: None,
         collation: None,
+        generated: None,
     }
 }
 

@@ -112,6 +112,7 @@ fn check(s: &Schema, op: &Op) -> Result<(), String> {
                 renamed_from: None,
                 on_update: None,
                 collation: None,
+                generated: None,
                 ..c.clone()
             });
             if now.as_ref() != Some(from) || from.name != to.name {

@@ -31,6 +31,7 @@ pub mod collation;
 pub mod columns;
 pub mod combined;
 pub mod comments;
+pub mod computed;
 pub mod cross_backend;
 pub mod defaults;
 pub mod fk_index;

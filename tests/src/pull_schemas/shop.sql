@@ -1,5 +1,6 @@
 -- An online shop: customers, a self-referencing category tree, products with a composite
--- unique key, orders with composite-key lines, a many-to-many tag link table.
+-- unique key and a generated column, orders with composite-key lines, a many-to-many tag
+-- link table.
 CREATE TABLE customer (
     id {pk},
     email varchar(190) NOT NULL UNIQUE,
@@ -26,6 +27,7 @@ CREATE TABLE product (
     weight_kg double precision,
     stock integer NOT NULL DEFAULT 0,
     status {enum_status} NOT NULL DEFAULT 'draft',
+    stock_value decimal(12, 2) GENERATED ALWAYS AS (price * stock) STORED,
     CONSTRAINT fk_product_category FOREIGN KEY (category_id) REFERENCES category (id) ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT ck_product_price CHECK (price >= 0)
 );

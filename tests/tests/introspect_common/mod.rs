@@ -20,6 +20,7 @@ pub fn col(name: &str, col_type: ColumnType) -> Column {
         renamed_from: None,
         on_update: None,
         collation: None,
+        generated: None,
     }
 }
 

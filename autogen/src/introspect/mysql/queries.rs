@@ -15,8 +15,9 @@ WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'
 ORDER BY TABLE_NAME
 "#;
 
-/// Columns with their full type, default, extra flags (`auto_increment`, `on update ..`),
-/// comment, and their collation when it differs from the table's.
+/// Columns with their full type, default, extra flags (`auto_increment`, `on update ..`,
+/// `STORED GENERATED` / `VIRTUAL GENERATED`), comment, generation expression, and their
+/// collation when it differs from the table's.
 pub(crate) const COLUMNS: &str = r#"
 SELECT CAST(c.TABLE_NAME AS CHAR) AS table_name,
        CAST(c.COLUMN_NAME AS CHAR) AS column_name,
@@ -26,6 +27,7 @@ SELECT CAST(c.TABLE_NAME AS CHAR) AS table_name,
        CAST(c.COLUMN_DEFAULT AS CHAR) AS column_default,
        CAST(c.EXTRA AS CHAR) AS extra,
        CAST(c.COLUMN_COMMENT AS CHAR) AS comment,
+       CAST(c.GENERATION_EXPRESSION AS CHAR) AS generation_expression,
        CAST(CASE WHEN c.COLLATION_NAME <> t.TABLE_COLLATION THEN c.COLLATION_NAME END AS CHAR)
          AS collation
 FROM information_schema.COLUMNS c
@@ -84,8 +86,8 @@ WHERE CONSTRAINT_SCHEMA = DATABASE() AND CHECK_CLAUSE LIKE 'json\_valid(%'
 
 /// Everything read but not managed, one row each: views, triggers, partitions, FULLTEXT,
 /// SPATIAL, prefix and functional indexes, check constraints (not MariaDB's `json_valid`
-/// ones for JSON columns), generated columns, and columns whose collation differs from their
-/// table's (kept by plans, not compared). `ON UPDATE` clauses are read with the columns.
+/// ones for JSON columns), and columns whose collation differs from their table's (kept by
+/// plans, not compared). `ON UPDATE` clauses and generated columns are read with the columns.
 const UNMANAGED: &str = r#"
 SELECT * FROM (
 SELECT CAST('view' AS CHAR) AS kind, CAST(NULL AS CHAR) AS table_name,
@@ -119,12 +121,6 @@ HAVING SUM(INDEX_TYPE IN ('FULLTEXT', 'SPATIAL')
            OR COLUMN_NAME IS NULL) > 0
 UNION ALL
 {checks}UNION ALL
-SELECT 'generated column', CAST(TABLE_NAME AS CHAR), CAST(COLUMN_NAME AS CHAR),
-       CAST(CONCAT(EXTRA, ' AS ', COALESCE(GENERATION_EXPRESSION, '')) AS CHAR)
-FROM information_schema.COLUMNS
-WHERE TABLE_SCHEMA = DATABASE()
-  AND EXTRA LIKE '%GENERATED%' AND EXTRA NOT LIKE '%DEFAULT_GENERATED%'
-UNION ALL
 SELECT 'column collation', CAST(c.TABLE_NAME AS CHAR), CAST(c.COLUMN_NAME AS CHAR),
        CAST(CONCAT('CHARACTER SET ', c.CHARACTER_SET_NAME, ' COLLATE ', c.COLLATION_NAME)
             AS CHAR)

@@ -10,7 +10,7 @@ use crate::introspect::assemble::{
     unmanaged_row,
 };
 use crate::introspect::catalog::Catalog;
-use crate::model::{Column, ColumnType, OnUpdate, Schema, Unmanaged, UnmanagedKind};
+use crate::model::{Column, ColumnType, Generated, OnUpdate, Schema, Unmanaged, UnmanagedKind};
 
 use super::{defaults::default_sql, queries, types::parse_type};
 
@@ -64,6 +64,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
                 sql: None,
             });
         }
+        let generated = generation(&extra, row.text_opt("generation_expression")?);
         // MariaDB's JSON is `longtext COLLATE utf8mb4_bin`: the collation is the type's.
         let collation = row
             .text_opt("collation")?
@@ -83,6 +84,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
                 renamed_from: None,
                 on_update,
                 collation,
+                generated,
             },
         });
     }
@@ -171,4 +173,38 @@ async fn mariadb_json_columns<C: ConnectionTrait>(
         }
     }
     Ok(out)
+}
+
+/// A generated column from `COLUMNS.EXTRA` (`STORED GENERATED`, `VIRTUAL GENERATED`; older
+/// MariaDB says `PERSISTENT GENERATED`, and `DEFAULT_GENERATED` marks an expression default,
+/// not a generated column) and `GENERATION_EXPRESSION`.
+fn generation(extra: &str, expression: Option<String>) -> Option<Generated> {
+    let upper = extra.to_ascii_uppercase();
+    let generated = upper
+        .split_whitespace()
+        .any(|w| w == "GENERATED" || w == "PERSISTENT" || w == "VIRTUAL" || w == "STORED");
+    if !generated {
+        return None;
+    }
+    Some(Generated {
+        expression: expression.unwrap_or_default(),
+        stored: !upper.contains("VIRTUAL"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::generation;
+
+    #[test]
+    fn mysql_generation_from_extra() {
+        let g = |extra: &str| generation(extra, Some("`a` * 2".into()));
+        assert!(g("STORED GENERATED").is_some_and(|g| g.stored));
+        assert!(g("PERSISTENT GENERATED").is_some_and(|g| g.stored));
+        assert!(g("VIRTUAL GENERATED").is_some_and(|g| !g.stored));
+        assert_eq!(g("DEFAULT_GENERATED"), None);
+        assert_eq!(g("DEFAULT_GENERATED on update CURRENT_TIMESTAMP"), None);
+        assert_eq!(g("auto_increment"), None);
+        assert_eq!(g(""), None);
+    }
 }

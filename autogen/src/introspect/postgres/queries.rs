@@ -29,8 +29,9 @@ ORDER BY t.typname, e.enumsortorder
 /// Columns with their formatted type, default expression, identity kind (`a` always, `d` by
 /// default), the step of their owned sequence (serial or identity) and comment; a column of an
 /// enum type of this schema names the type in `enum_name` (unquoted, exact case).
-/// Generated columns report no default (their expression is not a default). `collation` is
-/// the column's when it is not its type's default.
+/// Generated columns report no default: their expression is `generated_expr`, and
+/// `generated_kind` is `s` (stored; `v`, virtual, from PostgreSQL 18). `collation` is the
+/// column's when it is not its type's default.
 pub(crate) const COLUMNS: &str = r#"
 SELECT c.relname::text AS table_name,
        a.attname::text AS column_name,
@@ -39,13 +40,16 @@ SELECT c.relname::text AS table_name,
        CASE WHEN ty.typtype = 'e' AND ty.typnamespace = n.oid THEN ty.typname::text END
          AS enum_name,
        a.attnotnull AS not_null,
-       CASE WHEN a.attgenerated = 's' THEN NULL
+       CASE WHEN a.attgenerated <> '' THEN NULL
             ELSE pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS column_default,
        a.attidentity IN ('a', 'd') AS is_identity,
        a.attidentity::text AS identity,
        seq.increment,
        d.description AS comment,
-       co.collname::text AS collation
+       co.collname::text AS collation,
+       CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END
+         AS generated_expr,
+       a.attgenerated::text AS generated_kind
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -173,8 +177,8 @@ ORDER BY 1, 2, 3
 "#;
 
 /// Check constraints (kind `check`, managed) and everything read but not managed, one row each: views, materialized views, partitions,
-/// triggers, indexes the model cannot express, check and exclusion constraints, generated
-/// columns, columns with a non-default collation, and columns of domain, composite or range
+/// triggers, indexes the model cannot express, check and exclusion constraints, columns with
+/// a non-default collation, and columns of domain, composite or range
 /// types, arrays of those or of enums, and enums of another schema (the tool never creates
 /// those types; enums of this schema are managed, see [`ENUMS`]).
 pub(crate) const UNMANAGED: &str = concat!(
@@ -226,13 +230,10 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = current_schema() AND con.contype = 'f' AND con.condeferrable
   AND NOT c.relispartition
 UNION ALL
-SELECT CASE WHEN a.attgenerated = 's' THEN 'generated column'
-            WHEN a.attcollation <> ty.typcollation THEN 'column collation'
+SELECT CASE WHEN a.attcollation <> ty.typcollation THEN 'column collation'
             ELSE 'column type' END,
        c.relname::text, a.attname::text,
-       CASE WHEN a.attgenerated = 's'
-              THEN 'GENERATED ALWAYS AS ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)
-            WHEN a.attcollation <> ty.typcollation
+       CASE WHEN a.attcollation <> ty.typcollation
               THEN 'COLLATE ' || (SELECT co.collname::text FROM pg_catalog.pg_collation co
                                   WHERE co.oid = a.attcollation)
             ELSE pg_catalog.format_type(a.atttypid, a.atttypmod) END
@@ -241,10 +242,9 @@ JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_type el ON el.oid = ty.typelem AND ty.typcategory = 'A'
-LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   AND a.attnum > 0 AND NOT a.attisdropped
-  AND (a.attgenerated = 's' OR a.attcollation <> ty.typcollation
+  AND (a.attcollation <> ty.typcollation
        OR (ty.typtype = 'e' AND ty.typnamespace <> n.oid)
        OR ty.typtype IN ('d', 'c', 'r', 'm') OR el.typtype IN ('e', 'd', 'c', 'r', 'm'))
 ) u

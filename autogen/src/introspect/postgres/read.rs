@@ -7,7 +7,9 @@ use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, unmanaged_row,
 };
 use crate::introspect::catalog::Catalog;
-use crate::model::{Column, ColumnType, EnumType, FkAction, Identity, IdentityKind, Schema};
+use crate::model::{
+    Column, ColumnType, EnumType, FkAction, Generated, Identity, IdentityKind, Schema,
+};
 
 use super::{queries, types::parse_type};
 
@@ -58,6 +60,12 @@ pub(crate) async fn read<C: ConnectionTrait>(
             (id, _) => id,
         };
         let data_type: String = row.get("data_type")?;
+        let generated = row
+            .get::<Option<String>>("generated_expr")?
+            .map(|expression| Generated {
+                expression,
+                stored: row.get::<String>("generated_kind").unwrap_or_default() != "v",
+            });
         parts.columns.push(ColumnPart {
             table: row.get("table_name")?,
             ordinal: row.get("ordinal")?,
@@ -81,6 +89,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
                 collation: row
                     .get::<Option<String>>("collation")?
                     .map(crate::model::Collation::postgres),
+                generated,
             },
         });
     }

@@ -2,7 +2,7 @@
 
 /// The statement's characters, upper-cased, with quoted text (string literals, quoted
 /// identifiers) blanked out, so keywords are only found where SQLite would parse them.
-fn masked(create_sql: &str) -> Vec<char> {
+pub(super) fn masked(create_sql: &str) -> Vec<char> {
     let mut bare = Vec::with_capacity(create_sql.len());
     let mut closing: Option<char> = None;
     for c in create_sql.chars() {

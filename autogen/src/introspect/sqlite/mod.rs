@@ -2,6 +2,7 @@
 //! (five queries per run).
 
 mod autoinc;
+mod generated;
 mod queries;
 mod read;
 mod types;

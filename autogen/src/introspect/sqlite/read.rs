@@ -9,10 +9,13 @@ use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, parse_fk_action,
 };
 use crate::introspect::catalog::Catalog;
-use crate::model::{Check, Column, ColumnType, DefinedIndex, Schema, Unmanaged, UnmanagedKind};
+use crate::model::{
+    Check, Column, ColumnType, DefinedIndex, Generated, Schema, Unmanaged, UnmanagedKind,
+};
 
 use super::{
     autoinc::{check_clauses, has_autoincrement},
+    generated::generated_clauses,
     queries,
     types::parse_type,
 };
@@ -26,9 +29,15 @@ pub(crate) async fn read<C: ConnectionTrait>(
 
     // Tables that declare AUTOINCREMENT somewhere in their CREATE statement.
     let mut autoinc_tables = BTreeSet::new();
+    // Generated columns' expressions, per table: (column, expression).
+    let mut generated: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for row in catalog.fetch("tables", queries::TABLES).await? {
         let name: String = row.get("table_name")?;
         let sql: Option<String> = row.get("create_sql")?;
+        generated.insert(
+            name.clone(),
+            generated_clauses(sql.as_deref().unwrap_or_default()),
+        );
         if sql.as_deref().is_some_and(has_autoincrement) {
             autoinc_tables.insert(name.clone());
         }
@@ -48,7 +57,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
         });
     }
 
-    read_columns(catalog, &mut parts, &autoinc_tables).await?;
+    read_columns(catalog, &mut parts, &autoinc_tables, &generated).await?;
     let unexpressed = read_indexes(catalog, &mut parts).await?;
     read_objects(catalog, &mut parts, &unexpressed).await?;
 
@@ -78,6 +87,7 @@ async fn read_columns<C: ConnectionTrait>(
     catalog: &mut Catalog<'_, C>,
     parts: &mut Parts,
     autoinc_tables: &BTreeSet<String>,
+    generated: &BTreeMap<String, Vec<(String, String)>>,
 ) -> Result<(), IntrospectError> {
     let mut pk_width: BTreeMap<String, usize> = BTreeMap::new();
     let mut columns = Vec::new();
@@ -89,15 +99,16 @@ async fn read_columns<C: ConnectionTrait>(
         }
         let table: String = row.get("table_name")?;
         let name: String = row.get("column_name")?;
-        // hidden = 2 / 3: a generated column (virtual / stored); its expression is not read.
-        if hidden >= 2 {
-            parts.unmanaged.push(unmanaged(
-                UnmanagedKind::GeneratedColumn,
-                Some(&table),
-                &name,
-                Some(if hidden == 2 { "VIRTUAL" } else { "STORED" }.into()),
-            ));
-        }
+        // hidden = 2 / 3: a generated column (virtual / stored), whose expression only the
+        // CREATE TABLE text holds.
+        let generation = (hidden >= 2).then(|| Generated {
+            expression: generated
+                .get(&table)
+                .and_then(|cols| cols.iter().find(|(c, _)| c.eq_ignore_ascii_case(&name)))
+                .map(|(_, e)| e.clone())
+                .unwrap_or_default(),
+            stored: hidden == 3,
+        });
         let pk: i64 = row.get("pk")?;
         if pk > 0 {
             *pk_width.entry(table.clone()).or_default() += 1;
@@ -129,6 +140,7 @@ async fn read_columns<C: ConnectionTrait>(
                     renamed_from: None,
                     on_update: None,
                     collation: None,
+                    generated: generation,
                 },
             },
         ));

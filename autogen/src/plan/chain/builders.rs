@@ -7,7 +7,7 @@ use super::arg::{
     BackendArg, CheckArg, CollationArg, EnumArg, Iden, IdentityStep, Name, OnUpdateArg, TypeName,
 };
 use crate::model::IdentityKind;
-use crate::plan::{ColumnDefExt, UnsignedWidth};
+use crate::plan::{ColumnDefExt, GeneratedAs, UnsignedWidth};
 
 builder! {
     /// `ColumnDef::new(name)...`: a column definition.
@@ -98,6 +98,9 @@ builder! {
         /// `collate(backend, collation)` ([`crate::plan::ColumnDefExt`]): the column's
         /// `COLLATE`, on the backend that named it only.
         Collate(backend: BackendArg, collation: CollationArg) => collate,
+        /// `generated_as(backend, clause)` ([`crate::plan::ColumnDefExt`]): a generated
+        /// column's clause and nullability, as the backend takes them.
+        GeneratedAs(backend: BackendArg, clause: GeneratedAs) => generated_as,
     }
 }
 

@@ -12,7 +12,7 @@ mod imports;
 mod statement;
 
 pub use arg::{
-    Arg, BackendArg, CheckArg, CollationArg, EnumArg, Iden, Name, OnUpdateArg, TypeName,
+    Arg, BackendArg, CheckArg, CollationArg, EnumArg, Iden, Name, OnUpdateArg, TypeName, rs,
 };
 pub use builders::{
     ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,

@@ -1,0 +1,8 @@
+-- A
+CREATE TABLE line (id INTEGER PRIMARY KEY, price INTEGER NOT NULL, qty INTEGER NOT NULL,
+  total INTEGER GENERATED ALWAYS AS (price * qty) STORED);
+INSERT INTO line (id, price, qty) VALUES (1, 2, 3);
+-- B
+CREATE TABLE line (id INTEGER PRIMARY KEY, price INTEGER NOT NULL, qty INTEGER NOT NULL,
+  total INTEGER GENERATED ALWAYS AS (price * qty + 1) STORED,
+  doubled INTEGER AS (qty * 2));
