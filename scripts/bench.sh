@@ -46,7 +46,7 @@ sys.exit(V('alembic') != '$v' or V('sqlalchemy') != '$sqlalchemy_version')" 2>/d
     rm -rf "$venv"
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q --disable-pip-version-check \
-      "alembic==$v" "SQLAlchemy==$sqlalchemy_version" "psycopg2-binary==2.9.13"
+      "alembic==$v" "SQLAlchemy==$sqlalchemy_version" "psycopg2-binary==2.9.13" "PyMySQL==2.2.8"
   fi
 done
 py="$(venv_for "${alembic_versions[0]}")/bin/python"

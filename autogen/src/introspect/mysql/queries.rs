@@ -3,61 +3,69 @@
 //! Every text column is `CAST(... AS CHAR)` and every number `CAST(... AS SIGNED)`: some
 //! `information_schema` columns are binary strings or unsigned integers the driver refuses to
 //! decode as `String` / `i64`.
+//!
+//! MariaDB builds `information_schema` tables on the fly, and only skips the other databases
+//! for a table whose own `WHERE` says `<schema column> = constant`; a join condition
+//! (`t.TABLE_SCHEMA = c.TABLE_SCHEMA`) or a correlated subquery makes it open every table of
+//! every database, once per outer row for a subquery (EXPLAIN shows "Scanned all databases").
+//! So each `information_schema` table here is restricted to `DATABASE()` on its own, and
+//! what needs two of them is joined in memory (read.rs) or through a materialized derived
+//! table. <https://mariadb.com/kb/en/information-schema-optimization/>
 
 /// Server version, to tell MariaDB from MySQL (they report defaults differently).
 pub(crate) const VERSION: &str = "SELECT CAST(VERSION() AS CHAR) AS version";
 
-/// Base tables with their comments.
+/// Base tables with their comments and default collation (a column's collation is compared
+/// with it in memory).
 pub(crate) const TABLES: &str = r#"
-SELECT CAST(TABLE_NAME AS CHAR) AS table_name, CAST(TABLE_COMMENT AS CHAR) AS comment
+SELECT CAST(TABLE_NAME AS CHAR) AS table_name, CAST(TABLE_COMMENT AS CHAR) AS comment,
+       CAST(TABLE_COLLATION AS CHAR) AS collation
 FROM information_schema.TABLES
 WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'
 ORDER BY TABLE_NAME
 "#;
 
 /// Columns with their full type, default, extra flags (`auto_increment`, `on update ..`,
-/// `STORED GENERATED` / `VIRTUAL GENERATED`), comment, generation expression, and their
-/// collation when it differs from the table's.
+/// `STORED GENERATED` / `VIRTUAL GENERATED`), comment, generation expression, character set and collation (read.rs keeps the collation when it differs from
+/// the table's).
 pub(crate) const COLUMNS: &str = r#"
-SELECT CAST(c.TABLE_NAME AS CHAR) AS table_name,
-       CAST(c.COLUMN_NAME AS CHAR) AS column_name,
-       CAST(c.ORDINAL_POSITION AS SIGNED) AS ordinal,
-       CAST(c.COLUMN_TYPE AS CHAR) AS column_type,
-       CAST(c.IS_NULLABLE AS CHAR) AS is_nullable,
-       CAST(c.COLUMN_DEFAULT AS CHAR) AS column_default,
-       CAST(c.EXTRA AS CHAR) AS extra,
-       CAST(c.COLUMN_COMMENT AS CHAR) AS comment,
-       CAST(c.GENERATION_EXPRESSION AS CHAR) AS generation_expression,
-       CAST(CASE WHEN c.COLLATION_NAME <> t.TABLE_COLLATION THEN c.COLLATION_NAME END AS CHAR)
-         AS collation
-FROM information_schema.COLUMNS c
-JOIN information_schema.TABLES t
-  ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
-WHERE c.TABLE_SCHEMA = DATABASE()
-ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
+SELECT CAST(TABLE_NAME AS CHAR) AS table_name,
+       CAST(COLUMN_NAME AS CHAR) AS column_name,
+       CAST(ORDINAL_POSITION AS SIGNED) AS ordinal,
+       CAST(COLUMN_TYPE AS CHAR) AS column_type,
+       CAST(IS_NULLABLE AS CHAR) AS is_nullable,
+       CAST(COLUMN_DEFAULT AS CHAR) AS column_default,
+       CAST(EXTRA AS CHAR) AS extra,
+       CAST(COLUMN_COMMENT AS CHAR) AS comment,
+       CAST(GENERATION_EXPRESSION AS CHAR) AS generation_expression,
+       CAST(CHARACTER_SET_NAME AS CHAR) AS charset,
+       CAST(COLLATION_NAME AS CHAR) AS collation
+FROM information_schema.COLUMNS
+WHERE TABLE_SCHEMA = DATABASE()
+ORDER BY TABLE_NAME, ORDINAL_POSITION
 "#;
 
 /// Every index column: the primary key, unique indexes (which is how MySQL reports unique
-/// constraints) and plain indexes. Full-text and spatial indexes, and indexes with a prefix
-/// length or a descending column (MariaDB 10.8+, MySQL 8), are left out: they are kept as
-/// SQL (see `UNMANAGED`).
+/// constraints) and plain indexes. Full-text and spatial indexes are left out; read.rs drops
+/// prefix and descending indexes (a `sub_part`, `COLLATION = 'D'`) and functional ones (no column) whole.
 pub(crate) const STATISTICS: &str = r#"
 SELECT CAST(TABLE_NAME AS CHAR) AS table_name,
        CAST(INDEX_NAME AS CHAR) AS index_name,
        CAST(NON_UNIQUE AS SIGNED) AS non_unique,
        CAST(SEQ_IN_INDEX AS SIGNED) AS seq,
-       CAST(COLUMN_NAME AS CHAR) AS column_name
+       CAST(COLUMN_NAME AS CHAR) AS column_name,
+       CAST(SUB_PART AS SIGNED) AS sub_part,
+       CAST(COLLATION AS CHAR) AS ordering
 FROM information_schema.STATISTICS
 WHERE TABLE_SCHEMA = DATABASE() AND INDEX_TYPE NOT IN ('FULLTEXT', 'SPATIAL')
-  AND NOT EXISTS (
-    SELECT 1 FROM information_schema.STATISTICS p
-    WHERE p.TABLE_SCHEMA = DATABASE() AND p.TABLE_NAME = STATISTICS.TABLE_NAME
-      AND p.INDEX_NAME = STATISTICS.INDEX_NAME AND p.INDEX_NAME <> 'PRIMARY'
-      AND (p.SUB_PART IS NOT NULL OR p.COLLATION = 'D'))
 ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
 "#;
 
-/// Foreign keys, one row per column pair, with their referential actions.
+/// Foreign keys, one row per column pair, with their referential actions. The
+/// `REFERENTIAL_CONSTRAINTS` side is a derived table restricted to `DATABASE()` on its own
+/// (joined directly, MariaDB scans every database for it); `DISTINCT` (a no-op: a constraint
+/// name is unique per table) keeps it materialized with a key, instead of merged into a
+/// nested-loop join that grows with the square of the foreign keys.
 pub(crate) const FOREIGN_KEYS: &str = r#"
 SELECT CAST(k.TABLE_NAME AS CHAR) AS table_name,
        CAST(k.CONSTRAINT_NAME AS CHAR) AS fk_name,
@@ -68,10 +76,10 @@ SELECT CAST(k.TABLE_NAME AS CHAR) AS table_name,
        CAST(r.UPDATE_RULE AS CHAR) AS on_update,
        CAST(r.DELETE_RULE AS CHAR) AS on_delete
 FROM information_schema.KEY_COLUMN_USAGE k
-JOIN information_schema.REFERENTIAL_CONSTRAINTS r
-  ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA
- AND r.TABLE_NAME = k.TABLE_NAME
- AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
+JOIN (SELECT DISTINCT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE
+      FROM information_schema.REFERENTIAL_CONSTRAINTS
+      WHERE CONSTRAINT_SCHEMA = DATABASE()) r
+  ON r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
 WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL
 ORDER BY 1, 2, 3
 "#;
@@ -86,8 +94,8 @@ WHERE CONSTRAINT_SCHEMA = DATABASE() AND CHECK_CLAUSE LIKE 'json\_valid(%'
 
 /// Everything read but not managed, one row each: views, triggers, partitions, FULLTEXT,
 /// SPATIAL, prefix and functional indexes, check constraints (not MariaDB's `json_valid`
-/// ones for JSON columns), and columns whose collation differs from their table's (kept by
-/// plans, not compared). `ON UPDATE` clauses and generated columns are read with the columns.
+/// ones for JSON columns). `ON UPDATE` clauses, generated columns and columns whose collation
+/// differs from their table's are read with the columns (read.rs).
 const UNMANAGED: &str = r#"
 SELECT * FROM (
 SELECT CAST('view' AS CHAR) AS kind, CAST(NULL AS CHAR) AS table_name,
@@ -120,16 +128,7 @@ HAVING SUM(INDEX_TYPE IN ('FULLTEXT', 'SPATIAL')
            OR (COLLATION = 'D' AND INDEX_NAME <> 'PRIMARY')
            OR COLUMN_NAME IS NULL) > 0
 UNION ALL
-{checks}UNION ALL
-SELECT 'column collation', CAST(c.TABLE_NAME AS CHAR), CAST(c.COLUMN_NAME AS CHAR),
-       CAST(CONCAT('CHARACTER SET ', c.CHARACTER_SET_NAME, ' COLLATE ', c.COLLATION_NAME)
-            AS CHAR)
-FROM information_schema.COLUMNS c
-JOIN information_schema.TABLES t
-  ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
-WHERE c.TABLE_SCHEMA = DATABASE() AND c.COLLATION_NAME IS NOT NULL
-  AND c.COLLATION_NAME <> t.TABLE_COLLATION{json}
-) u
+{checks}) u
 ORDER BY 1, 2, 3
 "#;
 
@@ -150,21 +149,12 @@ JOIN information_schema.TABLE_CONSTRAINTS tc
 WHERE cc.CONSTRAINT_SCHEMA = DATABASE()
 "#;
 
-/// MariaDB's JSON columns are `longtext COLLATE utf8mb4_bin` with a `json_valid` check: their
-/// collation is the type's, not a choice.
-const NOT_MARIADB_JSON: &str = r#"
-  AND NOT EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS j
-    WHERE j.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND j.TABLE_NAME = c.TABLE_NAME
-      AND j.CHECK_CLAUSE = CONCAT('json_valid(`', REPLACE(c.COLUMN_NAME, '`', '``'), '`)'))"#;
-
 /// The unmanaged-objects query for MariaDB or MySQL.
 pub(crate) fn unmanaged(mariadb: bool) -> String {
-    let (checks, json) = if mariadb {
-        (CHECKS_MARIADB, NOT_MARIADB_JSON)
+    let checks = if mariadb {
+        CHECKS_MARIADB
     } else {
-        (CHECKS_MYSQL, "")
+        CHECKS_MYSQL
     };
-    UNMANAGED
-        .replace("{checks}", checks)
-        .replace("{json}", json)
+    UNMANAGED.replace("{checks}", checks)
 }

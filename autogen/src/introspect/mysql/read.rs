@@ -1,6 +1,6 @@
 //! Running the MySQL/MariaDB catalog queries and turning rows into parts.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use sea_orm::ConnectionTrait;
 
@@ -35,9 +35,15 @@ pub(crate) async fn read<C: ConnectionTrait>(
     };
 
     let mut parts = Parts::default();
+    // Each table's default collation, to tell which columns chose another one.
+    let mut table_collations = HashMap::new();
     for row in catalog.fetch("tables", queries::TABLES).await? {
+        let name: String = row.get("table_name")?;
+        if let Some(collation) = row.text_opt("collation")? {
+            table_collations.insert(name.clone(), collation);
+        }
         parts.tables.push(TablePart {
-            name: row.get("table_name")?,
+            name,
             comment: row.text_opt("comment")?,
         });
     }
@@ -65,9 +71,24 @@ pub(crate) async fn read<C: ConnectionTrait>(
             });
         }
         let generated = generation(&extra, row.text_opt("generation_expression")?);
-        // MariaDB's JSON is `longtext COLLATE utf8mb4_bin`: the collation is the type's.
         let collation = row
             .text_opt("collation")?
+            .filter(|c| table_collations.get(&table).is_some_and(|t| t != c));
+        // MariaDB's JSON is `longtext COLLATE utf8mb4_bin` with a `json_valid` check: the
+        // collation is the type's, not a choice.
+        let json_check = json_columns.contains(&(table.clone(), name.clone()));
+        if let Some(collation) = collation.as_ref().filter(|_| !json_check) {
+            parts.unmanaged.push(Unmanaged {
+                kind: UnmanagedKind::Collation,
+                table: Some(table.clone()),
+                name: name.clone(),
+                detail: row
+                    .text_opt("charset")?
+                    .map(|charset| format!("CHARACTER SET {charset} COLLATE {collation}")),
+                sql: None,
+            });
+        }
+        let collation = collation
             .filter(|_| col_type != ColumnType::Json)
             .map(crate::model::Collation::mysql);
         parts.columns.push(ColumnPart {
@@ -119,18 +140,25 @@ pub(crate) async fn read<C: ConnectionTrait>(
 }
 
 /// Reads `STATISTICS`: `PRIMARY` is the primary key, unique indexes are uniques, the rest are
-/// indexes. Functional indexes (a NULL column name, MySQL 8) are skipped whole.
+/// indexes. Functional indexes (a NULL column name, MySQL 8) and prefix indexes (a column
+/// with a `sub_part`, other than in the primary key) are skipped whole: the unmanaged-objects
+/// query reports them.
 async fn read_indexes<C: ConnectionTrait>(
     catalog: &mut Catalog<'_, C>,
     parts: &mut Parts,
 ) -> Result<(), IntrospectError> {
     let mut keys = Vec::new();
-    let mut functional = BTreeSet::new();
+    let mut skipped = BTreeSet::new();
     for row in catalog.fetch("indexes", queries::STATISTICS).await? {
         let table: String = row.get("table_name")?;
         let name: String = row.get("index_name")?;
-        let Some(column) = row.get::<Option<String>>("column_name")? else {
-            functional.insert((table, name));
+        // A prefix or a descending column: the index is kept as SQL (see `UNMANAGED`).
+        let prefix = name != "PRIMARY"
+            && (row.get::<Option<i64>>("sub_part")?.is_some()
+                || row.text_opt("ordering")?.as_deref() == Some("D"));
+        let column = row.get::<Option<String>>("column_name")?;
+        let Some(column) = column.filter(|_| !prefix) else {
+            skipped.insert((table, name));
             continue;
         };
         let kind = if name == "PRIMARY" {
@@ -150,7 +178,7 @@ async fn read_indexes<C: ConnectionTrait>(
     }
     parts.keys.extend(
         keys.into_iter()
-            .filter(|k| !functional.contains(&(k.table.clone(), k.name.clone()))),
+            .filter(|k| !skipped.contains(&(k.table.clone(), k.name.clone()))),
     );
     Ok(())
 }
