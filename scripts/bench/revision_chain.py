@@ -42,6 +42,8 @@ pub const REVISION: RevisionMeta = RevisionMeta {{
     down_revisions: &["{parent}"],
     branch_labels: &[],
     depends_on: &[],
+    replaces: &[],
+    transactional: true,
     message: "chain {i}",
     create_date: "2026-12-01 00:00:00 UTC",
 }};

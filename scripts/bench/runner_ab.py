@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runner benchmark, ours against Alembic, run alternately (docs/BENCHMARKS.md, "Runner").
 
-    runner_ab.py BACKEND RUNS OUT.json N=CLI...     BACKEND = postgres | sqlite
+    runner_ab.py BACKEND RUNS OUT.json N=CLI...     BACKEND = postgres | mysql | sqlite
 
 Each CLI is a release build of our cli whose migration crate holds the repository's two
 revisions plus a generated chain of N (scripts/bench/revision_chain.py rust, built with
@@ -10,14 +10,20 @@ AUTOGEN_CONFIG). Alembic (the virtualenv this runs in) gets the same N revisions
 
 - ours: `upgrade 680c9dba15ef` (the repository's two, untimed), then timed `upgrade` (the N
   generated revisions), then a timed no-op `upgrade` at head;
+- with BENCH_SINGLE_TRANSACTION=1, ours again with `upgrade --single-transaction` (one
+  transaction around the run, as Alembic's default; PostgreSQL and SQLite);
 - Alembic, default settings (one transaction around the run on PostgreSQL and SQLite): timed
   `upgrade head`, then a timed no-op `upgrade head`;
 - Alembic with `transaction_per_migration=True` (one transaction per revision, as ours);
 - the DDL alone: the N `CREATE TABLE` statements ours sends, each in its own transaction, from
-  one open psycopg2/sqlite3 connection (no process start, no connect).
+  one open psycopg2/pymysql/sqlite3 connection (no process start, no connect); and (PostgreSQL,
+  SQLite) the same N statements in one transaction.
 
 Per-revision overhead = (upgrade - no-op - DDL alone) / N: what a tool adds per revision over
-the statement itself, with its fixed cost (start, connect, reading the history) taken out.
+the statement itself, with its fixed cost (start, connect, reading the history) taken out. A
+run in one transaction is set against the DDL in one transaction, a run with a transaction
+per revision against the DDL with one per statement (MySQL: DDL commits itself, one shape).
+MariaDB needs PyMySQL in the virtualenv (`pip install PyMySQL`).
 """
 
 import json
@@ -33,6 +39,7 @@ sys.path.insert(0, HERE)
 from revision_chain import REPO_HEAD  # noqa: E402
 
 PG = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+MY = os.environ.get("BENCH_MYSQL_URL", "mysql://root@127.0.0.1:3306")
 DB = "autogen_runner"
 SQLITE = "/tmp/autogen-runner.db"
 WORK = "/tmp/autogen-runner"
@@ -49,6 +56,13 @@ def fresh(backend: str) -> None:
                 os.remove(f)
         sqlite3.connect(SQLITE).close()
         return
+    if backend == "mysql":
+        c = my_connect(None)
+        with c.cursor() as cur:
+            cur.execute(f"DROP DATABASE IF EXISTS `{DB}`")
+            cur.execute(f"CREATE DATABASE `{DB}`")
+        c.close()
+        return
     import psycopg2
 
     c = psycopg2.connect(f"{PG}/postgres")
@@ -57,6 +71,15 @@ def fresh(backend: str) -> None:
         cur.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
         cur.execute(f'CREATE DATABASE "{DB}"')
     c.close()
+
+
+def my_connect(db):
+    import pymysql
+
+    rest = MY.split("://", 1)[1]
+    user, hostport = rest.split("@", 1)
+    host, port = hostport.split(":")
+    return pymysql.connect(host=host, port=int(port), user=user, database=db, autocommit=True)
 
 
 def timed(cmd: list, env=None) -> float:
@@ -74,6 +97,13 @@ def tables(backend: str) -> int:
         n = c.execute("SELECT count(*) FROM sqlite_master WHERE type='table' AND name LIKE 'chain_r%'").fetchone()[0]
         c.close()
         return n
+    if backend == "mysql":
+        c = my_connect(DB)
+        with c.cursor() as cur:
+            cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE 'chain_r%'")
+            n = cur.fetchone()[0]
+        c.close()
+        return n
     import psycopg2
 
     c = psycopg2.connect(f"{PG}/{DB}")
@@ -84,8 +114,21 @@ def tables(backend: str) -> int:
     return n
 
 
-def ddl_alone(backend: str, n: int) -> float:
-    """The chain's statements, as ours sends them, one transaction each."""
+def ddl_alone(backend: str, n: int, one_transaction: bool = False) -> float:
+    """The chain's statements, as ours sends them, one transaction each (or one in all)."""
+    if backend == "mysql":
+        stmts = [
+            f"CREATE TABLE `chain_r{i:04d}` ( `id` int NOT NULL PRIMARY KEY, `name` varchar(100) NULL )"
+            for i in range(1, n + 1)
+        ]
+        c = my_connect(DB)
+        start = time.perf_counter()
+        with c.cursor() as cur:
+            for s in stmts:
+                cur.execute(s)  # DDL commits itself
+        wall = time.perf_counter() - start
+        c.close()
+        return wall
     stmts = [
         f'CREATE TABLE "chain_r{i:04d}" ( "id" integer NOT NULL PRIMARY KEY, "name" varchar(100) NULL )'
         for i in range(1, n + 1)
@@ -93,9 +136,15 @@ def ddl_alone(backend: str, n: int) -> float:
     if backend == "sqlite":
         c = sqlite3.connect(SQLITE, isolation_level=None)
         start = time.perf_counter()
-        for s in stmts:
+        if one_transaction:
             c.execute("BEGIN")
+        for s in stmts:
+            if not one_transaction:
+                c.execute("BEGIN")
             c.execute(s)
+            if not one_transaction:
+                c.execute("COMMIT")
+        if one_transaction:
             c.execute("COMMIT")
         wall = time.perf_counter() - start
         c.close()
@@ -104,9 +153,14 @@ def ddl_alone(backend: str, n: int) -> float:
 
     c = psycopg2.connect(f"{PG}/{DB}")
     start = time.perf_counter()
-    for s in stmts:
+    if one_transaction:
         with c, c.cursor() as cur:
-            cur.execute(s)
+            for s in stmts:
+                cur.execute(s)
+    else:
+        for s in stmts:
+            with c, c.cursor() as cur:
+                cur.execute(s)
     wall = time.perf_counter() - start
     c.close()
     return wall
@@ -117,9 +171,22 @@ def main() -> None:
         sys.exit(__doc__)
     backend, runs, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     clis = {int(k): v for k, v in (a.split("=", 1) for a in sys.argv[4:])}
-    ours_url = f"sqlite://{SQLITE}?mode=rwc" if backend == "sqlite" else f"{PG}/{DB}"
-    sa_url = f"sqlite:///{SQLITE}" if backend == "sqlite" else f"postgresql+psycopg2://{PG.split('://', 1)[1]}/{DB}"
+    ours_url = {"sqlite": f"sqlite://{SQLITE}?mode=rwc", "mysql": f"{MY}/{DB}"}.get(backend, f"{PG}/{DB}")
+    sa_url = {
+        "sqlite": f"sqlite:///{SQLITE}",
+        "mysql": f"mysql+pymysql://{MY.split('://', 1)[1]}/{DB}",
+    }.get(backend, f"postgresql+psycopg2://{PG.split('://', 1)[1]}/{DB}")
+    transactional = backend != "mysql"
+    single = os.environ.get("BENCH_SINGLE_TRANSACTION") == "1" and transactional
     alembic = os.path.join(os.path.dirname(sys.executable), "alembic")
+    # Which DDL baseline each tool is set against (see the docstring).
+    baseline = {
+        "ours": "ddl",
+        "ours_one_txn": "ddl_one_txn",
+        "alembic": "ddl_one_txn" if transactional else "ddl",
+        "alembic_txn_per_rev": "ddl",
+    }
+    tools = ["ours"] + (["ours_one_txn"] if single else []) + ["alembic", "alembic_txn_per_rev"]
     results = []
     for n, cli in sorted(clis.items()):
         chain = f"{WORK}/alembic-{n}"
@@ -132,18 +199,24 @@ def main() -> None:
             ),
         }
         ours = [cli, "--database-url", ours_url]
-        samples = {k: {"upgrade": [], "noop": []} for k in ("ours", "alembic", "alembic_txn_per_rev")}
+        ours_runs = {"ours": []}
+        if single:
+            ours_runs["ours_one_txn"] = ["--single-transaction"]
+        samples = {k: {"upgrade": [], "noop": []} for k in tools}
         samples["ddl"] = {"upgrade": []}
+        if transactional:
+            samples["ddl_one_txn"] = {"upgrade": []}
         load_start = load()
         for r in range(runs + 1):  # round 0: warm-up, not counted
-            fresh(backend)
-            timed(ours + ["upgrade", REPO_HEAD])
-            up, noop = timed(ours + ["upgrade"]), timed(ours + ["upgrade"])
-            if tables(backend) != n:
-                sys.exit(f"ours: {tables(backend)} chain tables after upgrade, expected {n}")
-            if r:
-                samples["ours"]["upgrade"].append(up)
-                samples["ours"]["noop"].append(noop)
+            for tool, flags in ours_runs.items():
+                fresh(backend)
+                timed(ours + ["upgrade", REPO_HEAD])
+                up, noop = timed(ours + ["upgrade"] + flags), timed(ours + ["upgrade"] + flags)
+                if tables(backend) != n:
+                    sys.exit(f"{tool}: {tables(backend)} chain tables after upgrade, expected {n}")
+                if r:
+                    samples[tool]["upgrade"].append(up)
+                    samples[tool]["noop"].append(noop)
             for tool, env in envs.items():
                 fresh(backend)
                 up = timed([alembic, "-c", ini, "upgrade", "head"], env)
@@ -153,32 +226,37 @@ def main() -> None:
                 if r:
                     samples[tool]["upgrade"].append(up)
                     samples[tool]["noop"].append(noop)
-            fresh(backend)
-            ddl = ddl_alone(backend, n)
-            if r:
-                samples["ddl"]["upgrade"].append(ddl)
+            for ddl, one in (("ddl", False), ("ddl_one_txn", True)):
+                if ddl in samples:
+                    fresh(backend)
+                    wall = ddl_alone(backend, n, one)
+                    if r:
+                        samples[ddl]["upgrade"].append(wall)
             if r:
                 done = ", ".join(f"{k} {v['upgrade'][-1]:.2f} s" for k, v in samples.items())
                 print(f"  {backend} N={n} round {r}/{runs}: {done}", file=sys.stderr)
         med = {k: {p: statistics.median(v) for p, v in d.items()} for k, d in samples.items()}
         per_rev = {
-            k: (med[k]["upgrade"] - med[k]["noop"] - med["ddl"]["upgrade"]) / max(n, 1) * 1000
-            for k in ("ours", "alembic", "alembic_txn_per_rev")
+            k: (med[k]["upgrade"] - med[k]["noop"] - med[baseline[k]]["upgrade"]) / max(n, 1) * 1000
+            for k in tools
         }
         results.append({
             "backend": backend, "n": n, "runs": runs, "samples": samples, "median_s": med,
+            "baseline": {k: baseline[k] for k in tools},
             "per_revision_overhead_ms": per_rev, "load": [load_start, load()],
         })
         with open(out, "w") as f:
             json.dump(results, f, indent=2)
-    print("| Backend | N | tool | upgrade N (median) | no-op at head (median) | DDL alone | overhead per revision | load start → end |")
+    print("| Backend | N | tool | upgrade N (median) | no-op at head (median) | DDL alone (shape) | overhead per revision | load start → end |")
     print("|---|---:|---|---:|---:|---:|---:|---|")
     for r in results:
-        for k in ("ours", "alembic", "alembic_txn_per_rev"):
-            m = r["median_s"]
+        m = r["median_s"]
+        for k in r["per_revision_overhead_ms"]:
+            b = r["baseline"][k]
+            shape = "one txn" if b == "ddl_one_txn" else "txn each"
             print(
                 f"| {r['backend']} | {r['n']} | {k} | {m[k]['upgrade']:.3f} s | {m[k]['noop']:.3f} s "
-                f"| {m['ddl']['upgrade']:.3f} s | {r['per_revision_overhead_ms'][k]:.2f} ms | {r['load'][0]} → {r['load'][1]} |"
+                f"| {m[b]['upgrade']:.3f} s ({shape}) | {r['per_revision_overhead_ms'][k]:.2f} ms | {r['load'][0]} → {r['load'][1]} |"
             )
 
 

@@ -1,10 +1,12 @@
 //! Failing revisions (rolled back, or recorded as failed on MySQL) and revisions edited after
 //! they were applied, on every backend.
 
+use autogen::runtime::Revision;
 use autogen::runtime::{ConnectOptions, Migrator, RevisionState, RunOptions};
 use tests::catalog::{set, tables, version_rows};
 use tests::fixtures::{
-    CreateTable, CreateTableEdited, CreateTableReformatted, FailingSecondStatement, migrations, rev,
+    CreateTable, CreateTableEdited, CreateTableReformatted, FailingSecondStatement, meta,
+    migrations, rev,
 };
 use tests::{Backend, TestDb, per_backend};
 
@@ -142,4 +144,95 @@ async fn modified_revision(backend: Backend) {
     }
 }
 
-per_backend!(failing_revision, modified_revision);
+const S1: &str = "s1aaaa000001";
+const S2: &str = "s2bbbb000002";
+const S3: &str = "s3cccc000003";
+const S4: &str = "s4dddd000004";
+
+/// `--single-transaction`: the run is one transaction, so a failure in its third revision
+/// rolls back the two before it as well (PostgreSQL, SQLite); MySQL refuses the option before
+/// anything runs. On PostgreSQL a revision that is not `transactional` ends the transaction
+/// before it and runs on its own.
+async fn single_transaction(backend: Backend) {
+    let db = TestDb::new(backend, "single_txn").await;
+    let one = RunOptions {
+        single_transaction: true,
+        ..RunOptions::default()
+    };
+    let failing = migrations(vec![
+        rev(S1, &[], CreateTable("t_s1")),
+        rev(S2, &[S1], CreateTable("t_s2")),
+        rev(S3, &[S2], FailingSecondStatement("t_s3")),
+    ]);
+    let m = Migrator::connect(&db.database_url(), &failing, &ConnectOptions::default())
+        .await
+        .unwrap();
+    let err = m.upgrade("head", &one).await.unwrap_err().to_string();
+    assert!(!err.contains('\n'), "one line: {err}");
+    if backend == Backend::MySql {
+        assert!(
+            err.contains("--single-transaction needs transactional DDL"),
+            "{err}"
+        );
+        assert!(tables(m.connection()).await.is_empty(), "nothing ran");
+        let down = m.downgrade("base", &one).await.unwrap_err().to_string();
+        assert!(down.contains("--single-transaction"), "{down}");
+        return;
+    }
+    assert!(err.contains(S3) && err.contains("rolled back"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "2 revision(s) before it in the same transaction (--single-transaction): {S1}, {S2}"
+        )),
+        "{err}"
+    );
+    assert!(tables(m.connection()).await.is_empty(), "all rolled back");
+    drop(m);
+
+    // Without the failing revision: both in one run, each with its version row.
+    let good = migrations(vec![
+        rev(S1, &[], CreateTable("t_s1")),
+        rev(S2, &[S1], CreateTable("t_s2")),
+    ]);
+    let m = Migrator::connect(&db.database_url(), &good, &ConnectOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(m.upgrade("head", &one).await.unwrap(), [S1, S2]);
+    assert_eq!(tables(m.connection()).await, set(&["t_s1", "t_s2"]));
+    assert_eq!(version_rows(m.connection()).await, [S1, S2]);
+    assert_eq!(m.downgrade("base", &one).await.unwrap(), [S2, S1]);
+    assert!(tables(m.connection()).await.is_empty());
+    assert!(version_rows(m.connection()).await.is_empty());
+    drop(m);
+
+    if backend == Backend::Postgres {
+        // S1 commits on its own before the non-transactional S2; S3 and S4 share a
+        // transaction, which the failure of S4 rolls back.
+        let outside = Revision::new(
+            autogen::revision::RevisionMeta {
+                transactional: false,
+                ..meta(S2, &[S1])
+            },
+            CreateTable("t_s2"),
+        );
+        let mixed = migrations(vec![
+            rev(S1, &[], CreateTable("t_s1")),
+            outside,
+            rev(S3, &[S2], CreateTable("t_s3")),
+            rev(S4, &[S3], FailingSecondStatement("t_s4")),
+        ]);
+        let m = Migrator::connect(&db.database_url(), &mixed, &ConnectOptions::default())
+            .await
+            .unwrap();
+        let err = m.upgrade("head", &one).await.unwrap_err().to_string();
+        assert!(
+            err.contains(S4) && err.contains(&format!("(--single-transaction): {S3}")),
+            "{err}"
+        );
+        assert!(!err.contains(S1), "{err}");
+        assert_eq!(tables(m.connection()).await, set(&["t_s1", "t_s2"]));
+        assert_eq!(version_rows(m.connection()).await, [S1, S2]);
+    }
+}
+
+per_backend!(failing_revision, modified_revision, single_transaction);

@@ -248,3 +248,27 @@ async fn branch_and_merge(backend: Backend) {
 }
 
 per_backend!(chain_upgrade_downgrade, stamp_runs_no_ddl, branch_and_merge);
+
+/// `cli upgrade --single-transaction`: the repository's revisions in one run on PostgreSQL and
+/// SQLite (both recorded), refused with one error line on MySQL before anything runs.
+async fn cli_single_transaction(backend: Backend) {
+    let db = TestDb::new(backend, "cli_single_txn").await;
+    let dir = tests::TempDir::new();
+    let run = |args: &[&str]| tests::process::cli_on(&dir.path, &db.url, args);
+    if backend == Backend::MySql {
+        tests::process::one_line_error(
+            &run(&["upgrade", "--single-transaction"]),
+            &["--single-transaction needs transactional DDL"],
+        );
+        assert!(tables(&db.connect().await).await.is_empty(), "nothing ran");
+        return;
+    }
+    let out = tests::process::success(&run(&["upgrade", "--single-transaction"]));
+    assert!(out.contains("Upgraded 2 revision(s)"), "{out}");
+    assert_eq!(version_rows(&db.connect().await).await.len(), 2);
+    let out = tests::process::success(&run(&["downgrade", "base", "--single-transaction"]));
+    assert!(out.contains("Downgraded 2 revision(s)"), "{out}");
+    assert!(version_rows(&db.connect().await).await.is_empty());
+}
+
+per_backend!(cli_single_transaction);

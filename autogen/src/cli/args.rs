@@ -216,6 +216,10 @@ pub enum Command {
         /// Run even if an applied migration file was changed.
         #[arg(long)]
         allow_modified: bool,
+        /// One transaction around the whole run instead of one per revision (PostgreSQL,
+        /// SQLite; Alembic's default): all or nothing, one commit.
+        #[arg(long, conflicts_with = "sql")]
+        single_transaction: bool,
         /// Output format (json: with --tenants, one object listing every tenant).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -233,6 +237,10 @@ pub enum Command {
         /// Run even if an applied migration file was changed.
         #[arg(long)]
         allow_modified: bool,
+        /// One transaction around the whole run instead of one per revision (PostgreSQL,
+        /// SQLite; Alembic's default): all or nothing, one commit.
+        #[arg(long, conflicts_with = "sql")]
+        single_transaction: bool,
         /// Output format (json: with --tenants, one object listing every tenant).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,

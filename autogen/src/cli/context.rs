@@ -158,12 +158,22 @@ impl Context {
             .or_else(|| self.project.file.schema.clone())
     }
 
-    /// Options for runs.
+    /// Options for runs (`--single-transaction` from the `upgrade` or `downgrade` command).
     pub fn run_options(&self, allow_modified: bool) -> RunOptions {
+        let single_transaction = match self.cli.command {
+            Command::Upgrade {
+                single_transaction, ..
+            }
+            | Command::Downgrade {
+                single_transaction, ..
+            } => single_transaction,
+            _ => false,
+        };
         RunOptions {
             lock_timeout: self.cli.lock_timeout,
             allow_modified,
             announce: true,
+            single_transaction,
         }
     }
 }
@@ -275,6 +285,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             allow_modified,
             format,
             tenants,
+            ..
         } => {
             if let Some(spec) = tenant_spec(ctx, "upgrade", tenants, *format, *sql)? {
                 let command = TenantCommand::Migrate {
@@ -292,6 +303,7 @@ async fn dispatch(ctx: &Context) -> Result<ExitCode, Error> {
             allow_modified,
             format,
             tenants,
+            ..
         } => {
             if let Some(spec) = tenant_spec(ctx, "downgrade", tenants, *format, *sql)? {
                 let command = TenantCommand::Migrate {

@@ -1,5 +1,6 @@
-//! Runs one side of one revision online: the frames of [`super::frame`], executed in order on
-//! the migrator's connection, with the revision's own code in place of the body.
+//! Runs one side of one revision (or, `--single-transaction`, of several in one transaction)
+//! online: the frames of [`super::frame`], executed in order on the migrator's connection, with
+//! each revision's own code in place of its body.
 
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -12,20 +13,28 @@ use super::progress::Progress;
 use super::session::Session;
 use crate::backend::Backend;
 
-/// One revision run: what to execute and where.
+/// One revision of a run.
+pub struct Step<'a> {
+    /// Revision id.
+    pub id: &'a str,
+    /// The revision's code.
+    pub migration: &'a dyn MigrationTrait,
+    /// The revision's statements as the recording connection saw them (to place a failure).
+    pub planned: &'a [String],
+}
+
+/// One run of one or more revisions: what to execute and where.
 pub struct Apply<'a> {
     /// The migrator's session.
     pub session: &'a Session,
     /// The connection's backend.
     pub backend: Backend,
-    /// Revision id.
-    pub id: &'a str,
-    /// The revision's code.
-    pub migration: &'a dyn MigrationTrait,
+    /// The revisions, in the order of the frames' bodies.
+    pub steps: &'a [Step<'a>],
     /// Which side.
     pub side: Side,
-    /// The revision's statements as the recording connection saw them (to place a failure).
-    pub planned: &'a [String],
+    /// Called with a step's index as its body starts (the announcement of the revision).
+    pub starting: &'a (dyn Fn(usize) + Send + Sync),
 }
 
 impl Apply<'_> {
@@ -39,9 +48,15 @@ impl Apply<'_> {
             .map_or(frames.len(), |i| i + 1);
         let mut txn: Option<DatabaseTransaction> = None;
         let mut outcome = Ok(());
+        // The step the frames are at: a version row belongs to the body before it (MySQL's
+        // `running` row to the body after it, which is the same index).
+        let mut at = 0;
         for frame in &frames[..teardown] {
+            if let Frame::Body(i) = frame {
+                at = *i;
+            }
             if let Err(e) = self.frame(frame, &mut txn).await {
-                outcome = Err(self.failure(frame, txn.is_some(), e).await);
+                outcome = Err(self.failure(frame, at, txn.is_some(), e).await);
                 if let Some(t) = txn.take() {
                     let _ = t.rollback().await;
                 }
@@ -50,7 +65,7 @@ impl Apply<'_> {
         }
         for frame in &frames[teardown..] {
             if let Err(e) = self.frame(frame, &mut txn).await {
-                outcome = outcome.and(Err(self.failure(frame, false, e).await));
+                outcome = outcome.and(Err(self.failure(frame, at, false, e).await));
             }
         }
         outcome
@@ -97,15 +112,17 @@ impl Apply<'_> {
                     ))));
                 }
             }
-            Frame::Body => {
+            Frame::Body(i) => {
+                let step = &self.steps[*i];
+                (self.starting)(*i);
                 let start = Start {
                     logged: self.session.recorder().len(),
                     calls: self.session.calls(),
                 };
                 let result = match txn {
-                    Some(t) => self.body(SchemaManager::new(&*t)).await,
+                    Some(t) => self.body(step, SchemaManager::new(&*t)).await,
                     None => {
-                        self.body(SchemaManager::new(self.session.connection()))
+                        self.body(step, SchemaManager::new(self.session.connection()))
                             .await
                     }
                 };
@@ -115,47 +132,66 @@ impl Apply<'_> {
         Ok(())
     }
 
-    async fn body(&self, manager: SchemaManager<'_>) -> Result<(), DbErr> {
+    async fn body(&self, step: &Step<'_>, manager: SchemaManager<'_>) -> Result<(), DbErr> {
         match self.side {
-            Side::Up => self.migration.up(&manager).await,
-            Side::Down => self.migration.down(&manager).await,
+            Side::Up => step.migration.up(&manager).await,
+            Side::Down => step.migration.down(&manager).await,
         }
     }
 
-    /// The error for a failed frame; outside a transaction a failed body is recorded.
-    async fn failure(&self, frame: &Frame, in_transaction: bool, failure: Failure) -> RuntimeError {
-        let revision = self.id.to_string();
+    /// The error for a transaction rolled back at step `at`: with one step, that revision;
+    /// with several, it and every step before it in the transaction.
+    fn rolled_back(&self, at: usize, e: &DbErr) -> RuntimeError {
+        let revision = self.steps[at].id.to_string();
+        if self.steps.len() == 1 {
+            return RuntimeError::RolledBack {
+                revision,
+                source: DbError::from(e),
+            };
+        }
+        RuntimeError::RunRolledBack {
+            revision,
+            undone: self.steps[..at].iter().map(|s| s.id.to_string()).collect(),
+            source: DbError::from(e),
+        }
+    }
+
+    /// The error for a failed frame at step `at`; outside a transaction a failed body is
+    /// recorded.
+    async fn failure(
+        &self,
+        frame: &Frame,
+        at: usize,
+        in_transaction: bool,
+        failure: Failure,
+    ) -> RuntimeError {
+        let step = &self.steps[at];
+        let revision = step.id.to_string();
         match failure {
             Failure::Db(e) if in_transaction || matches!(frame, Frame::Commit) => {
-                RuntimeError::RolledBack {
-                    revision,
-                    source: DbError::from(&e),
-                }
+                self.rolled_back(at, &e)
             }
             Failure::Db(e) => RuntimeError::db(
                 format!(
                     "revision {}: cannot run `{}`",
-                    self.id,
+                    step.id,
                     frame.sql().unwrap_or_default()
                 ),
                 &e,
             ),
-            Failure::Body(e, _) if in_transaction => RuntimeError::RolledBack {
-                revision,
-                source: DbError::from(&e),
-            },
+            Failure::Body(e, _) if in_transaction => self.rolled_back(at, &e),
             Failure::Body(e, start) => {
                 // Outside a transaction every call takes the session's one connection from
                 // its pool, so the pool's count is the number of calls the body made.
                 let calls = (self.session.calls() - start.calls) as usize;
                 let from_database = matches!(e, DbErr::Exec(_) | DbErr::Query(_) | DbErr::Conn(_));
                 let progress = Progress::locate(
-                    self.planned,
+                    step.planned,
                     &self.session.recorder().since(start.logged),
                     Some(calls).filter(|_| from_database),
                 );
                 let statement = progress.statement().map(|n| n as i64);
-                let marker = failed_marker(self.backend, self.id, statement);
+                let marker = failed_marker(self.backend, step.id, statement);
                 let _ = self.session.connection().execute_raw(marker).await;
                 RuntimeError::PartiallyApplied {
                     revision,

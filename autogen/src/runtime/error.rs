@@ -38,6 +38,24 @@ pub enum RuntimeError {
         #[source]
         source: DbError,
     },
+    /// `--single-transaction`: a revision failed, and the one transaction of the run was rolled
+    /// back, with the revisions that ran before it in that transaction.
+    #[error(
+        "revision {revision} failed and was rolled back, and with it the {} revision(s) before it in the same transaction (--single-transaction){}",
+        undone.len(),
+        if undone.is_empty() { String::new() } else { format!(": {}", undone.join(", ")) }
+    )]
+    RunRolledBack {
+        revision: String,
+        undone: Vec<String>,
+        #[source]
+        source: DbError,
+    },
+    /// `--single-transaction` on a backend whose DDL commits itself.
+    #[error(
+        "--single-transaction needs transactional DDL (PostgreSQL, SQLite); {backend} commits each DDL statement, so it runs each revision on its own"
+    )]
+    SingleTransactionUnsupported { backend: String },
     /// An upgrade of a database that has tables but no version table found them in its way.
     #[error(
         "the database already has tables but no {} table; if its schema matches a revision, record that with `stamp <revision>` instead of upgrading",
@@ -168,6 +186,7 @@ impl RuntimeError {
     pub fn is_already_exists(&self) -> bool {
         match self {
             RuntimeError::RolledBack { source, .. }
+            | RuntimeError::RunRolledBack { source, .. }
             | RuntimeError::PartiallyApplied { source, .. } => {
                 source.message().contains("already exists")
             }

@@ -29,8 +29,8 @@ pub enum Frame {
     Sql(Statement),
     /// Start of the transaction the revision commits in.
     Begin,
-    /// The revision's own statements.
-    Body,
+    /// The revision's own statements (of the `n`-th revision of the frames, from 0).
+    Body(usize),
     /// SQLite: `PRAGMA foreign_key_check` must return no rows before the commit, because the
     /// revision ran with foreign keys off.
     ForeignKeyCheck,
@@ -39,14 +39,14 @@ pub enum Frame {
 }
 
 impl Frame {
-    /// The SQL text of a frame that is one fixed statement (`None` for `Body`).
+    /// The SQL text of a frame that is one fixed statement (`None` for a body).
     pub fn sql(&self) -> Option<String> {
         match self {
             Frame::Sql(stmt) => Some(stmt.to_string()),
             Frame::Begin => Some("BEGIN".into()),
             Frame::Commit => Some("COMMIT".into()),
             Frame::ForeignKeyCheck => Some(FOREIGN_KEY_CHECK.into()),
-            Frame::Body => None,
+            Frame::Body(_) => None,
         }
     }
 }
@@ -66,41 +66,61 @@ pub const FOREIGN_KEY_CHECK: &str = "PRAGMA foreign_key_check";
 /// - PostgreSQL, a revision that is not `transactional` (`CREATE INDEX CONCURRENTLY` cannot
 ///   run in a transaction): as MySQL, so a failure is recorded with its statement number.
 pub fn frames(backend: Backend, record: Option<Record<'_>>, transactional: bool) -> Vec<Frame> {
-    let db = backend.db();
-    let build = |stmt: &dyn sea_orm::StatementBuilder| Frame::Sql(stmt.build(&db));
-    let in_transaction = match backend {
+    wrap(backend, &[record], transactional)
+}
+
+/// The frames of several revisions in one transaction (`upgrade --single-transaction`, as
+/// Alembic's default `transaction_per_migration = False`): the wrapping of [`frames`] once,
+/// each revision's body followed by its version row inside it. Only for backends with
+/// transactional DDL, and revisions that are `transactional`.
+pub fn frames_in_one_transaction(backend: Backend, records: &[Record<'_>]) -> Vec<Frame> {
+    let records: Vec<Option<Record<'_>>> = records.iter().copied().map(Some).collect();
+    wrap(backend, &records, true)
+}
+
+/// Whether `backend` can run a `transactional` revision inside a transaction at all.
+pub fn in_transaction(backend: Backend, transactional: bool) -> bool {
+    match backend {
         Backend::MySql => false,
         Backend::Postgres => transactional,
         Backend::Sqlite => true,
-    };
-    if !in_transaction {
-        let mut out = Vec::new();
-        if let Some(r) = record {
-            out.push(match r.side {
-                Side::Up => build(&version_table::insert_statement(
-                    r.id,
-                    r.checksum,
-                    RevisionState::Running,
-                    None,
-                    r.applied_sql,
-                )),
-                Side::Down => build(&version_table::update_state_statement(
-                    r.id,
-                    RevisionState::Running,
-                    None,
-                )),
-            });
-        }
-        out.push(Frame::Body);
-        if let Some(r) = record {
-            out.push(match r.side {
-                Side::Up => build(&version_table::update_state_statement(
-                    r.id,
-                    RevisionState::Applied,
-                    None,
-                )),
-                Side::Down => build(&version_table::delete_statement(r.id)),
-            });
+    }
+}
+
+/// The wrapping of `revisions` (in order; [`Frame::Body`] `i` is the body of the `i`-th).
+fn wrap(backend: Backend, revisions: &[Option<Record<'_>>], transactional: bool) -> Vec<Frame> {
+    let db = backend.db();
+    let build = |stmt: &dyn sea_orm::StatementBuilder| Frame::Sql(stmt.build(&db));
+    let mut out = Vec::new();
+    if !in_transaction(backend, transactional) {
+        for (i, record) in revisions.iter().enumerate() {
+            if let Some(r) = record {
+                out.push(match r.side {
+                    Side::Up => build(&version_table::insert_statement(
+                        r.id,
+                        r.checksum,
+                        RevisionState::Running,
+                        None,
+                        r.applied_sql,
+                    )),
+                    Side::Down => build(&version_table::update_state_statement(
+                        r.id,
+                        RevisionState::Running,
+                        None,
+                    )),
+                });
+            }
+            out.push(Frame::Body(i));
+            if let Some(r) = record {
+                out.push(match r.side {
+                    Side::Up => build(&version_table::update_state_statement(
+                        r.id,
+                        RevisionState::Applied,
+                        None,
+                    )),
+                    Side::Down => build(&version_table::delete_statement(r.id)),
+                });
+            }
         }
         return out;
     }
@@ -112,23 +132,24 @@ pub fn frames(backend: Backend, record: Option<Record<'_>>, transactional: bool)
             format!("PRAGMA foreign_keys = {value}"),
         ))
     };
-    let mut out = Vec::new();
     if sqlite {
         out.push(pragma(false));
     }
     out.push(Frame::Begin);
-    out.push(Frame::Body);
-    if let Some(r) = record {
-        out.push(match r.side {
-            Side::Up => build(&version_table::insert_statement(
-                r.id,
-                r.checksum,
-                RevisionState::Applied,
-                None,
-                r.applied_sql,
-            )),
-            Side::Down => build(&version_table::delete_statement(r.id)),
-        });
+    for (i, record) in revisions.iter().enumerate() {
+        out.push(Frame::Body(i));
+        if let Some(r) = record {
+            out.push(match r.side {
+                Side::Up => build(&version_table::insert_statement(
+                    r.id,
+                    r.checksum,
+                    RevisionState::Applied,
+                    None,
+                    r.applied_sql,
+                )),
+                Side::Down => build(&version_table::delete_statement(r.id)),
+            });
+        }
     }
     if sqlite {
         out.push(Frame::ForeignKeyCheck);
@@ -225,5 +246,44 @@ mod tests {
             ]
         );
         assert_eq!(shape(Backend::Sqlite)[1], "BEGIN");
+    }
+
+    #[test]
+    fn one_transaction_wraps_every_revision_once_with_a_row_after_each_body() {
+        let r = |id| Record {
+            id,
+            side: Side::Up,
+            checksum: "00",
+            applied_sql: None,
+        };
+        let shape = |backend| {
+            frames_in_one_transaction(backend, &[r("a"), r("b")])
+                .iter()
+                .map(|f| match f {
+                    Frame::Body(i) => format!("<body {i}>"),
+                    f => f.sql().unwrap_or_default(),
+                })
+                .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            shape(Backend::Postgres),
+            [
+                "BEGIN",
+                "<body 0>",
+                "INSERT INTO \"autogen_version\"",
+                "<body 1>",
+                "INSERT INTO \"autogen_version\"",
+                "COMMIT"
+            ]
+        );
+        let sqlite = shape(Backend::Sqlite);
+        assert_eq!(
+            sqlite.first().map(String::as_str),
+            Some("PRAGMA foreign_keys =")
+        );
+        assert_eq!(sqlite.iter().filter(|s| *s == "BEGIN").count(), 1);
+        assert_eq!(sqlite.iter().filter(|s| *s == "COMMIT").count(), 1);
+        assert_eq!(sqlite[sqlite.len() - 3], "PRAGMA foreign_key_check");
     }
 }

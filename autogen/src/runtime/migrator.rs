@@ -9,11 +9,11 @@ use std::time::Duration;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
 
 use super::applied_sql;
-use super::apply::Apply;
+use super::apply::{Apply, Step};
 use super::capture::{Side, capture_sql};
 use super::checksum::checksum;
 use super::error::RuntimeError;
-use super::frame::{Record, frames};
+use super::frame::{Record, frames, frames_in_one_transaction, in_transaction};
 use super::invalid_index;
 use super::recorder::Recorder;
 use super::session::Session;
@@ -34,6 +34,12 @@ pub struct RunOptions {
     /// Say each revision as it starts (on a terminal's stderr, else an info log line);
     /// `false` logs it at debug level only (tenant runs, which report per tenant).
     pub announce: bool,
+    /// One transaction around the whole run (`--single-transaction`; Alembic's default,
+    /// `transaction_per_migration = False`) instead of one per revision: a failure rolls back
+    /// every revision of the run, and the run commits (and syncs to disk) once. PostgreSQL and
+    /// SQLite only; a revision that is not `transactional` still runs on its own, between
+    /// transactions.
+    pub single_transaction: bool,
 }
 
 impl Default for RunOptions {
@@ -42,6 +48,7 @@ impl Default for RunOptions {
             lock_timeout: Duration::from_secs(60),
             allow_modified: false,
             announce: true,
+            single_transaction: false,
         }
     }
 }
@@ -164,6 +171,7 @@ impl<'m> Migrator<'m> {
         target: &str,
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
+        self.single_transaction_possible(options)?;
         let preflight = self.preflight(Side::Up, target);
         self.session.checked(preflight).await?;
         let work = self.upgrade_locked(target, options);
@@ -191,17 +199,14 @@ impl<'m> Migrator<'m> {
         self.verify_unmodified(&rows, &touched, options).await?;
         version_table::ensure(&self.conn).await?;
         applied_sql::ensure_column(&self.conn).await?;
-        for (i, id) in plan.iter().enumerate() {
-            self.announce(i, plan.len(), "upgrade", id, options.announce);
-            if let Err(e) = self.run_one(id, Side::Up).await {
-                return Err(if unversioned && e.is_already_exists() {
-                    RuntimeError::Unversioned {
-                        source: Box::new(e),
-                    }
-                } else {
-                    e
-                });
-            }
+        if let Err(e) = self.run_plan(&plan, Side::Up, options).await {
+            return Err(if unversioned && e.is_already_exists() {
+                RuntimeError::Unversioned {
+                    source: Box::new(e),
+                }
+            } else {
+                e
+            });
         }
         if !plan.is_empty() {
             // A run on the originals of a squash that reached the end of its range.
@@ -221,6 +226,7 @@ impl<'m> Migrator<'m> {
         target: &str,
         options: &RunOptions,
     ) -> Result<Vec<&'static str>, RuntimeError> {
+        self.single_transaction_possible(options)?;
         let preflight = self.preflight(Side::Down, target);
         self.session.checked(preflight).await?;
         let work = self.downgrade_locked(target, options);
@@ -241,10 +247,7 @@ impl<'m> Migrator<'m> {
         let touched: BTreeSet<&str> = plan.iter().copied().collect();
         self.verify_unmodified(&rows, &touched, options).await?;
         version_table::ensure(&self.conn).await?;
-        for (i, id) in plan.iter().enumerate() {
-            self.announce(i, plan.len(), "downgrade", id, options.announce);
-            self.run_one(id, Side::Down).await?;
-        }
+        self.run_plan(&plan, Side::Down, options).await?;
         Ok(plan)
     }
 
@@ -475,43 +478,124 @@ impl<'m> Migrator<'m> {
         Ok(())
     }
 
-    /// Runs one side of one revision inside its frames (see [`super::frame`]).
-    async fn run_one(&self, id: &'static str, side: Side) -> Result<(), RuntimeError> {
-        let revision = self.migrations.get(id).expect("planned revision exists");
-        // One capture of this side serves the checksum (on upgrades) and, on MySQL, placing a
-        // failure among the revision's statements.
-        let planned = capture_sql(self.backend(), revision.migration.as_ref(), side, id).await?;
-        let sum = match side {
-            Side::Up => checksum(&planned),
-            Side::Down => self.checksum_of(id).await?,
-        };
+    /// Refuses `--single-transaction` where DDL is not transactional, before anything runs.
+    fn single_transaction_possible(&self, options: &RunOptions) -> Result<(), RuntimeError> {
         let backend = Backend::of(self.backend());
-        let applied = applied_sql::stored(&planned);
-        let record = Record {
-            id,
-            side,
-            checksum: &sum,
-            applied_sql: (side == Side::Up).then_some(applied.as_str()),
+        if options.single_transaction && backend == Backend::MySql {
+            return Err(RuntimeError::SingleTransactionUnsupported {
+                backend: backend.name().to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs `plan` in order: one transaction per revision, or with `single_transaction` one
+    /// for each stretch of revisions that can run in a transaction (all of them, unless one
+    /// is not `transactional`, which then runs on its own between two stretches).
+    async fn run_plan(
+        &self,
+        plan: &[&'static str],
+        side: Side,
+        options: &RunOptions,
+    ) -> Result<(), RuntimeError> {
+        let backend = Backend::of(self.backend());
+        let verb = match side {
+            Side::Up => "upgrade",
+            Side::Down => "downgrade",
         };
-        let wrapping = frames(backend, Some(record), revision.meta.transactional);
+        let mut start = 0;
+        while start < plan.len() {
+            let joins = |id: &str| {
+                options.single_transaction
+                    && self
+                        .migrations
+                        .get(id)
+                        .is_some_and(|r| in_transaction(backend, r.meta.transactional))
+            };
+            let mut end = start + 1;
+            if joins(plan[start]) {
+                while end < plan.len() && joins(plan[end]) {
+                    end += 1;
+                }
+            }
+            let announce = |i: usize| {
+                let at = start + i;
+                self.announce(at, plan.len(), verb, plan[at], options.announce)
+            };
+            self.run_batch(&plan[start..end], side, &announce).await?;
+            start = end;
+        }
+        Ok(())
+    }
+
+    /// Runs one side of `ids` inside their frames (see [`super::frame`]): one revision with its
+    /// own wrapping, or several in one transaction.
+    async fn run_batch(
+        &self,
+        ids: &[&'static str],
+        side: Side,
+        starting: &(dyn Fn(usize) + Send + Sync),
+    ) -> Result<(), RuntimeError> {
+        let backend = Backend::of(self.backend());
+        // One capture of each side serves the checksum (on upgrades) and, on MySQL, placing a
+        // failure among the revision's statements.
+        let mut captured = Vec::with_capacity(ids.len());
+        for id in ids {
+            let revision = self.migrations.get(id).expect("planned revision exists");
+            let planned =
+                capture_sql(self.backend(), revision.migration.as_ref(), side, id).await?;
+            let sum = match side {
+                Side::Up => checksum(&planned),
+                Side::Down => self.checksum_of(id).await?,
+            };
+            let applied = (side == Side::Up).then(|| applied_sql::stored(&planned));
+            captured.push((*id, revision, planned, sum, applied));
+        }
+        let records: Vec<Record> = captured
+            .iter()
+            .map(|(id, _, _, sum, applied)| Record {
+                id,
+                side,
+                checksum: sum,
+                applied_sql: applied.as_deref(),
+            })
+            .collect();
+        let steps: Vec<Step> = captured
+            .iter()
+            .map(|(id, revision, planned, _, _)| Step {
+                id,
+                migration: revision.migration.as_ref(),
+                planned,
+            })
+            .collect();
+        let (first, revision) = (ids[0], captured[0].1);
+        let wrapping = if ids.len() == 1 {
+            frames(
+                backend,
+                records.first().copied(),
+                revision.meta.transactional,
+            )
+        } else {
+            frames_in_one_transaction(backend, &records)
+        };
         let outcome = Apply {
             session: &self.session,
             backend,
-            id,
-            migration: revision.migration.as_ref(),
+            steps: &steps,
             side,
-            planned: &planned,
+            starting,
         }
         .run(&wrapping)
         .await;
         match outcome {
             Err(e) if backend == Backend::Postgres && !revision.meta.transactional => {
-                // The state to record when nothing of this side ran.
+                // Run on its own (never in a batch). The state to record when nothing of this
+                // side ran.
                 let before = match side {
                     Side::Up => revision.meta.down_revisions.first().unwrap_or(&"base"),
-                    Side::Down => &id,
+                    Side::Down => &first,
                 };
-                Err(invalid_index::explain(&self.conn, e, &planned, before).await)
+                Err(invalid_index::explain(&self.conn, e, &captured[0].2, before).await)
             }
             other => other,
         }

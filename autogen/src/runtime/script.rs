@@ -2,7 +2,8 @@
 
 use super::frame::Frame;
 
-/// Appends `frames` to `out`, one statement per line, with `body` in place of [`Frame::Body`].
+/// Appends the frames of one revision (or script) to `out`, one statement per line, with `body`
+/// in place of its [`Frame::Body`].
 pub fn push_frames(out: &mut String, frames: &[Frame], body: &[String]) {
     for frame in frames {
         match frame.sql() {
