@@ -56,6 +56,18 @@ pub enum RuntimeError {
         "--single-transaction needs transactional DDL (PostgreSQL, SQLite); {backend} commits each DDL statement, so it runs each revision on its own"
     )]
     SingleTransactionUnsupported { backend: String },
+    /// `ALTER TYPE .. ADD VALUE` inside a transaction on PostgreSQL before 12.
+    #[error(
+        "revision {revision}: PostgreSQL {major} cannot run `{statement}` inside a transaction (PostgreSQL 12 can); mark the revision `transactional: false` and run it on its own, or upgrade the server"
+    )]
+    AddValueInTransaction {
+        /// The revision.
+        revision: String,
+        /// The server's major version.
+        major: u32,
+        /// The refused statement.
+        statement: String,
+    },
     /// An upgrade of a database that has tables but no version table found them in its way.
     #[error(
         "the database already has tables but no {} table; if its schema matches a revision, record that with `stamp <revision>` instead of upgrading",

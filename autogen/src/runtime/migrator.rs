@@ -551,6 +551,21 @@ impl<'m> Migrator<'m> {
             let applied = (side == Side::Up).then(|| applied_sql::stored(&planned));
             captured.push((*id, revision, planned, sum, applied));
         }
+        if backend == Backend::Postgres {
+            let (_, version) = self.session.engine();
+            for (id, revision, planned, _, _) in &captured {
+                let transactional = revision.meta.transactional || ids.len() > 1;
+                if let Some(statement) =
+                    super::enum_add_value::refused(&version, planned).filter(|_| transactional)
+                {
+                    return Err(RuntimeError::AddValueInTransaction {
+                        revision: id.to_string(),
+                        major: super::enum_add_value::postgres_major(&version).unwrap_or(0),
+                        statement: statement.to_string(),
+                    });
+                }
+            }
+        }
         let records: Vec<Record> = captured
             .iter()
             .map(|(id, _, _, sum, applied)| Record {

@@ -24,6 +24,7 @@ mod db_error;
 mod db_wait;
 mod drivers;
 mod engine;
+mod enum_add_value;
 mod error;
 mod frame;
 mod invalid_index;
