@@ -87,22 +87,12 @@ mod tests {
 
     #[test]
     fn generated_columns_per_backend() {
-        let column = Column {
-            name: "b".into(),
-            col_type: ColumnType::Integer,
-            nullable: false,
-            default: Some("0".into()),
-            auto_increment: false,
-            identity: None,
-            comment: None,
-            renamed_from: None,
-            on_update: None,
-            collation: None,
-            generated: Some(crate::model::Generated {
-                expression: "a * 2".into(),
-                stored: false,
-            }),
-        };
+        let mut column = Column::new("b", ColumnType::Integer);
+        column.default = Some("0".into());
+        column.generated = Some(crate::model::Generated {
+            expression: "a * 2".into(),
+            stored: false,
+        });
         let normalized = |backend| {
             let mut c = column.clone();
             normalize_column(backend, &mut c);

@@ -148,19 +148,8 @@ mod tests {
     #[test]
     fn on_update_is_the_extra_attribute() {
         let on_update = OnUpdate { precision: Some(3) };
-        let column = Column {
-            name: "updated_at".into(),
-            col_type: ColumnType::DateTime,
-            nullable: false,
-            default: None,
-            auto_increment: false,
-            identity: None,
-            comment: None,
-            renamed_from: None,
-            on_update: Some(on_update),
-            collation: None,
-            generated: None,
-        };
+        let mut column = Column::new("updated_at", ColumnType::DateTime);
+        column.on_update = Some(on_update);
         let field = field(&column, "updated_at", KeyRole::default(), None);
         assert!(
             field
