@@ -266,3 +266,24 @@ pub fn drop_index_sql(backend: Backend, table: &str, name: &str) -> String {
         _ => format!("DROP INDEX {}", backend.ident(name)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A collation name read from a catalog is quoted like every other name.
+    #[test]
+    fn retype_quotes_a_hostile_collation() {
+        let sql = postgres_retype(
+            "t",
+            "c",
+            &ColumnType::Text,
+            Using::Assignment,
+            Some("x\"; DROP TABLE t; --"),
+        );
+        assert_eq!(
+            sql,
+            r#"ALTER TABLE "t" ALTER COLUMN "c" TYPE text COLLATE "x""; DROP TABLE t; --""#
+        );
+    }
+}
