@@ -328,3 +328,49 @@ async fn sql_of(conn: &sea_orm::DatabaseConnection, name: &str) -> String {
     .try_get("", "sql")
     .unwrap()
 }
+
+/// What only SQLite's `CREATE TABLE` text says (a column's `COLLATE`, `WITHOUT ROWID`,
+/// `STRICT`) is named in the report and kept by a rebuild; a `STRICT` table, whose five type
+/// names sea-query does not write, is refused instead of being rebuilt non-strict.
+#[tokio::test]
+async fn sqlite_rebuild_keeps_collations_and_table_options() {
+    let before = [
+        "CREATE TABLE k (a text PRIMARY KEY, name text COLLATE NOCASE, n integer) WITHOUT ROWID",
+        "CREATE TABLE s (id integer PRIMARY KEY, n integer) STRICT",
+    ];
+    let after = [
+        "CREATE TABLE k (a text PRIMARY KEY, name text COLLATE NOCASE, n text NOT NULL DEFAULT '') WITHOUT ROWID",
+        "CREATE TABLE s (id integer PRIMARY KEY, n text NOT NULL DEFAULT '') STRICT",
+    ];
+    let from = build(Backend::Sqlite, "options_from", &before).await;
+    let to = build(Backend::Sqlite, "options_to", &after).await;
+    let report = cli(&["diff", "--from", &from.url, "--to", &to.url]);
+    let report = String::from_utf8_lossy(&report.stdout).into_owned();
+    for notice in [
+        r#"notice: column collation "name" on "k" (COLLATE NOCASE)"#,
+        r#"notice: table option "WITHOUT ROWID" on "k""#,
+        r#"notice: table option "STRICT" on "s""#,
+    ] {
+        assert!(report.contains(notice), "{notice}\n{report}");
+    }
+    let out = cli(&["diff", "--from", &from.url, "--to", &to.url, "--sql"]);
+    let script = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        script.contains(
+            "autogen refuses to rebuild table s on SQLite: it would drop table option STRICT"
+        ),
+        "{script}"
+    );
+    // Without the refused table, the script runs and keeps what the model does not hold.
+    let conn = from.connect().await;
+    let (k_only, _) = script
+        .split_once("SELECT * FROM \"autogen refuses")
+        .unwrap();
+    conn.execute_unprepared(&format!("{k_only}COMMIT; PRAGMA foreign_keys = ON;"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}\n{script}"));
+    let rebuilt = sql_of(&conn, "k").await;
+    assert!(rebuilt.contains("COLLATE \"NOCASE\""), "{rebuilt}");
+    assert!(rebuilt.ends_with("WITHOUT ROWID"), "{rebuilt}");
+    assert!(sql_of(&conn, "s").await.ends_with("STRICT"));
+}

@@ -28,7 +28,7 @@ pub struct Column {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_update: Option<super::OnUpdate>,
     /// The column's collation when it is not the default (MySQL: its table's; PostgreSQL:
-    /// its type's), read from the catalog, never from an entity. Not compared: it is kept
+    /// its type's; SQLite: any `COLLATE` written), read from the catalog, never from an entity. Not compared: it is kept
     /// through every statement that restates the column or its type (MySQL `MODIFY COLUMN`,
     /// PostgreSQL `ALTER COLUMN .. TYPE`), and reported as a notice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,7 +59,7 @@ impl Collation {
         }
     }
 
-    /// A SQLite collation (`NOCASE`); not read from SQLite's catalog today.
+    /// A SQLite collation (`NOCASE`), read from the column's `COLLATE` in `CREATE TABLE`.
     pub fn sqlite(name: impl Into<String>) -> Collation {
         Collation {
             backend: crate::backend::Backend::Sqlite,

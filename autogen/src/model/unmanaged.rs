@@ -29,6 +29,8 @@ pub enum UnmanagedKind {
     UserType,
     /// A foreign-key option the model cannot express (`DEFERRABLE INITIALLY DEFERRED`).
     ForeignKeyOption,
+    /// A table option the model cannot express (SQLite `WITHOUT ROWID`, `STRICT`).
+    TableOption,
 }
 
 impl UnmanagedKind {
@@ -46,6 +48,7 @@ impl UnmanagedKind {
             Self::ColumnAttribute => "column attribute",
             Self::UserType => "column type",
             Self::ForeignKeyOption => "foreign key option",
+            Self::TableOption => "table option",
         }
     }
 
@@ -63,6 +66,7 @@ impl UnmanagedKind {
             Self::ColumnAttribute,
             Self::UserType,
             Self::ForeignKeyOption,
+            Self::TableOption,
         ]
         .into_iter()
         .find(|k| k.label() == label)

@@ -34,7 +34,7 @@ fn generated_column(backend: DbBackend, column: &mut Column) {
 }
 
 /// `ON UPDATE CURRENT_TIMESTAMP` is MySQL's: elsewhere an entity's `ON UPDATE` says nothing.
-/// A collation is kept only on the backend that named it (SQLite's are not read).
+/// A collation is kept only on the backend that named it.
 fn only_mysql_has_on_update_and_collation(backend: DbBackend, column: &mut Column) {
     if backend != DbBackend::MySql {
         column.on_update = None;

@@ -13,7 +13,7 @@ pub(crate) fn normalize_default(backend: DbBackend, column: &Column) -> Option<S
     }
     let mut sql = strip_outer_parens(backend, column.default.as_deref()?.trim()).to_owned();
     if backend == DbBackend::Postgres {
-        sql = postgres_strips_casts(&sql);
+        sql = postgres_now_literal(&sql).unwrap_or_else(|| postgres_strips_casts(&sql));
     }
     if null_default_is_no_default(&sql) {
         return None;
@@ -49,6 +49,27 @@ fn strip_outer_parens(backend: DbBackend, mut sql: &str) -> &str {
         sql = sql[1..sql.len() - 1].trim();
     }
     sql
+}
+
+/// Postgres before 10 stored `CURRENT_DATE` as `('now'::text)::date` (and `now()` as
+/// `('now'::text)::timestamp with time zone`), and dumps of such databases keep that spelling.
+/// The casts are what make `'now'` a clock read at insert time, so they are not stripped as
+/// literal casts are: the whole spelling is the keyword.
+fn postgres_now_literal(sql: &str) -> Option<String> {
+    let compact: String = sql
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')') && !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let ty = compact.strip_prefix("'now'::text::")?;
+    Some(
+        match ty {
+            "date" => "CURRENT_DATE",
+            "timestampwithtimezone" | "timestamptz" => "CURRENT_TIMESTAMP",
+            _ => return None,
+        }
+        .into(),
+    )
 }
 
 /// Postgres `pg_get_expr` adds casts to literals (`'x'::character varying`, `'0'::numeric`,
@@ -211,8 +232,8 @@ fn matching_paren(backend: DbBackend, sql: &str) -> Option<usize> {
     None
 }
 
-/// Byte index of the last `::` outside quotes and parentheses, if what follows looks like a
-/// type name.
+/// Byte index of the last `::` outside quotes, parentheses and brackets, if what follows looks
+/// like a type name. Brackets count: in `ARRAY['a'::text]` the cast belongs to the element.
 fn top_level_cast(backend: DbBackend, sql: &str) -> Option<usize> {
     let mut depth = 0i32;
     let mut last = None;
@@ -223,8 +244,8 @@ fn top_level_cast(backend: DbBackend, sql: &str) -> Option<usize> {
             continue;
         }
         match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
             ':' if depth == 0 => {
                 if prev_colon == Some(i.wrapping_sub(1)) {
                     last = Some(i - 1);
@@ -299,6 +320,16 @@ mod tests {
             "nextval('s'::regclass)"
         );
         assert_eq!(postgres_strips_casts("'{}'::jsonb"), "'{}'");
+        assert_eq!(
+            postgres_strips_casts("ARRAY['a'::text, 'b'::text]"),
+            "ARRAY['a'::text, 'b'::text]"
+        );
+        assert_eq!(postgres_strips_casts("'{}'::text[]"), "'{}'");
+        assert_eq!(
+            postgres_now_literal("('now'::text)::date").as_deref(),
+            Some("CURRENT_DATE")
+        );
+        assert_eq!(postgres_now_literal("'now'::text"), None);
         assert_eq!(
             postgres_strips_casts("'2020-01-01'::timestamp without time zone"),
             "'2020-01-01'"

@@ -26,7 +26,19 @@ pub fn statement(step: &Step) -> Option<Statement> {
         })
     };
     Some(match step {
-        Step::CreateTable { table, name } => Statement::CreateTable(create_table(table, name)),
+        Step::CreateTable {
+            table,
+            name,
+            options,
+        } => {
+            let mut create = create_table(table, name);
+            if !options.is_empty() {
+                create
+                    .calls
+                    .push(TableCreateCall::Extra(options.join(", ")));
+            }
+            Statement::CreateTable(create)
+        }
         Step::DropTable { name } => Statement::DropTable(TableDrop {
             calls: vec![TableDropCall::Table(iden(name))],
         }),

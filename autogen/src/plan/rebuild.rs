@@ -57,9 +57,11 @@ pub fn temp_name(table: &str) -> String {
 /// Views and triggers that mention the table are dropped first and recreated from their SQL
 /// at the end (SQLite's own procedure, <https://sqlite.org/lang_altertable.html#otheralter>),
 /// and so are the indexes the model cannot express. Generated columns are part of the new
-/// shape (they are not copied: they compute themselves). A CHECK constraint the model does not
-/// hold cannot be recreated: the rebuild then refuses, with a statement that fails naming
-/// what it would lose, rather than dropping it.
+/// shape (they are not copied: they compute themselves), and so are the columns' collations
+/// and `WITHOUT ROWID`. A CHECK constraint the model does not hold cannot be recreated, nor
+/// can a `STRICT` table (sea-query's type names, `bigint`, `varchar(n)`, are not among the
+/// five a strict table takes, <https://www.sqlite.org/stricttables.html>): the rebuild then
+/// refuses, with a statement that fails naming what it would lose, rather than dropping it.
 pub fn rebuild_steps(
     from: &Table,
     to: &Table,
@@ -68,9 +70,15 @@ pub fn rebuild_steps(
 ) -> Vec<Step> {
     let ident = |name: &str| Backend::Sqlite.ident(name);
     let temp = temp_name(&to.name);
+    let is_strict = |u: &Unmanaged| u.kind == UnmanagedKind::TableOption && u.name == "STRICT";
     let lost: Vec<&Unmanaged> = state
         .unmanaged_on(&from.name)
-        .filter(|u| u.kind == UnmanagedKind::Check)
+        .filter(|u| u.kind == UnmanagedKind::Check || is_strict(u))
+        .collect();
+    let options: Vec<String> = state
+        .unmanaged_on(&from.name)
+        .filter(|u| u.kind == UnmanagedKind::TableOption)
+        .map(|u| u.name.clone())
         .collect();
     if !lost.is_empty() {
         let what: Vec<String> = lost
@@ -111,6 +119,7 @@ pub fn rebuild_steps(
     inner.push(Step::CreateTable {
         table: shape,
         name: temp.clone(),
+        options,
     });
     // Step 1: copy every column that existed before (under its old name); generated columns
     // compute their own values and take none.

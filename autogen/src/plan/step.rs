@@ -29,6 +29,9 @@ pub enum Step {
         table: Table,
         /// The name to create it under (a temporary name during a SQLite rebuild).
         name: String,
+        /// Table options written after the column list (a SQLite rebuild restates
+        /// `WITHOUT ROWID`); empty otherwise.
+        options: Vec<String>,
     },
     /// `DROP TABLE`.
     DropTable {

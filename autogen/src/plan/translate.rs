@@ -18,6 +18,7 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
             let mut steps = vec![Step::CreateTable {
                 table: sql::creatable(table),
                 name: table.name.clone(),
+                options: Vec::new(),
             }];
             let comments = postgres_comments(table);
             if !comments.is_empty() {

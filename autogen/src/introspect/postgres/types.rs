@@ -38,10 +38,10 @@ pub fn parse_type(ty: &str) -> ColumnType {
 }
 
 /// `timestamp(6)` is `timestamp`: 6 is the default (and largest) fractional-seconds precision of
-/// `time`, `timetz`, `timestamp` and `timestamptz`, and `format_type` prints it only when it was
-/// written (<https://www.postgresql.org/docs/current/datatype-datetime.html>).
+/// `time`, `timetz`, `timestamp`, `timestamptz` and `interval`, and `format_type` prints it
+/// only when it was written (<https://www.postgresql.org/docs/current/datatype-datetime.html>).
 fn without_default_precision(lower: &str) -> String {
-    for name in ["timestamp", "time"] {
+    for name in ["timestamp", "time", "interval"] {
         if let Some(rest) = lower.strip_prefix(name).and_then(|r| r.strip_prefix("(6)"))
             && (rest.is_empty() || rest.starts_with(' ') || rest.starts_with("[]"))
         {
@@ -92,6 +92,8 @@ mod tests {
                 ColumnType::TimestampWithTimeZone,
             ),
             ("time(6) without time zone", ColumnType::Time),
+            ("interval(6)", ColumnType::Custom("interval".into())),
+            ("interval(3)", ColumnType::Custom("interval(3)".into())),
             (
                 "timestamp(3) without time zone",
                 ColumnType::Custom("timestamp(3) without time zone".into()),

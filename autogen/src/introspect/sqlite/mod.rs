@@ -2,6 +2,7 @@
 //! (five queries per run).
 
 mod autoinc;
+mod clauses;
 mod generated;
 mod queries;
 mod read;

@@ -10,11 +10,12 @@ use crate::introspect::assemble::{
 };
 use crate::introspect::catalog::Catalog;
 use crate::model::{
-    Check, Column, ColumnType, DefinedIndex, Generated, Schema, Unmanaged, UnmanagedKind,
+    Check, Collation, Column, ColumnType, DefinedIndex, Generated, Schema, Unmanaged, UnmanagedKind,
 };
 
 use super::{
     autoinc::{check_clauses, has_autoincrement},
+    clauses::{collate_clauses, table_options},
     generated::generated_clauses,
     queries,
     types::parse_type,
@@ -31,13 +32,23 @@ pub(crate) async fn read<C: ConnectionTrait>(
     let mut autoinc_tables = BTreeSet::new();
     // Generated columns' expressions, per table: (column, expression).
     let mut generated: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    // Columns' `COLLATE` clauses, per table: (column, collation).
+    let mut collations: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for row in catalog.fetch("tables", queries::TABLES).await? {
         let name: String = row.get("table_name")?;
         let sql: Option<String> = row.get("create_sql")?;
-        generated.insert(
-            name.clone(),
-            generated_clauses(sql.as_deref().unwrap_or_default()),
-        );
+        let text = sql.as_deref().unwrap_or_default();
+        generated.insert(name.clone(), generated_clauses(text));
+        collations.insert(name.clone(), collate_clauses(text));
+        // `WITHOUT ROWID` / `STRICT`: not modelled; named, and kept by a rebuild.
+        for option in table_options(text) {
+            parts.unmanaged.push(unmanaged(
+                UnmanagedKind::TableOption,
+                Some(&name),
+                &option,
+                None,
+            ));
+        }
         if sql.as_deref().is_some_and(has_autoincrement) {
             autoinc_tables.insert(name.clone());
         }
@@ -57,7 +68,11 @@ pub(crate) async fn read<C: ConnectionTrait>(
         });
     }
 
-    read_columns(catalog, &mut parts, &autoinc_tables, &generated).await?;
+    let clauses = Clauses {
+        generated: &generated,
+        collations: &collations,
+    };
+    read_columns(catalog, &mut parts, &autoinc_tables, clauses).await?;
     let unexpressed = read_indexes(catalog, &mut parts).await?;
     read_objects(catalog, &mut parts, &unexpressed).await?;
 
@@ -82,12 +97,34 @@ pub(crate) async fn read<C: ConnectionTrait>(
     assemble(parts, skip)
 }
 
+/// What the `CREATE TABLE` texts say about columns, per table: `(column, text)` pairs.
+#[derive(Clone, Copy)]
+struct Clauses<'a> {
+    /// Generated columns' expressions.
+    generated: &'a BTreeMap<String, Vec<(String, String)>>,
+    /// Columns' collations.
+    collations: &'a BTreeMap<String, Vec<(String, String)>>,
+}
+
+impl Clauses<'_> {
+    fn find<'m>(
+        map: &'m BTreeMap<String, Vec<(String, String)>>,
+        table: &str,
+        column: &str,
+    ) -> Option<&'m str> {
+        map.get(table)?
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(column))
+            .map(|(_, text)| text.as_str())
+    }
+}
+
 /// Reads columns and the primary key (from each column's `pk` position).
 async fn read_columns<C: ConnectionTrait>(
     catalog: &mut Catalog<'_, C>,
     parts: &mut Parts,
     autoinc_tables: &BTreeSet<String>,
-    generated: &BTreeMap<String, Vec<(String, String)>>,
+    clauses: Clauses<'_>,
 ) -> Result<(), IntrospectError> {
     let mut pk_width: BTreeMap<String, usize> = BTreeMap::new();
     let mut columns = Vec::new();
@@ -102,12 +139,20 @@ async fn read_columns<C: ConnectionTrait>(
         // hidden = 2 / 3: a generated column (virtual / stored), whose expression only the
         // CREATE TABLE text holds.
         let generation = (hidden >= 2).then(|| Generated {
-            expression: generated
-                .get(&table)
-                .and_then(|cols| cols.iter().find(|(c, _)| c.eq_ignore_ascii_case(&name)))
-                .map(|(_, e)| e.clone())
-                .unwrap_or_default(),
+            expression: Clauses::find(clauses.generated, &table, &name)
+                .unwrap_or_default()
+                .to_owned(),
             stored: hidden == 3,
+        });
+        let collation = Clauses::find(clauses.collations, &table, &name).map(|c| {
+            // Named like PostgreSQL's and MySQL's: kept through a rebuild, not compared.
+            parts.unmanaged.push(unmanaged(
+                UnmanagedKind::Collation,
+                Some(&table),
+                &name,
+                Some(format!("COLLATE {c}")),
+            ));
+            Collation::sqlite(c)
         });
         let pk: i64 = row.get("pk")?;
         if pk > 0 {
@@ -139,7 +184,7 @@ async fn read_columns<C: ConnectionTrait>(
                     identity: None,
                     renamed_from: None,
                     on_update: None,
-                    collation: None,
+                    collation,
                     generated: generation,
                 },
             },

@@ -123,6 +123,8 @@ builder! {
         Check(check: CheckArg) => check,
         /// `comment(text)`.
         Comment(text: String) => comment,
+        /// `extra(text)`: table options after the column list (SQLite `WITHOUT ROWID`).
+        Extra(text: String) => extra,
     }
 }
 
