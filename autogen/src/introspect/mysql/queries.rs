@@ -95,7 +95,9 @@ WHERE CONSTRAINT_SCHEMA = DATABASE() AND CHECK_CLAUSE LIKE 'json\_valid(%'
 /// Everything read but not managed, one row each: views, triggers, partitions, FULLTEXT,
 /// SPATIAL, prefix and functional indexes, check constraints (not MariaDB's `json_valid`
 /// ones for JSON columns). `ON UPDATE` clauses, generated columns and columns whose collation
-/// differs from their table's are read with the columns (read.rs).
+/// differs from their table's are read with the columns (read.rs). MariaDB reports a
+/// `SUB_PART` of 32 for a SPATIAL key's geometry column, which `CREATE SPATIAL INDEX` refuses
+/// as a prefix (error 1089): a spatial key part never has one.
 const UNMANAGED: &str = r#"
 SELECT * FROM (
 SELECT CAST('view' AS CHAR) AS kind, CAST(NULL AS CHAR) AS table_name,
@@ -117,7 +119,8 @@ SELECT CASE WHEN SUM(COLUMN_NAME IS NULL) > 0 THEN 'index' ELSE 'defined index' 
                         WHEN MIN(NON_UNIQUE) = 0 THEN 'UNIQUE' ELSE '-' END, '|',
          GROUP_CONCAT(CONCAT(COALESCE(CONCAT('`', REPLACE(COLUMN_NAME, '`', '``'), '`'),
                                       'expression'),
-                             COALESCE(CONCAT('(', SUB_PART, ')'), ''),
+                             CASE WHEN INDEX_TYPE = 'SPATIAL' THEN ''
+                                  ELSE COALESCE(CONCAT('(', SUB_PART, ')'), '') END,
                              CASE WHEN COLLATION = 'D' THEN ' DESC' ELSE '' END)
                       ORDER BY SEQ_IN_INDEX SEPARATOR ', ')) AS CHAR)
 FROM information_schema.STATISTICS
