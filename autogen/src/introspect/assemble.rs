@@ -19,6 +19,8 @@ pub(crate) struct TablePart {
     pub name: String,
     /// Table comment.
     pub comment: Option<String>,
+    /// PostgreSQL: a partitioned table's key.
+    pub partition_by: Option<String>,
 }
 
 /// One column row.
@@ -108,6 +110,7 @@ pub(crate) fn assemble(
         .map(|t| {
             let mut table = Table::new(t.name.clone());
             table.comment = t.comment;
+            table.partition_by = t.partition_by;
             (t.name, table)
         })
         .collect();

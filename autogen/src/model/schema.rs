@@ -60,6 +60,12 @@ pub struct Table {
     /// the index by this name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fk_indexes: BTreeMap<String, Index>,
+    /// PostgreSQL: a partitioned table's key as the catalog prints it (`RANGE (created_at)`),
+    /// read from the catalog, never from an entity. Not compared (partitioning cannot be
+    /// altered, and the partitions are unmanaged), but a table created from a database's
+    /// shape (`diff` between databases, the downgrade of a drop) is created partitioned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_by: Option<String>,
     /// Rename hint: the table's name in the database before this revision (an accepted rename
     /// candidate or `--rename old=new`); never introspected, never carried by ops.
     #[serde(default, skip_serializing_if = "Option::is_none")]

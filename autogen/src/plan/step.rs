@@ -30,7 +30,7 @@ pub enum Step {
         /// The name to create it under (a temporary name during a SQLite rebuild).
         name: String,
         /// Table options written after the column list (a SQLite rebuild restates
-        /// `WITHOUT ROWID`); empty otherwise.
+        /// `WITHOUT ROWID`, PostgreSQL a partitioned table's `PARTITION BY`); empty otherwise.
         options: Vec<String>,
     },
     /// `DROP TABLE`.

@@ -15,11 +15,23 @@ use crate::backend::Backend;
 pub fn op_steps(op: &Op) -> Vec<Step> {
     match op {
         Op::AddTable(table) => {
-            let mut steps = vec![Step::CreateTable {
+            let create = |options: Vec<String>| Step::CreateTable {
                 table: sql::creatable(table),
                 name: table.name.clone(),
-                options: Vec::new(),
-            }];
+                options,
+            };
+            // A partitioned table read from PostgreSQL is created partitioned there; the
+            // other backends have no such clause (MySQL's needs its partitions listed).
+            let mut steps = match &table.partition_by {
+                Some(key) => vec![
+                    Step::OnlyOn(
+                        DbBackend::Postgres,
+                        vec![create(vec![format!("PARTITION BY {key}")])],
+                    ),
+                    Step::ExceptOn(DbBackend::Postgres, vec![create(Vec::new())]),
+                ],
+                None => vec![create(Vec::new())],
+            };
             let comments = postgres_comments(table);
             if !comments.is_empty() {
                 steps.push(Step::OnlyOn(DbBackend::Postgres, comments));

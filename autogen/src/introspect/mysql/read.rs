@@ -45,6 +45,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
         parts.tables.push(TablePart {
             name,
             comment: row.text_opt("comment")?,
+            partition_by: None,
         });
     }
 

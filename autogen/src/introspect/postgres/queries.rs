@@ -4,9 +4,11 @@
 //! shows tables the current role owns. Every name is cast to `text` so the driver decodes it
 //! as a string.
 
-/// Ordinary and partitioned tables (not partitions), with their comments.
+/// Ordinary and partitioned tables (not partitions), with their comments and a partitioned
+/// table's key (`RANGE (at)`).
 pub(crate) const TABLES: &str = r#"
-SELECT c.relname::text AS table_name, d.description AS comment
+SELECT c.relname::text AS table_name, d.description AS comment,
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d

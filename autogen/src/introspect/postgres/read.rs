@@ -24,6 +24,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
         parts.tables.push(TablePart {
             name: row.get("table_name")?,
             comment: row.get("comment")?,
+            partition_by: row.get("partition_key")?,
         });
     }
 

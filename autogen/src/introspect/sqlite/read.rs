@@ -65,6 +65,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
         parts.tables.push(TablePart {
             name,
             comment: None,
+            partition_by: None,
         });
     }
 
