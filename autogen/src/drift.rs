@@ -93,6 +93,7 @@ pub async fn entities_drift_with(
         .tables
         .retain(|name, _| kept.contains(name.as_str()));
     leave_foreign_enums(&mut current, &raw);
+    leave_foreign_domains(&mut current, &raw);
     let mut drift = drift_from(backend, current, queries, &raw);
     drift.unmanaged = unmanaged;
     Ok(drift)
@@ -127,6 +128,42 @@ fn leave_foreign_enums(current: &mut Schema, raw: &Schema) {
             detail: Some(format!(
                 "enum type ({}) used by no managed table",
                 e.values.join(", ")
+            )),
+            sql: None,
+        });
+    }
+}
+
+/// Domains, likewise: one that no entity declares and no managed table uses stays where it
+/// is, named in a notice.
+fn leave_foreign_domains(current: &mut Schema, raw: &Schema) {
+    let used: BTreeSet<String> = current
+        .tables
+        .values()
+        .flat_map(|t| &t.columns)
+        .filter_map(|c| match &c.col_type {
+            ColumnType::Domain { name, .. } => Some(name.clone()),
+            _ => None,
+        })
+        .chain(raw.domains.keys().cloned())
+        .collect();
+    let foreign: Vec<String> = current
+        .domains
+        .keys()
+        .filter(|name| !used.contains(*name))
+        .cloned()
+        .collect();
+    for name in foreign {
+        let Some(d) = current.domains.remove(&name) else {
+            continue;
+        };
+        current.unmanaged.push(Unmanaged {
+            kind: UnmanagedKind::UserType,
+            table: None,
+            name,
+            detail: Some(format!(
+                "domain ({}) used by no managed table",
+                crate::ops::type_name(&d.base)
             )),
             sql: None,
         });
