@@ -206,18 +206,36 @@ pub fn baseline_from_live(backend: sea_orm::DbBackend, live: &Schema) -> Drift {
 
 fn drift_from(backend: sea_orm::DbBackend, current: Schema, queries: usize, raw: &Schema) -> Drift {
     let desired = normalize(backend, raw);
+    let restate = without_domains_off_postgres(backend, raw);
     let ops = compare(&current, &desired)
         .into_iter()
-        .map(|op| hydrate(op, raw))
+        .map(|op| hydrate(op, &restate))
         .collect();
     Drift {
         notices: notices(&current, Some(&desired)),
-        base: plan_base(&current, &desired, raw),
+        base: plan_base(&current, &desired, &restate),
         current,
         ops,
         queries,
         unmanaged: Vec::new(),
     }
+}
+
+/// The entities' columns as a file generated on `backend` restates them: off PostgreSQL a
+/// column of a domain is its base type. Such a file creates no domain (the backend has none),
+/// so on PostgreSQL it must not name one: it makes the base type, and `check` there then
+/// proposes the domain.
+fn without_domains_off_postgres(backend: sea_orm::DbBackend, raw: &Schema) -> Schema {
+    let mut out = raw.clone();
+    if backend == sea_orm::DbBackend::Postgres {
+        return out;
+    }
+    for t in out.tables.values_mut() {
+        for c in &mut t.columns {
+            c.col_type = c.col_type.base().clone();
+        }
+    }
+    out
 }
 
 /// Database `from` versus database `to`: the ops that turn `from` into `to`.

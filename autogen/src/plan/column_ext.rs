@@ -85,7 +85,7 @@ pub trait ColumnDefExt {
 
     /// PostgreSQL: the column's type is the domain `name` (quoted as an identifier), in place
     /// of the base type set before; MySQL and SQLite have no domains and keep the base type.
-    fn domain(&mut self, backend: DbBackend, name: String) -> &mut Self;
+    fn domain(&mut self, backend: DbBackend, name: impl AsRef<str>) -> &mut Self;
 }
 
 /// Appends `text` to the column's `extra` SQL (sea-query writes it after `AUTO_INCREMENT` and
@@ -158,10 +158,12 @@ impl ColumnDefExt for ColumnDef {
         clause.apply(self, backend)
     }
 
-    fn domain(&mut self, backend: DbBackend, name: String) -> &mut Self {
+    fn domain(&mut self, backend: DbBackend, name: impl AsRef<str>) -> &mut Self {
         if backend != DbBackend::Postgres {
             return self;
         }
-        self.custom(Alias::new(crate::backend::Backend::Postgres.ident(&name)))
+        self.custom(Alias::new(
+            crate::backend::Backend::Postgres.ident(name.as_ref()),
+        ))
     }
 }
