@@ -93,6 +93,7 @@ pub async fn entities_drift_with(
         .tables
         .retain(|name, _| kept.contains(name.as_str()));
     leave_foreign_enums(&mut current, &raw);
+    leave_foreign_domains(&mut current, &raw);
     let mut drift = drift_from(backend, current, queries, &raw);
     drift.unmanaged = unmanaged;
     Ok(drift)
@@ -127,6 +128,42 @@ fn leave_foreign_enums(current: &mut Schema, raw: &Schema) {
             detail: Some(format!(
                 "enum type ({}) used by no managed table",
                 e.values.join(", ")
+            )),
+            sql: None,
+        });
+    }
+}
+
+/// Domains, likewise: one that no entity declares and no managed table uses stays where it
+/// is, named in a notice.
+fn leave_foreign_domains(current: &mut Schema, raw: &Schema) {
+    let used: BTreeSet<String> = current
+        .tables
+        .values()
+        .flat_map(|t| &t.columns)
+        .filter_map(|c| match &c.col_type {
+            ColumnType::Domain { name, .. } => Some(name.clone()),
+            _ => None,
+        })
+        .chain(raw.domains.keys().cloned())
+        .collect();
+    let foreign: Vec<String> = current
+        .domains
+        .keys()
+        .filter(|name| !used.contains(*name))
+        .cloned()
+        .collect();
+    for name in foreign {
+        let Some(d) = current.domains.remove(&name) else {
+            continue;
+        };
+        current.unmanaged.push(Unmanaged {
+            kind: UnmanagedKind::UserType,
+            table: None,
+            name,
+            detail: Some(format!(
+                "domain ({}) used by no managed table",
+                crate::ops::type_name(&d.base)
             )),
             sql: None,
         });
@@ -169,18 +206,36 @@ pub fn baseline_from_live(backend: sea_orm::DbBackend, live: &Schema) -> Drift {
 
 fn drift_from(backend: sea_orm::DbBackend, current: Schema, queries: usize, raw: &Schema) -> Drift {
     let desired = normalize(backend, raw);
+    let restate = without_domains_off_postgres(backend, raw);
     let ops = compare(&current, &desired)
         .into_iter()
-        .map(|op| hydrate(op, raw))
+        .map(|op| hydrate(op, &restate))
         .collect();
     Drift {
         notices: notices(&current, Some(&desired)),
-        base: plan_base(&current, &desired, raw),
+        base: plan_base(&current, &desired, &restate),
         current,
         ops,
         queries,
         unmanaged: Vec::new(),
     }
+}
+
+/// The entities' columns as a file generated on `backend` restates them: off PostgreSQL a
+/// column of a domain is its base type. Such a file creates no domain (the backend has none),
+/// so on PostgreSQL it must not name one: it makes the base type, and `check` there then
+/// proposes the domain.
+fn without_domains_off_postgres(backend: sea_orm::DbBackend, raw: &Schema) -> Schema {
+    let mut out = raw.clone();
+    if backend == sea_orm::DbBackend::Postgres {
+        return out;
+    }
+    for t in out.tables.values_mut() {
+        for c in &mut t.columns {
+            c.col_type = c.col_type.base().clone();
+        }
+    }
+    out
 }
 
 /// Database `from` versus database `to`: the ops that turn `from` into `to`.

@@ -63,6 +63,7 @@ impl MigrationTrait for Migration {
                                 .null()
                                 .comment("short form"),
                         )
+                        .col(ColumnDef::new("contact").string_len(120).null())
                         .to_owned(),
                 )
                 .await?;
@@ -140,6 +141,17 @@ impl MigrationTrait for Migration {
                 ))
                 .await?;
         }
+        // add column article.contact (varchar(120) NULL)
+        if manager.get_database_backend() != DbBackend::Sqlite {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table("article")
+                        .add_column(ColumnDef::new("contact").string_len(120).null())
+                        .to_owned(),
+                )
+                .await?;
+        }
         // add index idx-article-score on article (score)
         // HAZARD: building index idx-article-score without CONCURRENTLY blocks writes to article until it finishes (locks index_locks_table, postgres)
         if manager.get_database_backend() != DbBackend::Sqlite {
@@ -163,6 +175,16 @@ impl MigrationTrait for Migration {
                 Index::drop()
                     .name("idx-article-score")
                     .table("article")
+                    .to_owned(),
+            )
+            .await?;
+        // drop column article.contact (varchar(120) NULL)
+        // WARNING: dropping column article.contact deletes the data in it
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("article")
+                    .drop_column("contact")
                     .to_owned(),
             )
             .await?;

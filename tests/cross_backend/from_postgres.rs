@@ -7,6 +7,7 @@
 use autogen::revision::RevisionMeta;
 use sea_orm_migration::{DbErr, MigrationName, MigrationTrait, SchemaManager, async_trait};
 
+use autogen::plan::ColumnDefExt;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::sea_query::{ColumnDef, Index, Table};
 
@@ -34,6 +35,10 @@ impl MigrationName for Migration {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // create domain contact_email (varchar(120), check contact_has_at (VALUE LIKE '%@%'))
+        if manager.get_database_backend() == DbBackend::Postgres {
+            manager.get_connection().execute_raw(Statement::from_string(manager.get_database_backend(), r#"CREATE DOMAIN "contact_email" AS varchar(120) CONSTRAINT "contact_has_at" CHECK (VALUE LIKE '%@%')"#)).await?;
+        }
         // alter column article.code: type varchar(20) -> varchar(40)
         // HAZARD: SQLite rebuilds table article: every row is copied into a new table (locks sqlite_rebuild, sqlite)
         // SQLite cannot alter "article" in place: rebuild it, keeping its rows.
@@ -62,6 +67,12 @@ impl MigrationTrait for Migration {
                                 .string()
                                 .null()
                                 .comment("short form"),
+                        )
+                        .col(
+                            ColumnDef::new("contact")
+                                .string_len(120)
+                                .domain(manager.get_database_backend(), "contact_email")
+                                .null(),
                         )
                         .to_owned(),
                 )
@@ -140,6 +151,22 @@ impl MigrationTrait for Migration {
                 ))
                 .await?;
         }
+        // add column article.contact (contact_email NULL)
+        if manager.get_database_backend() != DbBackend::Sqlite {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table("article")
+                        .add_column(
+                            ColumnDef::new("contact")
+                                .string_len(120)
+                                .domain(manager.get_database_backend(), "contact_email")
+                                .null(),
+                        )
+                        .to_owned(),
+                )
+                .await?;
+        }
         // add index idx-article-score on article (score)
         // HAZARD: building index idx-article-score without CONCURRENTLY blocks writes to article until it finishes (locks index_locks_table, postgres)
         if manager.get_database_backend() != DbBackend::Sqlite {
@@ -163,6 +190,16 @@ impl MigrationTrait for Migration {
                 Index::drop()
                     .name("idx-article-score")
                     .table("article")
+                    .to_owned(),
+            )
+            .await?;
+        // drop column article.contact (contact_email NULL)
+        // WARNING: dropping column article.contact deletes the data in it
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("article")
+                    .drop_column("contact")
                     .to_owned(),
             )
             .await?;
@@ -244,6 +281,17 @@ impl MigrationTrait for Migration {
                     .await?;
             }
             _ => {}
+        }
+        // drop domain contact_email (varchar(120), check contact_has_at (VALUE LIKE '%@%'))
+        // HAZARD: dropping domain contact_email (varchar(120)) (irreversible drop_domain, postgres)
+        if manager.get_database_backend() == DbBackend::Postgres {
+            manager
+                .get_connection()
+                .execute_raw(Statement::from_string(
+                    manager.get_database_backend(),
+                    r#"DROP DOMAIN "contact_email""#,
+                ))
+                .await?;
         }
         Ok(())
     }

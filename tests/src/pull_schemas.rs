@@ -1,7 +1,8 @@
 //! Realistic schemas for the `pull` round trip, written once as SQL with a few placeholders
 //! and turned into each backend's dialect: `{pk}`/`{bigpk}` (auto-increment keys), `{bool}`,
 //! `{true}`/`{false}`, `{ts}`, `{text}`, `{json}`, `{enum_status}`/`{enum_state}` (a
-//! PostgreSQL enum type, a MySQL `ENUM`, a `varchar` on SQLite), `{cm:text}` (a column comment, inline on MySQL; PostgreSQL gets
+//! PostgreSQL enum type, a MySQL `ENUM`, a `varchar` on SQLite), `{email}` (a PostgreSQL
+//! domain over `varchar(190)`, the `varchar` elsewhere), `{cm:text}` (a column comment, inline on MySQL; PostgreSQL gets
 //! `COMMENT ON` statements from [`statements`]). A line tagged `@postgres,sqlite ` is only
 //! for the backends it names.
 
@@ -19,8 +20,12 @@ COMMENT ON COLUMN project.title IS 'human readable';\n\
 COMMENT ON TABLE product IS 'things we sell';\n\
 COMMENT ON TABLE \"AppUser\" IS 'people who log in';\n";
 
-/// PostgreSQL's enum types, created before the tables that use them.
-const POSTGRES_ENUMS: [(&str, &str); 2] = [
+/// PostgreSQL's enum types and domains, created before the tables that use them.
+const POSTGRES_ENUMS: [(&str, &str); 3] = [
+    (
+        "{email}",
+        "CREATE DOMAIN email_address AS varchar(190) DEFAULT 'nobody@example.org' CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%')",
+    ),
     (
         "{enum_status}",
         "CREATE TYPE product_status AS ENUM ('draft', 'active', 'retired')",
@@ -64,6 +69,7 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{json}", "jsonb"),
             ("{enum_status}", "product_status"),
             ("{enum_state}", "issue_state"),
+            ("{email}", "email_address"),
         ],
         Backend::MySql => &[
             ("{pk}", "int NOT NULL AUTO_INCREMENT PRIMARY KEY"),
@@ -76,6 +82,7 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{json}", "json"),
             ("{enum_status}", "enum('draft','active','retired')"),
             ("{enum_state}", "enum('open','In Progress','won''t fix')"),
+            ("{email}", "varchar(190)"),
         ],
         Backend::Sqlite => &[
             ("{pk}", "integer PRIMARY KEY AUTOINCREMENT"),
@@ -88,6 +95,7 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{json}", "json"),
             ("{enum_status}", "varchar(20)"),
             ("{enum_state}", "varchar(20)"),
+            ("{email}", "varchar(190)"),
         ],
     };
     if backend == Backend::Postgres {

@@ -4,7 +4,9 @@
 //! column made longer, an index added). The three files are committed under
 //! `tests/cross_backend/` and compiled into this test; each then runs through the migrator on
 //! every backend: upgrade, `check` clean, downgrade, and the first version is back exactly
-//! (comments and rows included).
+//! (comments and rows included). A file generated on MySQL or SQLite leaves the PostgreSQL
+//! domain of `contact` out (the column is its base type there), which `check` on PostgreSQL
+//! then proposes.
 //!
 //! After an intended change to the renderer or the plan, regenerate the files with
 //! `UPDATE_GENERATED=1 cargo nextest run -p tests --test cross_backend_files` and review the
@@ -210,8 +212,17 @@ async fn runs_on(from: Backend, on: Backend) {
         .await
         .unwrap_or_else(|e| panic!("{what}: upgrade: {e}"));
     let left = drift(&rt.conn, &v2::entities()).await;
-    assert!(
-        left.is_empty(),
+    // A file generated off PostgreSQL creates no domain (that backend has none), so it makes
+    // `contact` of the base type and never names the domain; on PostgreSQL `check` then
+    // proposes the domain and the column's change to it.
+    let expected: &[&str] = if from != Backend::Postgres && on == Backend::Postgres {
+        &["create_domain", "alter_column"]
+    } else {
+        &[]
+    };
+    assert_eq!(
+        left.iter().map(Op::kind).collect::<Vec<_>>(),
+        expected,
         "{what}: check after the upgrade:{}",
         describe(&left)
     );

@@ -43,6 +43,8 @@ fn to_sea(ty: &Ty) -> Sq {
         Ty::Custom(name) => Sq::custom(Alias::new(name)),
         // Not in `every_type`: a PostgreSQL enum needs its type created first (native_enums.rs).
         Ty::Enum { name, .. } => Sq::custom(Alias::new(name)),
+        // Not in `every_type` either: a domain is created first (domains.rs).
+        Ty::Domain { name, .. } => Sq::custom(Alias::new(name)),
     }
 }
 

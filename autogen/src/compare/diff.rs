@@ -10,6 +10,7 @@ use super::constraints::{
     diff_uniques,
 };
 use super::disturbed::Disturbed;
+use super::domains::diff_domains;
 use super::enums::diff_enums;
 use super::phases::Phases;
 use super::table_order::plan_create;
@@ -45,6 +46,8 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
 
     // Native enum types (PostgreSQL).
     diff_enums(current, desired, &mut phases);
+    // Domains (PostgreSQL).
+    diff_domains(current, desired, &mut phases);
 
     // Step 2: kept tables, in name order.
     let disturbed = Disturbed::between(&renamed, desired);

@@ -29,9 +29,11 @@ pub(super) fn diff_enums(current: &Schema, desired: &Schema, phases: &mut Phases
 
 /// Whether two column types are the same type. Two named enums are the same when their names
 /// are: their values are the type's, compared by [`diff_enums`]. An unnamed (inline) enum is
-/// the same only with the same values.
+/// the same only with the same values. Two domains are the same when their names are (their
+/// definitions are compared by `diff_domains`).
 pub(super) fn same_type(a: &ColumnType, b: &ColumnType) -> bool {
     match (a, b) {
+        (ColumnType::Domain { name: x, .. }, ColumnType::Domain { name: y, .. }) => x == y,
         (ColumnType::Enum { name: x, .. }, ColumnType::Enum { name: y, .. })
             if !x.is_empty() && !y.is_empty() =>
         {

@@ -24,7 +24,7 @@
 //! Order of the result:
 //!
 //! 1. `RenameTable`, `RenameColumn`; `CreateEnum`, `AlterEnum` (PostgreSQL enum types, before any column
-//!    uses them);
+//!    uses them); `CreateDomain`, `AlterDomain` (PostgreSQL domains, likewise);
 //! 2. `DropForeignKey` (changed or removed keys, keys into dropped tables, cycle breakers);
 //! 3. dropped tables, child-first (early, so nothing left behind still depends on them);
 //! 4. `AlterPrimaryKey { to: None }` when an old key column is dropped or changes type or
@@ -35,7 +35,8 @@
 //! 10. `AddUnique`, `AddIndex`;
 //! 11. new tables parent-first (late, so keys they reference already exist), each with its
 //!     indexes;
-//! 12. `AddForeignKey`; 13. `DropEnum` last, once no column uses the type.
+//! 12. `AddForeignKey`; 13. `DropDomain`, then `DropEnum` last, once no column uses the type
+//!     (a domain may be over an enum).
 //!
 //! Within a step ops are sorted by table, then by name or column key (drops and alters of
 //! columns by column name). New tables are ordered by Kahn's algorithm with ties broken by
@@ -48,6 +49,7 @@ mod columns;
 mod constraints;
 mod diff;
 mod disturbed;
+mod domains;
 mod enums;
 mod phases;
 mod table_order;

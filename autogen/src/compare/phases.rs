@@ -5,7 +5,7 @@ use crate::ops::Op;
 /// Ops grouped by phase. Concatenated in field order, they form an executable migration:
 ///
 /// 1. `renames` first, so every later op can use the desired column names; then new enum
-///    types and changed enum values, before any column uses them;
+///    types and changed enum values, then new and changed domains, before any column uses them;
 /// 2. `drop_fks` before anything they point at disappears;
 /// 3. `drop_tables` child-first (early, so no surviving column or key is still referenced);
 /// 4. `drop_pks`: primary keys whose columns are about to be dropped or loosened;
@@ -15,12 +15,14 @@ use crate::ops::Op;
 /// 11. `add_tables` parent-first (late, so keys they reference already exist), each followed by
 ///     its indexes;
 /// 12. `add_fks`, once every referenced table and key exists;
-/// 13. `drop_enums` last, once no column uses them.
+/// 13. `drop_domains`, then `drop_enums` last, once no column uses them.
 #[derive(Default)]
 pub(super) struct Phases {
     pub renames: Vec<Op>,
     pub create_enums: Vec<Op>,
     pub alter_enums: Vec<Op>,
+    pub create_domains: Vec<Op>,
+    pub alter_domains: Vec<Op>,
     pub drop_fks: Vec<Op>,
     pub drop_tables: Vec<Op>,
     pub drop_pks: Vec<Op>,
@@ -32,6 +34,7 @@ pub(super) struct Phases {
     pub add_keys: Vec<Op>,
     pub add_tables: Vec<Op>,
     pub add_fks: Vec<Op>,
+    pub drop_domains: Vec<Op>,
     pub drop_enums: Vec<Op>,
 }
 
@@ -46,6 +49,8 @@ impl Phases {
             self.renames,
             self.create_enums,
             self.alter_enums,
+            self.create_domains,
+            self.alter_domains,
             self.drop_fks,
             self.drop_tables,
             self.drop_pks,
@@ -57,6 +62,7 @@ impl Phases {
             self.add_keys,
             self.add_tables,
             self.add_fks,
+            self.drop_domains,
             self.drop_enums,
         ]
         .into_iter()

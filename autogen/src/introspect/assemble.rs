@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Check, Column, ColumnType, DefinedIndex, EnumType, FkAction, ForeignKey, Index, PrimaryKey,
-    Schema, Table, Unique, Unmanaged, UnmanagedKind, check_key, column_key,
+    Check, Column, ColumnType, DefinedIndex, Domain, EnumType, FkAction, ForeignKey, Index,
+    PrimaryKey, Schema, Table, Unique, Unmanaged, UnmanagedKind, check_key, column_key,
 };
 
 use super::IntrospectError;
@@ -97,6 +97,8 @@ pub(crate) struct Parts {
     pub defined_indexes: Vec<(String, DefinedIndex)>,
     /// Native enum types (PostgreSQL), by name.
     pub enums: BTreeMap<String, EnumType>,
+    /// Domains (PostgreSQL), by name.
+    pub domains: BTreeMap<String, Domain>,
 }
 
 /// Groups the parts into tables, dropping every table for which `skip` is true.
@@ -124,6 +126,12 @@ pub(crate) fn assemble(
             && let Some(e) = parts.enums.get(name)
         {
             *values = e.values.clone();
+        }
+        // A column of a domain carries the domain's base type.
+        if let ColumnType::Domain { name, base } = &mut part.column.col_type
+            && let Some(d) = parts.domains.get(name)
+        {
+            **base = d.base.clone();
         }
         if let Some(table) = tables.get_mut(&part.table) {
             table.columns.push(part.column);
@@ -156,6 +164,7 @@ pub(crate) fn assemble(
     unmanaged.dedup();
     schema.unmanaged = unmanaged;
     schema.enums = parts.enums;
+    schema.domains = parts.domains;
     Ok(schema)
 }
 
@@ -350,7 +359,7 @@ fn index_sql(backend: Backend, table: &str, name: &str, detail: &str) -> Option<
 
 /// `CHECK ((price > 0)) NOT VALID` (PostgreSQL's `pg_get_constraintdef`) → `(price > 0)`;
 /// MySQL's bare clause is kept as it is.
-fn check_expression(clause: &str) -> String {
+pub(crate) fn check_expression(clause: &str) -> String {
     let c = clause.trim();
     let c = c.strip_suffix("NOT VALID").unwrap_or(c).trim_end();
     match c.strip_prefix("CHECK") {

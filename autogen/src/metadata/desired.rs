@@ -35,7 +35,36 @@ pub fn desired_schema(entities: &[EntityDef], backend: DbBackend) -> Schema {
     if backend == DbBackend::Postgres {
         add_enum_types(&mut schema, entities);
     }
+    add_domains(&mut schema, entities);
     schema
+}
+
+/// The domains entities declare through `SchemaExtras`, and every column whose
+/// `custom("name")` type names one (sea-query lower-cases a custom type, so the name matches
+/// in lower case too). Normalization keeps them on PostgreSQL only; elsewhere such a column
+/// has the base type.
+fn add_domains(schema: &mut Schema, entities: &[EntityDef]) {
+    for e in entities {
+        for d in e.extras().domains {
+            schema.domains.insert(d.name.clone(), d.to_domain());
+        }
+    }
+    for t in schema.tables.values_mut() {
+        for c in &mut t.columns {
+            let ColumnType::Custom(ty) = &c.col_type else {
+                continue;
+            };
+            let found = schema.domains.get(ty).or_else(|| {
+                schema
+                    .domains
+                    .values()
+                    .find(|d| d.name.to_lowercase() == *ty)
+            });
+            if let Some(d) = found {
+                c.col_type = d.column_type();
+            }
+        }
+    }
 }
 
 /// PostgreSQL: every enum type a column uses, and those declared through `SchemaExtras`

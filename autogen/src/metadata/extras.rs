@@ -1,6 +1,6 @@
 //! What sea-orm's attributes cannot say, declared next to the entity in Rust: extra indexes
 //! (composite, unique, expression, partial, with a method, sort order or `INCLUDE` columns),
-//! check constraints, native enum types, auto-increment kinds and generated columns.
+//! check constraints, native enum types, domains, auto-increment kinds and generated columns.
 //!
 //! Columns, keys and relations stay in sea-orm's own attributes. An entity opts in with
 //! [`EntityDef::with_extras`](super::EntityDef::with_extras). Plain composite indexes,
@@ -24,6 +24,12 @@ pub trait SchemaExtras {
     /// `db_type = "Enum"` bring their type along already; declare one here to create a type
     /// no column uses yet, or to fix its values. MySQL and SQLite have no named enum types.
     fn enum_types() -> Vec<EnumDef> {
+        Vec::new()
+    }
+    /// Domains (PostgreSQL `CREATE DOMAIN`), declared on any one entity; a column uses one
+    /// with `column_type = "custom(\"name\")"`. MySQL and SQLite have none: such a column has
+    /// the domain's base type there.
+    fn domains() -> Vec<super::DomainDef> {
         Vec::new()
     }
     /// How auto-increment columns are generated on PostgreSQL, where sea-orm's
@@ -305,6 +311,8 @@ pub struct Extras {
     pub checks: Vec<CheckDef>,
     /// Enum types.
     pub enum_types: Vec<EnumDef>,
+    /// Domains.
+    pub domains: Vec<super::DomainDef>,
     /// Auto-increment kinds.
     pub identities: Vec<IdentityDef>,
     /// Generated columns.
@@ -318,6 +326,7 @@ impl Extras {
             indexes: T::indexes(),
             checks: T::checks(),
             enum_types: T::enum_types(),
+            domains: T::domains(),
             identities: T::identities(),
             generated: T::generated(),
         }

@@ -6,6 +6,7 @@
 mod col_type;
 mod column;
 mod desired;
+mod domain_def;
 mod entity_def;
 mod extras;
 mod index_sql;
@@ -14,6 +15,7 @@ mod sql;
 
 pub use column::split_comment;
 pub use desired::{desired_schema, table_from_statements};
+pub use domain_def::DomainDef;
 pub use entity_def::{EntityDef, entities_in};
 pub use extras::{
     CheckDef, EnumDef, Extras, GeneratedDef, IdentityDef, IndexDef, IndexMethod, IndexPart,

@@ -23,6 +23,13 @@ pub fn apply(schema: &mut Schema, op: &Op) {
             schema.enums.remove(&e.name);
         }
         Op::AlterEnum { name, to, .. } => alter_enum(schema, name, to),
+        Op::CreateDomain(d) => {
+            schema.domains.insert(d.name.clone(), d.clone());
+        }
+        Op::DropDomain(d) => {
+            schema.domains.remove(&d.name);
+        }
+        Op::AlterDomain { to, .. } => alter_domain(schema, to),
         _ => {
             if let Some(t) = schema.tables.get_mut(op.table()) {
                 apply_to_table(t, op);
@@ -88,7 +95,25 @@ fn apply_to_table(t: &mut Table, op: &Op) {
         | Op::RenameTable { .. }
         | Op::CreateEnum(_)
         | Op::DropEnum(_)
-        | Op::AlterEnum { .. } => {}
+        | Op::AlterEnum { .. }
+        | Op::CreateDomain(_)
+        | Op::DropDomain(_)
+        | Op::AlterDomain { .. } => {}
+    }
+}
+
+/// The new definition of a domain, and its base type in every column of it (they carry the
+/// base so MySQL and SQLite can render it).
+fn alter_domain(schema: &mut Schema, to: &super::Domain) {
+    schema.domains.insert(to.name.clone(), to.clone());
+    for t in schema.tables.values_mut() {
+        for c in &mut t.columns {
+            if let ColumnType::Domain { name, base } = &mut c.col_type
+                && *name == to.name
+            {
+                **base = to.base.clone();
+            }
+        }
     }
 }
 

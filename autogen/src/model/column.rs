@@ -159,17 +159,34 @@ pub enum ColumnType {
         /// Values in order.
         values: Vec<String>,
     },
+    /// A PostgreSQL domain (listed in [`Schema::domains`](super::Schema::domains)), with its
+    /// base type: compared by name, and on MySQL and SQLite normalized to the base type.
+    Domain {
+        /// Domain name.
+        name: String,
+        /// Its base type, as the domain declares it (what other backends use).
+        base: Box<ColumnType>,
+    },
     /// Anything else, as the backend's own lower-cased type name.
     Custom(String),
 }
 
 impl ColumnType {
+    /// The type itself, or a domain's base type: what the values are.
+    pub fn base(&self) -> &ColumnType {
+        match self {
+            ColumnType::Domain { base, .. } => base.base(),
+            other => other,
+        }
+    }
+
     /// Whether a column of this type has a character set and collation (MySQL's string
     /// types: `char`, `varchar`, the `text` family, `enum` and `set`).
     pub fn has_collation(&self) -> bool {
         match self {
             ColumnType::Char(_) | ColumnType::String(_) | ColumnType::Text => true,
             ColumnType::Enum { .. } => true,
+            ColumnType::Domain { base, .. } => base.has_collation(),
             ColumnType::Custom(t) => {
                 let base = t.split(['(', ' ']).next().unwrap_or_default();
                 matches!(

@@ -7,6 +7,7 @@
 pub mod apply;
 mod column;
 mod constraint;
+mod domain;
 mod generated;
 mod identity;
 mod on_update;
@@ -17,6 +18,7 @@ pub use schema::{check_key, column_key};
 
 pub use column::{Collation, Column, ColumnType};
 pub use constraint::{Check, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Unique};
+pub use domain::Domain;
 pub use generated::Generated;
 pub use identity::{Identity, IdentityKind};
 pub use on_update::OnUpdate;

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Check, Column, DefinedIndex, ForeignKey, Index, PrimaryKey, Unique, Unmanaged};
+use super::{
+    Check, Column, DefinedIndex, Domain, ForeignKey, Index, PrimaryKey, Unique, Unmanaged,
+};
 
 /// A whole schema: every managed table, keyed by table name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +21,10 @@ pub struct Schema {
     /// and SQLite, whose enums live inline in the column type.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub enums: BTreeMap<String, EnumType>,
+    /// Domains (PostgreSQL `CREATE DOMAIN`), keyed by name. Empty on MySQL and SQLite, where
+    /// a column of a domain is a column of its base type.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub domains: BTreeMap<String, Domain>,
 }
 
 /// A PostgreSQL enum type: its name and its values in order.
@@ -86,6 +92,19 @@ impl Schema {
         for t in self.tables.values() {
             for c in &t.columns {
                 if matches!(&c.col_type, super::ColumnType::Enum { name: n, .. } if n == name) {
+                    out.push((t.name.clone(), c.name.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every `(table, column)` whose type is the domain `name`.
+    pub fn domain_users(&self, name: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for t in self.tables.values() {
+            for c in &t.columns {
+                if matches!(&c.col_type, super::ColumnType::Domain { name: n, .. } if n == name) {
                     out.push((t.name.clone(), c.name.clone()));
                 }
             }

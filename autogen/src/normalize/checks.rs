@@ -79,7 +79,32 @@ pub(crate) fn canonical_tokens(expr: &str) -> Vec<String> {
         }
         i += 1;
     }
-    rewrite_between(rewrite_in_lists(out))
+    rewrite_between(rewrite_in_lists(rewrite_like(out)))
+}
+
+/// PostgreSQL stores `x LIKE p` as `x ~~ p` (`NOT LIKE` as `!~~`, `ILIKE` as `~~*`, `NOT ILIKE`
+/// as `!~~*`; <https://www.postgresql.org/docs/15/functions-matching.html#FUNCTIONS-LIKE>):
+/// the operators are spelled as the keywords.
+fn rewrite_like(tokens: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let at = |k: usize| tokens.get(i + k).map(String::as_str);
+        let not = at(0) == Some("!");
+        let start = usize::from(not);
+        if at(start) == Some("~") && at(start + 1) == Some("~") {
+            let insensitive = at(start + 2) == Some("*");
+            if not {
+                out.push("not".into());
+            }
+            out.push(if insensitive { "ilike" } else { "like" }.into());
+            i += start + 2 + usize::from(insensitive);
+            continue;
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
 }
 
 /// Joins canonical tokens: words next to each other need a separator to stay apart
@@ -324,6 +349,18 @@ fn tokens(expr: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::canonical;
+
+    #[test]
+    fn like_operators_are_keywords() {
+        assert_eq!(
+            canonical("(VALUE ~~ '%@%'::text)"),
+            canonical("VALUE LIKE '%@%'")
+        );
+        assert_eq!(
+            canonical("((VALUE !~~* 'x%'::text))"),
+            canonical("value NOT ILIKE 'x%'")
+        );
+    }
 
     #[test]
     fn backend_spellings_meet() {

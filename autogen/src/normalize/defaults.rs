@@ -20,10 +20,11 @@ pub(crate) fn normalize_default(backend: DbBackend, column: &Column) -> Option<S
     }
     sql = canonical_string_literal(backend, sql);
     sql = current_timestamp_synonyms(sql);
-    if column.col_type == ColumnType::Boolean {
+    if *column.col_type.base() == ColumnType::Boolean {
         sql = boolean_literals(sql);
     }
-    if is_numeric(&column.col_type) || sqlite_numeric_affinity(backend, &column.col_type) {
+    let ty = column.col_type.base();
+    if is_numeric(ty) || sqlite_numeric_affinity(backend, ty) {
         sql = numeric_literals(sql);
     }
     Some(sql)

@@ -13,6 +13,7 @@ pub fn normalize(backend: DbBackend, schema: &Schema) -> Schema {
         normalize_table(backend, table);
     }
     only_postgres_has_enum_types(backend, &mut out);
+    super::domains::normalize_domains(backend, &mut out);
     out
 }
 

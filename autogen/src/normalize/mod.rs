@@ -7,6 +7,7 @@ pub mod checks;
 mod columns;
 mod comments;
 mod defaults;
+mod domains;
 mod entry;
 mod identity;
 pub mod indexes;

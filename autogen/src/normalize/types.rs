@@ -10,6 +10,15 @@ use crate::model::ColumnType;
 
 /// Returns the canonical type of `ty` on `backend`.
 pub(crate) fn normalize_type(backend: DbBackend, ty: ColumnType) -> ColumnType {
+    let ty = match only_postgres_has_domains(backend, ty) {
+        ColumnType::Domain { name, base } => {
+            return ColumnType::Domain {
+                name,
+                base: Box::new(normalize_type(backend, *base)),
+            };
+        }
+        other => other,
+    };
     match backend {
         DbBackend::Postgres => {
             let ty = custom_spelling_of_known_type(ty, parse_postgres_type);
@@ -32,6 +41,16 @@ pub(crate) fn normalize_type(backend: DbBackend, ty: ColumnType) -> ColumnType {
             sqlite_bigint_is_integer(ty)
         }
         _ => ty,
+    }
+}
+
+/// MySQL and SQLite have no domains: a column of one has the domain's base type.
+fn only_postgres_has_domains(backend: DbBackend, ty: ColumnType) -> ColumnType {
+    match ty {
+        ColumnType::Domain { base, .. } if backend != DbBackend::Postgres => {
+            only_postgres_has_domains(backend, *base)
+        }
+        other => other,
     }
 }
 

@@ -100,6 +100,14 @@ impl Op {
                 from.join(", "),
                 to.join(", ")
             ),
+            Op::CreateDomain(d) => format!("create domain {}", domain_summary(d)),
+            Op::DropDomain(d) => format!("drop domain {}", domain_summary(d)),
+            Op::AlterDomain { from, to } => format!(
+                "alter domain {}: {} -> {}",
+                to.name,
+                domain_summary(from),
+                domain_summary(to)
+            ),
             Op::SetTableComment { table, from, to } => format!(
                 "alter comment on table \"{table}\": {} -> {}",
                 opt_text(from),
@@ -227,4 +235,22 @@ fn pk_summary(pk: &Option<PrimaryKey>) -> String {
         Some(pk) => format!("({})", pk.columns.join(", ")),
         None => "none".into(),
     }
+}
+
+/// `email (text, default 'x', not null, check email_at (VALUE ~ '@'))`.
+fn domain_summary(d: &crate::model::Domain) -> String {
+    let mut parts = vec![crate::ops::type_name(&d.base)];
+    if let Some(c) = &d.collation {
+        parts.push(format!("collate {c}"));
+    }
+    if let Some(x) = &d.default {
+        parts.push(format!("default {x}"));
+    }
+    if d.not_null {
+        parts.push("not null".into());
+    }
+    for c in d.checks.values() {
+        parts.push(format!("check {} ({})", c.name, c.expression));
+    }
+    format!("{} ({})", d.name, parts.join(", "))
 }

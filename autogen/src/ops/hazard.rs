@@ -85,7 +85,7 @@ pub struct Hazard {
 }
 
 impl Hazard {
-    fn new(class: HazardClass, code: &'static str, message: String) -> Hazard {
+    pub(super) fn new(class: HazardClass, code: &'static str, message: String) -> Hazard {
         Hazard {
             class,
             code,
@@ -94,7 +94,7 @@ impl Hazard {
         }
     }
 
-    fn on(mut self, backend: Backend) -> Hazard {
+    pub(super) fn on(mut self, backend: Backend) -> Hazard {
         self.backends.push(backend);
         self
     }
@@ -211,7 +211,8 @@ impl Op {
                 let retyped = changes.contains(&ColumnChange::Type) && from.col_type != to.col_type;
                 let (f, t) = (&from.col_type, &to.col_type);
                 let col = format!("{table}.{}", to.name);
-                if retyped && !is_widening(f, t) {
+                // A domain holds its base type's values (and may reject some, below).
+                if retyped && !is_widening(f.base(), t.base()) {
                     out.push(Hazard::new(
                         DataLoss,
                         "narrowing_type",
@@ -221,6 +222,20 @@ impl Op {
                             type_name(t)
                         ),
                     ));
+                }
+                if let ColumnType::Domain { name, .. } = t
+                    && retyped
+                {
+                    out.push(
+                        Hazard::new(
+                            MayFail,
+                            "into_domain",
+                            format!(
+                                "{col} becomes domain {name}: the change fails if an existing value violates the domain's NOT NULL or checks"
+                            ),
+                        )
+                        .on(Backend::Postgres),
+                    );
                 }
                 if changes.contains(&ColumnChange::Nullable) && from.nullable && !to.nullable {
                     out.push(Hazard::new(
@@ -334,6 +349,15 @@ impl Op {
                 )
                 .on(Backend::Postgres),
             ),
+            Op::DropDomain(d) => out.push(
+                Hazard::new(
+                    Irreversible,
+                    "drop_domain",
+                    format!("dropping domain {} ({})", d.name, type_name(&d.base)),
+                )
+                .on(Backend::Postgres),
+            ),
+            Op::AlterDomain { from, to } => out.extend(super::domain_hazards(from, to)),
             Op::AddIndex {
                 table,
                 index,

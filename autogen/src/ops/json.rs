@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::{ColumnChange, Op, hazards_for};
 use crate::backend::Backend;
-use crate::model::{FkAction, PrimaryKey};
+use crate::model::{Domain, FkAction, PrimaryKey};
 
 /// The JSON of each op with its `"hazards"` on `backend` (`[]` when none), as `check` and
 /// `diff --format json` print them.
@@ -52,11 +52,14 @@ impl Op {
             Op::CreateEnum(_) => "create_enum",
             Op::DropEnum(_) => "drop_enum",
             Op::AlterEnum { .. } => "alter_enum",
+            Op::CreateDomain(_) => "create_domain",
+            Op::DropDomain(_) => "drop_domain",
+            Op::AlterDomain { .. } => "alter_domain",
         }
     }
 
     /// `{"op": kind, "table": ..., "column"|"name": ..., ...}` plus `"warning"` when destructive.
-    /// An enum type belongs to no table: its `table` is `null`.
+    /// An enum type or a domain belongs to no table: its `table` is `null`.
     pub fn to_json(&self) -> Value {
         let table = Some(self.table()).filter(|t| !t.is_empty());
         let mut v = json!({ "op": self.kind(), "table": table });
@@ -118,6 +121,12 @@ impl Op {
                 "added": to.iter().filter(|v| !from.contains(v)).collect::<Vec<_>>(),
                 "removed": from.iter().filter(|v| !to.contains(v)).collect::<Vec<_>>(),
             }),
+            Op::CreateDomain(d) | Op::DropDomain(d) => domain_json(d),
+            Op::AlterDomain { from, to } => json!({
+                "name": to.name,
+                "from": domain_json(from),
+                "to": domain_json(to),
+            }),
         };
         let obj = v.as_object_mut().expect("object literal");
         if let Value::Object(extra) = extra {
@@ -128,6 +137,19 @@ impl Op {
         }
         v
     }
+}
+
+/// `{"name", "base_type", "default", "not_null", "checks": [{"name", "expression"}],
+/// "collation"}` of a domain.
+fn domain_json(d: &Domain) -> Value {
+    json!({
+        "name": d.name,
+        "base_type": crate::ops::type_name(&d.base),
+        "default": d.default,
+        "not_null": d.not_null,
+        "checks": d.checks.values().map(|c| json!({ "name": c.name, "expression": c.expression })).collect::<Vec<_>>(),
+        "collation": d.collation,
+    })
 }
 
 /// The vocabulary name of a column change (`type`, `nullable`, `default`, `comment`,

@@ -5,6 +5,7 @@
 
 mod concurrent;
 mod describe;
+mod domain_hazard;
 mod hazard;
 mod json;
 mod op;
@@ -13,6 +14,7 @@ mod reverse;
 mod type_name;
 
 pub use concurrent::build_concurrently;
+use domain_hazard::domain_hazards;
 pub use hazard::{Hazard, HazardClass, RESTORES_STRUCTURE_ONLY, hazards_for, safe_pattern};
 pub use json::ops_json;
 pub use op::{ColumnChange, Op};

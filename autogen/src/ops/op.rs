@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Check, Column, DefinedIndex, EnumType, ForeignKey, Index, PrimaryKey, Table, Unique,
+    Check, Column, DefinedIndex, Domain, EnumType, ForeignKey, Index, PrimaryKey, Table, Unique,
 };
 
 /// What changed in an `AlterColumn`.
@@ -129,6 +129,18 @@ pub enum Op {
         /// Values after, in order.
         to: Vec<String>,
     },
+    /// Create a domain (PostgreSQL; nothing elsewhere, where its columns have its base type).
+    CreateDomain(Domain),
+    /// Drop a domain once no column uses it; carries it for the reverse.
+    DropDomain(Domain),
+    /// Change a domain's default, `NOT NULL` or checks (a base type change is a hazard);
+    /// carries both definitions.
+    AlterDomain {
+        /// The domain before.
+        from: Domain,
+        /// The domain after (same name).
+        to: Domain,
+    },
     /// Change a table's comment (either side may be absent).
     SetTableComment {
         table: String,
@@ -158,6 +170,7 @@ impl Op {
     pub fn table(&self) -> &str {
         match self {
             Op::CreateEnum(_) | Op::DropEnum(_) | Op::AlterEnum { .. } => "",
+            Op::CreateDomain(_) | Op::DropDomain(_) | Op::AlterDomain { .. } => "",
             Op::AddTable(t) | Op::DropTable(t) => &t.name,
             Op::RenameTable { to, .. } => to,
             Op::AddColumn { table, .. }

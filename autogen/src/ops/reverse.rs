@@ -81,6 +81,9 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::CreateDomain(d) => Op::DropDomain(d),
+            Op::DropDomain(d) => Op::CreateDomain(d),
+            Op::AlterDomain { from, to } => Op::AlterDomain { from: to, to: from },
             Op::SetTableComment { table, from, to } => Op::SetTableComment {
                 table,
                 from: to,

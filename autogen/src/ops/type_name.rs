@@ -39,6 +39,7 @@ pub fn type_name(ty: &ColumnType) -> String {
             format!("enum({})", values.join(","))
         }
         ColumnType::Enum { name, .. } => name.clone(),
+        ColumnType::Domain { name, .. } => name.clone(),
         ColumnType::Custom(name) => name.clone(),
     }
 }

@@ -5,10 +5,11 @@
 use crate::model::{Column, ColumnType, ForeignKey, Generated, Table};
 
 use super::chain::{
-    BackendArg, CheckArg, CollationArg, ColumnCall, ColumnChain, EnumArg, ForeignKeyCreate,
-    ForeignKeyCreateCall, ForeignKeyDrop, ForeignKeyDropCall, Iden, IndexCreate, IndexCreateCall,
-    IndexDrop, IndexDropCall, Name, OnUpdateArg, Statement, TableAlter, TableAlterCall,
-    TableCreate, TableCreateCall, TableDrop, TableDropCall, TableRename, TableRenameCall, TypeName,
+    BackendArg, CheckArg, CollationArg, ColumnCall, ColumnChain, DomainArg, EnumArg,
+    ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop, ForeignKeyDropCall, Iden, IndexCreate,
+    IndexCreateCall, IndexDrop, IndexDropCall, Name, OnUpdateArg, Statement, TableAlter,
+    TableAlterCall, TableCreate, TableCreateCall, TableDrop, TableDropCall, TableRename,
+    TableRenameCall, TypeName,
 };
 use super::default::DefaultArg;
 use super::step::Step;
@@ -66,7 +67,7 @@ pub fn statement(step: &Step) -> Option<Statement> {
             default,
         } => {
             let mut calls = Vec::new();
-            calls.extend(col_type.as_ref().map(type_call));
+            calls.extend(col_type.iter().flat_map(type_calls));
             match nullable {
                 Some(true) => calls.push(ColumnCall::Null),
                 Some(false) => calls.push(ColumnCall::NotNull),
@@ -134,9 +135,23 @@ pub fn statement(step: &Step) -> Option<Statement> {
     })
 }
 
-/// The builder call that sets a column's type.
-pub fn type_call(ty: &ColumnType) -> ColumnCall {
+/// The builder calls that set a column's type: one call, or for a domain its base type's
+/// then `domain(..)`, which replaces it on PostgreSQL.
+pub fn type_calls(ty: &ColumnType) -> Vec<ColumnCall> {
     match ty {
+        ColumnType::Domain { name, base } => {
+            let mut calls = type_calls(base);
+            calls.push(ColumnCall::Domain(BackendArg, DomainArg(name.clone())));
+            calls
+        }
+        other => vec![type_call(other)],
+    }
+}
+
+/// The builder call that sets a column's type (a domain's base type: see [`type_calls`]).
+fn type_call(ty: &ColumnType) -> ColumnCall {
+    match ty {
+        ColumnType::Domain { base, .. } => type_call(base),
         ColumnType::TinyInteger => ColumnCall::TinyInteger,
         ColumnType::SmallInteger => ColumnCall::SmallInteger,
         ColumnType::Integer => ColumnCall::Integer,
@@ -213,11 +228,11 @@ pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
         return generated_column_def(column, generated);
     }
     let auto_increment = column.auto_increment && can_auto_increment(&column.col_type);
-    let mut calls = vec![match UnsignedWidth::of(&column.col_type) {
+    let mut calls = match UnsignedWidth::of(&column.col_type) {
         // sea-query panics on an unsigned identity column: signed there (see `column_ext`).
-        Some(width) if auto_increment => ColumnCall::UnsignedKey(BackendArg, width),
-        _ => type_call(&column.col_type),
-    }];
+        Some(width) if auto_increment => vec![ColumnCall::UnsignedKey(BackendArg, width)],
+        _ => type_calls(&column.col_type),
+    };
     calls.push(if column.nullable {
         ColumnCall::Null
     } else {
@@ -264,17 +279,15 @@ pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
 /// A generated column: its type, its clause with its nullability, its comment; no default,
 /// auto-increment, `ON UPDATE` or collation (MySQL takes a collation only before the clause).
 fn generated_column_def(column: &Column, generated: &Generated) -> ColumnChain {
-    let mut calls = vec![
-        type_call(&column.col_type),
-        ColumnCall::GeneratedAs(
-            BackendArg,
-            GeneratedAs {
-                expression: generated.expression.clone(),
-                stored: generated.stored,
-                nullable: column.nullable,
-            },
-        ),
-    ];
+    let mut calls = type_calls(&column.col_type);
+    calls.extend([ColumnCall::GeneratedAs(
+        BackendArg,
+        GeneratedAs {
+            expression: generated.expression.clone(),
+            stored: generated.stored,
+            nullable: column.nullable,
+        },
+    )]);
     if let Some(c) = &column.comment {
         calls.push(ColumnCall::Comment(c.clone()));
     }

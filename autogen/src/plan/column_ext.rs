@@ -82,6 +82,10 @@ pub trait ColumnDefExt {
     /// A generated column: `GENERATED ALWAYS AS (..)` with its nullability, as `backend`
     /// takes them (see [`GeneratedAs`]). Replaces `null()`/`not_null()` on such a column.
     fn generated_as(&mut self, backend: DbBackend, clause: GeneratedAs) -> &mut Self;
+
+    /// PostgreSQL: the column's type is the domain `name` (quoted as an identifier), in place
+    /// of the base type set before; MySQL and SQLite have no domains and keep the base type.
+    fn domain(&mut self, backend: DbBackend, name: impl AsRef<str>) -> &mut Self;
 }
 
 /// Appends `text` to the column's `extra` SQL (sea-query writes it after `AUTO_INCREMENT` and
@@ -152,5 +156,14 @@ impl ColumnDefExt for ColumnDef {
 
     fn generated_as(&mut self, backend: DbBackend, clause: GeneratedAs) -> &mut Self {
         clause.apply(self, backend)
+    }
+
+    fn domain(&mut self, backend: DbBackend, name: impl AsRef<str>) -> &mut Self {
+        if backend != DbBackend::Postgres {
+            return self;
+        }
+        self.custom(Alias::new(
+            crate::backend::Backend::Postgres.ident(name.as_ref()),
+        ))
     }
 }

@@ -8,7 +8,7 @@ use sea_orm::sea_query::{PostgresQueryBuilder, TableBuilder};
 use crate::backend::Backend;
 use crate::model::{Check, ColumnType, PrimaryKey, Table, Unique};
 
-use super::build::type_call;
+use super::build::type_calls;
 use super::chain::{Arg, ColumnChain, Iden};
 
 const PG: Backend = Backend::Postgres;
@@ -83,15 +83,7 @@ pub fn postgres_retype(
     using: Using<'_>,
     collation: Option<&str>,
 ) -> String {
-    let def = ColumnChain {
-        name: Iden(column.to_string()),
-        calls: vec![type_call(ty)],
-    }
-    .sea(PG);
-    let mut ty_sql = String::new();
-    if let Some(t) = def.get_column_type() {
-        TableBuilder::prepare_column_type(&PostgresQueryBuilder, t, &mut ty_sql);
-    }
+    let ty_sql = postgres_type(ty);
     // To a string, text alone: the assignment to `varchar(n)` then refuses a longer value,
     // where an explicit cast would truncate it silently.
     let to_string = matches!(
@@ -112,6 +104,21 @@ pub fn postgres_retype(
         pg(table),
         pg(column),
     )
+}
+
+/// A column type as PostgreSQL spells it in a statement (`text`, `varchar(20)`, `"email"`),
+/// through the same builder calls a column definition makes.
+pub fn postgres_type(ty: &ColumnType) -> String {
+    let def = ColumnChain {
+        name: Iden(String::new()),
+        calls: type_calls(ty),
+    }
+    .sea(PG);
+    let mut ty_sql = String::new();
+    if let Some(t) = def.get_column_type() {
+        TableBuilder::prepare_column_type(&PostgresQueryBuilder, t, &mut ty_sql);
+    }
+    ty_sql
 }
 
 /// The name Postgres knows a primary key by: its own, or the `{table}_pkey` it generates.

@@ -188,6 +188,9 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
             ),
         ])],
         Op::CreateEnum(_) | Op::DropEnum(_) => super::enums::create_or_drop_steps(op),
+        Op::CreateDomain(_) | Op::DropDomain(_) | Op::AlterDomain { .. } => {
+            super::domains::domain_steps(op)
+        }
         // Planned with the schema it starts from (see `planner`).
         Op::AlterEnum { .. } => Vec::new(),
         Op::SetTableComment { table, to, .. } => vec![Step::Match(vec![
@@ -279,8 +282,11 @@ pub(crate) fn conversion(from: &Ty, to: &Ty) -> Conversion {
             Ty::Blob | Ty::Binary(_) | Ty::VarBinary(_) => F::Binary,
             Ty::Custom(_) => F::Custom,
             Ty::Enum { .. } => F::Enum,
+            // A domain converts as its base type (to it by assignment, from it implicitly).
+            Ty::Domain { base, .. } => family(base),
         }
     }
+    let (from, to) = (from.base(), to.base());
     let (a, b) = (family(from), family(to));
     match (&a, &b) {
         (F::Enum, _) | (_, F::Enum) => Conversion::ViaText,

@@ -65,6 +65,11 @@ pub fn rust_type(ty: &ColumnType) -> (&'static str, Option<String>) {
         ColumnType::VarBinary(None) => ("Vec<u8>", explicit("VarBinary(StringLen::None)".into())),
         // A type sea-query has no variant for keeps the backend's own spelling.
         ColumnType::Custom(name) => ("String", explicit(format!("custom({name:?})"))),
+        // The domain is declared in a `SchemaExtras` impl (see `domains`); the field has
+        // its base type's Rust type.
+        ColumnType::Domain { name, base } => {
+            (rust_type(base).0, explicit(format!("custom({name:?})")))
+        }
         // Pulled as an `ActiveEnum` (see `active_enums`); this is only the fallback.
         ColumnType::Enum { name, .. } => ("String", explicit(format!("custom({name:?})"))),
     }

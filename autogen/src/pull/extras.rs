@@ -7,7 +7,7 @@
 use super::column::lit;
 use super::index_def::index_def;
 use crate::metadata::{IndexDef, IndexPart};
-use crate::model::{Column, IdentityKind, Table};
+use crate::model::{Column, Domain, IdentityKind, Table};
 
 /// The declarations of the table's indexes kept as SQL that pull can write.
 pub fn defined_index_defs(t: &Table) -> Vec<IndexDef> {
@@ -17,9 +17,11 @@ pub fn defined_index_defs(t: &Table) -> Vec<IndexDef> {
         .collect()
 }
 
-/// Whether the table needs a `SchemaExtras` impl.
-pub fn has_extras(t: &Table) -> bool {
-    !t.indexes.is_empty()
+/// Whether the table needs a `SchemaExtras` impl (`domains`: those it declares, see
+/// [`super::domains::owned_by`]).
+pub fn has_extras(t: &Table, domains: &[&Domain]) -> bool {
+    !domains.is_empty()
+        || !t.indexes.is_empty()
         || !defined_index_defs(t).is_empty()
         || t.uniques.values().any(|u| u.columns.len() > 1)
         || !t.checks.is_empty()
@@ -122,11 +124,12 @@ fn part_source(part: &IndexPart) -> String {
 }
 
 /// The impl, or `None` when the attributes say everything.
-pub fn extras_source(t: &Table) -> Option<String> {
-    if !has_extras(t) {
+pub fn extras_source(t: &Table, domains: &[&Domain]) -> Option<String> {
+    if !has_extras(t, domains) {
         return None;
     }
     let mut out = String::from("impl autogen::metadata::SchemaExtras for Entity {\n");
+    out.push_str(&super::domains::domains_fn(domains));
     let mut indexes: Vec<String> = t
         .indexes
         .values()
@@ -218,7 +221,7 @@ mod tests {
             );
             let written = defined_index_defs(&t);
             assert_eq!(written, [def], "{backend:?}");
-            let src = extras_source(&t).expect("an impl");
+            let src = extras_source(&t, &[]).expect("an impl");
             syn::parse_file(&src).unwrap_or_else(|e| panic!("{backend:?}: {e}\n{src}"));
             assert!(src.contains(&format!("{name:?}")), "{src}");
             assert!(src.contains(&format!("{column:?}")), "{src}");
@@ -240,7 +243,7 @@ mod tests {
             stored: false,
         });
         t.columns = vec![total];
-        let source = extras_source(&t).expect("an impl");
+        let source = extras_source(&t, &[]).expect("an impl");
         assert!(
             source.contains("fn generated() -> Vec<autogen::metadata::GeneratedDef>"),
             "{source}"

@@ -9,6 +9,7 @@
 
 mod active_enums;
 mod column;
+mod domains;
 mod extras;
 mod index_def;
 mod names;
@@ -123,6 +124,7 @@ pub fn render(schema: &Schema, options: PullOptions) -> Pulled {
         pulled.insert((*t).clone());
     }
     pulled.unmanaged = schema.unmanaged.clone();
+    pulled.domains = schema.domains.clone();
     let names = Names::new(&tables);
     let enums = ActiveEnums::of(&tables);
     let mut files = Vec::new();
@@ -236,7 +238,7 @@ fn entity_file(
     out.push_str("}\n\n");
     out.push_str(&relations::relation_source(schema, names, t));
     out.push_str("\nimpl ActiveModelBehavior for ActiveModel {}\n");
-    if let Some(extras) = extras::extras_source(t) {
+    if let Some(extras) = extras::extras_source(t, &domains::owned_by(schema, &t.name)) {
         out.push('\n');
         out.push_str(&extras);
     }
@@ -268,7 +270,8 @@ fn root_file(schema: &Schema, names: &Names, with_enums: bool) -> String {
          pub fn entities() -> Vec<autogen::EntityDef> {\nvec![\n",
     );
     for (table, module) in &names.modules {
-        let with = if extras::has_extras(&schema.tables[table]) {
+        let owned = domains::owned_by(schema, table);
+        let with = if extras::has_extras(&schema.tables[table], &owned) {
             "with_extras"
         } else {
             "of"

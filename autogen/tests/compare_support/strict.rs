@@ -222,6 +222,7 @@ fn check(s: &Schema, op: &Op) -> Result<(), String> {
         }
         // Schema-level: no table to check against.
         Op::CreateEnum(_) | Op::DropEnum(_) | Op::AlterEnum { .. } => {}
+        Op::CreateDomain(_) | Op::DropDomain(_) | Op::AlterDomain { .. } => {}
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 CREATE TABLE "AppUser" (
     "UserId" {pk},
     "UserName" varchar(60) NOT NULL UNIQUE,
-    "Email" varchar(190) NOT NULL,
+    "Email" {email} NOT NULL,
     "IsAdmin" {bool} NOT NULL DEFAULT {false},
     "LastSeen" {ts}
 );

@@ -17,20 +17,40 @@ WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispa
 ORDER BY c.relname
 "#;
 
-/// Enum types of this schema, one row per value in sort order (a type with no value has one
-/// row with a NULL value).
-pub(crate) const ENUMS: &str = r#"
-SELECT t.typname::text AS enum_name, e.enumlabel::text AS value
+/// Enum types and domains of this schema, in one query (the number of queries stays constant).
+/// An enum (`kind` `e`) has one row per value in sort order (a type with no value has one row
+/// with a NULL value). A domain (`kind` `d`) has one row per check constraint (one row with a
+/// NULL `check_name` when it has none), each with its base type as `format_type` prints it,
+/// its default (`typdefault`, the SQL text), `NOT NULL`, and its collation when it is not the
+/// base type's (<https://www.postgresql.org/docs/15/catalog-pg-type.html>). PostgreSQL 17
+/// also keeps a domain's `NOT NULL` in `pg_constraint` (`contype` `n`): only checks are read.
+pub(crate) const USER_TYPES: &str = r#"
+SELECT 'e'::text AS kind, t.typname::text AS type_name, e.enumlabel::text AS value,
+       e.enumsortorder::float8 AS ord, NULL::text AS base_type, NULL::text AS domain_default,
+       false AS not_null, NULL::text AS collation, NULL::text AS check_name,
+       NULL::text AS check_def
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
 WHERE n.nspname = current_schema() AND t.typtype = 'e'
-ORDER BY t.typname, e.enumsortorder
+UNION ALL
+SELECT 'd', t.typname::text, NULL, 0, pg_catalog.format_type(t.typbasetype, t.typtypmod),
+       t.typdefault, t.typnotnull, co.collname::text, con.conname::text,
+       pg_catalog.pg_get_constraintdef(con.oid)
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+LEFT JOIN pg_catalog.pg_collation co
+  ON co.oid = t.typcollation AND t.typcollation <> bt.typcollation
+LEFT JOIN pg_catalog.pg_constraint con ON con.contypid = t.oid AND con.contype = 'c'
+WHERE n.nspname = current_schema() AND t.typtype = 'd'
+ORDER BY 1, 2, 4, 9
 "#;
 
 /// Columns with their formatted type, default expression, identity kind (`a` always, `d` by
 /// default), the step of their owned sequence (serial or identity) and comment; a column of an
-/// enum type of this schema names the type in `enum_name` (unquoted, exact case).
+/// enum type of this schema names the type in `enum_name`, one of a domain of this schema in
+/// `domain_name` (unquoted, exact case).
 /// Generated columns report no default: their expression is `generated_expr`, and
 /// `generated_kind` is `s` (stored; `v`, virtual, from PostgreSQL 18). `collation` is the
 /// column's when it is not its type's default.
@@ -41,6 +61,8 @@ SELECT c.relname::text AS table_name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,
        CASE WHEN ty.typtype = 'e' AND ty.typnamespace = n.oid THEN ty.typname::text END
          AS enum_name,
+       CASE WHEN ty.typtype = 'd' AND ty.typnamespace = n.oid THEN ty.typname::text END
+         AS domain_name,
        a.attnotnull AS not_null,
        CASE WHEN a.attgenerated <> '' THEN NULL
             ELSE pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS column_default,
@@ -180,9 +202,10 @@ ORDER BY 1, 2, 3
 
 /// Check constraints (kind `check`, managed) and everything read but not managed, one row each: views, materialized views, partitions,
 /// triggers, indexes the model cannot express, check and exclusion constraints, columns with
-/// a non-default collation, and columns of domain, composite or range
-/// types, arrays of those or of enums, and enums of another schema (the tool never creates
-/// those types; enums of this schema are managed, see [`ENUMS`]).
+/// a non-default collation, and columns of composite or range
+/// types, arrays of those or of enums and domains, and enums and domains of another schema
+/// (the tool never creates those types; enums and domains of this schema are managed, see
+/// [`USER_TYPES`]).
 pub(crate) const UNMANAGED: &str = concat!(
     "SELECT * FROM (
 SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
@@ -247,8 +270,8 @@ LEFT JOIN pg_catalog.pg_type el ON el.oid = ty.typelem AND ty.typcategory = 'A'
 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   AND a.attnum > 0 AND NOT a.attisdropped
   AND (a.attcollation <> ty.typcollation
-       OR (ty.typtype = 'e' AND ty.typnamespace <> n.oid)
-       OR ty.typtype IN ('d', 'c', 'r', 'm') OR el.typtype IN ('e', 'd', 'c', 'r', 'm'))
+       OR (ty.typtype IN ('e', 'd') AND ty.typnamespace <> n.oid)
+       OR ty.typtype IN ('c', 'r', 'm') OR el.typtype IN ('e', 'd', 'c', 'r', 'm'))
 ) u
 ORDER BY 1, 2, 3",
 );

@@ -4,11 +4,13 @@ use sea_orm::ConnectionTrait;
 
 use crate::introspect::IntrospectError;
 use crate::introspect::assemble::{
-    ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, unmanaged_row,
+    ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, check_expression,
+    unmanaged_row,
 };
 use crate::introspect::catalog::Catalog;
 use crate::model::{
-    Column, ColumnType, EnumType, FkAction, Generated, Identity, IdentityKind, Schema,
+    Check, Column, ColumnType, Domain, EnumType, FkAction, Generated, Identity, IdentityKind,
+    Schema,
 };
 
 use super::{queries, types::parse_type};
@@ -28,8 +30,15 @@ pub(crate) async fn read<C: ConnectionTrait>(
         });
     }
 
-    for row in catalog.fetch("enum types", queries::ENUMS).await? {
-        let name: String = row.get("enum_name")?;
+    for row in catalog
+        .fetch("enum types and domains", queries::USER_TYPES)
+        .await?
+    {
+        let name: String = row.get("type_name")?;
+        if row.get::<String>("kind")? == "d" {
+            domain_row(&row, name, &mut parts)?;
+            continue;
+        }
         let value: Option<String> = row.get("value")?;
         let e = parts.enums.entry(name.clone()).or_insert_with(|| EnumType {
             name,
@@ -72,13 +81,21 @@ pub(crate) async fn read<C: ConnectionTrait>(
             ordinal: row.get("ordinal")?,
             column: Column {
                 name: row.get("column_name")?,
-                col_type: match row.get::<Option<String>>("enum_name")? {
+                col_type: match (
+                    row.get::<Option<String>>("enum_name")?,
+                    row.get::<Option<String>>("domain_name")?,
+                ) {
                     // Its values are the type's, filled in by `assemble`.
-                    Some(name) => ColumnType::Enum {
+                    (Some(name), _) => ColumnType::Enum {
                         name,
                         values: Vec::new(),
                     },
-                    None => parse_type(&data_type),
+                    // Its base type is the domain's, filled in by `assemble`.
+                    (None, Some(name)) => ColumnType::Domain {
+                        name,
+                        base: Box::new(parse_type(&data_type)),
+                    },
+                    (None, None) => parse_type(&data_type),
                 },
                 nullable: !row.get::<bool>("not_null")?,
                 default: if auto_increment { None } else { default },
@@ -153,6 +170,36 @@ pub(crate) async fn read<C: ConnectionTrait>(
     }
 
     assemble(parts, skip)
+}
+
+/// One domain row of [`queries::USER_TYPES`]: the domain, and one of its checks if any.
+fn domain_row(
+    row: &crate::introspect::catalog::Row,
+    name: String,
+    parts: &mut Parts,
+) -> Result<(), IntrospectError> {
+    let base: String = row.get("base_type")?;
+    let d = match parts.domains.entry(name.clone()) {
+        std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+        std::collections::btree_map::Entry::Vacant(e) => {
+            let mut d = Domain::new(name, parse_type(&base));
+            d.default = row.get("domain_default")?;
+            d.not_null = row.get("not_null")?;
+            d.collation = row.get("collation")?;
+            e.insert(d)
+        }
+    };
+    if let Some(check) = row.get::<Option<String>>("check_name")? {
+        let clause: String = row.text_opt("check_def")?.unwrap_or_default();
+        d.checks.insert(
+            check.clone(),
+            Check {
+                name: check,
+                expression: check_expression(&clause),
+            },
+        );
+    }
+    Ok(())
 }
 
 /// Decodes `pg_constraint.confdeltype` / `confupdtype`.

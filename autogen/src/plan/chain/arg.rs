@@ -113,6 +113,22 @@ impl Arg for EnumArg {
     }
 }
 
+/// A domain column type's name, an argument of [`crate::plan::ColumnDefExt::domain`] (which
+/// quotes it with [`Backend::ident`] on PostgreSQL when the migration runs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DomainArg(pub String);
+
+impl Arg for DomainArg {
+    type Sea = String;
+    fn sea(&self, _: Backend) -> String {
+        self.0.clone()
+    }
+    fn rust(&self, imports: &mut Imports) -> String {
+        imports.autogen.insert("plan::ColumnDefExt");
+        rs(&self.0)
+    }
+}
+
 /// A check constraint inside `Table::create()`: its name (escaped by sea-query's
 /// `prepare_iden`, like a column name) and its expression, SQL text written as is.
 #[derive(Debug, Clone, PartialEq)]

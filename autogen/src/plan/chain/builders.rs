@@ -4,7 +4,8 @@ use crate::model::FkAction;
 use crate::plan::DefaultArg;
 
 use super::arg::{
-    BackendArg, CheckArg, CollationArg, EnumArg, Iden, IdentityStep, Name, OnUpdateArg, TypeName,
+    BackendArg, CheckArg, CollationArg, DomainArg, EnumArg, Iden, IdentityStep, Name, OnUpdateArg,
+    TypeName,
 };
 use crate::model::IdentityKind;
 use crate::plan::{ColumnDefExt, GeneratedAs, UnsignedWidth};
@@ -80,6 +81,9 @@ builder! {
         Custom(name: TypeName) => custom,
         /// `custom(enum_type(manager, name, &[values]))`: an enum, per backend.
         Enum(ty: EnumArg) => custom,
+        /// `domain(backend, name)` ([`crate::plan::ColumnDefExt`]): after the base type's
+        /// call, the domain on PostgreSQL; the base type stays on the other backends.
+        Domain(backend: BackendArg, name: DomainArg) => domain,
         /// `null()`.
         Null => null,
         /// `not_null()`.

@@ -12,7 +12,8 @@ mod imports;
 mod statement;
 
 pub use arg::{
-    Arg, BackendArg, CheckArg, CollationArg, EnumArg, Iden, Name, OnUpdateArg, TypeName, rs,
+    Arg, BackendArg, CheckArg, CollationArg, DomainArg, EnumArg, Iden, Name, OnUpdateArg, TypeName,
+    rs,
 };
 pub use builders::{
     ColumnCall, ColumnChain, ForeignKeyCreate, ForeignKeyCreateCall, ForeignKeyDrop,
