@@ -249,8 +249,9 @@ pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
     }
 }
 
-/// A generated column: its type, its clause with its nullability, its comment; no default,
-/// auto-increment, `ON UPDATE` or collation (MySQL takes a collation only before the clause).
+/// A generated column: its type, its clause with its nullability and collation (MySQL takes a
+/// collation only before the clause, see [`GeneratedAs`]), its comment; no default,
+/// auto-increment or `ON UPDATE`.
 fn generated_column_def(column: &Column, generated: &Generated) -> ColumnChain {
     let mut calls = vec![
         type_call(&column.col_type),
@@ -260,6 +261,7 @@ fn generated_column_def(column: &Column, generated: &Generated) -> ColumnChain {
                 expression: generated.expression.clone(),
                 stored: generated.stored,
                 nullable: column.nullable,
+                collation: column.collation.clone(),
             },
         ),
     ];
