@@ -8,7 +8,10 @@
 //! Every name goes through [`Backend::ident`]; expressions and predicates are SQL the entity
 //! wrote, kept as they are.
 
+use std::collections::BTreeSet;
+
 use super::extras::{IndexDef, IndexMethod, IndexPart};
+use super::portable_sql::for_sqlite;
 use crate::backend::Backend;
 use crate::model::DefinedIndex;
 
@@ -26,14 +29,25 @@ pub enum OnBackend {
 /// `ix` on `table` as `backend` sees it. A defined index carries the statements of the
 /// other backends that can express it too, so that a file generated here creates it there.
 pub fn index_on(ix: &IndexDef, table: &str, backend: Backend) -> OnBackend {
+    index_on_table(ix, table, &BTreeSet::new(), backend)
+}
+
+/// [`index_on`], knowing the table's string columns (`text_columns`): a PostgreSQL cast to
+/// text on one of them is left out of the SQLite statement ([`super::portable_sql`]).
+pub fn index_on_table(
+    ix: &IndexDef,
+    table: &str,
+    text_columns: &BTreeSet<String>,
+    backend: Backend,
+) -> OnBackend {
     if let Some(columns) = plain_columns(ix, backend) {
         return OnBackend::Plain(columns);
     }
-    match index_statement(ix, table, backend) {
+    match statement(ix, table, text_columns, backend) {
         Ok(sql) => {
             let mut index = DefinedIndex::read(ix.name.clone(), backend, sql);
             for other in Backend::ALL.into_iter().filter(|b| *b != backend) {
-                if let Ok(sql) = index_statement(ix, table, other) {
+                if let Ok(sql) = statement(ix, table, text_columns, other) {
                     index.elsewhere.insert(other, sql);
                 }
             }
@@ -83,6 +97,15 @@ fn plain_columns(ix: &IndexDef, backend: Backend) -> Option<Vec<String>> {
 
 /// The `CREATE INDEX` statement of `ix` in `backend`'s dialect, or what it cannot say.
 pub fn index_statement(ix: &IndexDef, table: &str, backend: Backend) -> Result<String, String> {
+    statement(ix, table, &BTreeSet::new(), backend)
+}
+
+fn statement(
+    ix: &IndexDef,
+    table: &str,
+    text_columns: &BTreeSet<String>,
+    backend: Backend,
+) -> Result<String, String> {
     if ix.parts.is_empty() {
         return Err("an index with no part".into());
     }
@@ -96,7 +119,7 @@ pub fn index_statement(ix: &IndexDef, table: &str, backend: Backend) -> Result<S
     match backend {
         Backend::Postgres => postgres(ix, &name, &on, &parts),
         Backend::MySql => mysql(ix, &name, &on, &parts),
-        Backend::Sqlite => sqlite(ix, &name, &on, &parts),
+        Backend::Sqlite => sqlite(ix, &name, &on, &parts, text_columns),
     }
 }
 
@@ -168,8 +191,15 @@ fn mysql(ix: &IndexDef, name: &str, on: &str, parts: &str) -> Result<String, Str
     Ok(format!("CREATE {kind}INDEX {name} ON {on} ({parts})"))
 }
 
-/// SQLite: `CREATE [UNIQUE] INDEX n ON t (..) [WHERE ..]`; one method, no `INCLUDE`.
-fn sqlite(ix: &IndexDef, name: &str, on: &str, parts: &str) -> Result<String, String> {
+/// SQLite: `CREATE [UNIQUE] INDEX n ON t (..) [WHERE ..]`; one method, no `INCLUDE`, and
+/// no PostgreSQL spelling ([`for_sqlite`]).
+fn sqlite(
+    ix: &IndexDef,
+    name: &str,
+    on: &str,
+    parts: &str,
+    text_columns: &BTreeSet<String>,
+) -> Result<String, String> {
     if let Some(m) = ix.method {
         return Err(format!("a {} index", label(m)));
     }
@@ -179,8 +209,11 @@ fn sqlite(ix: &IndexDef, name: &str, on: &str, parts: &str) -> Result<String, St
     if ix.nulls_not_distinct {
         return Err("NULLS NOT DISTINCT".into());
     }
+    let parts = for_sqlite(parts, text_columns)?;
     let mut sql = format!("CREATE {}INDEX {name} ON {on} ({parts})", unique(ix));
-    push_predicate(&mut sql, ix);
+    if let Some(p) = &ix.predicate {
+        sql.push_str(&format!(" WHERE {}", for_sqlite(p, text_columns)?));
+    }
     Ok(sql)
 }
 
@@ -287,7 +320,10 @@ fn base_and_order(part: &IndexPart, backend: Backend) -> Result<(String, String)
             Backend::MySql => Err(format!("an expression index part ({e})")),
         },
         IndexPart::Prefix { column, length } => match backend {
-            Backend::MySql => Ok((format!("{}({length})", backend.ident(column)), String::new())),
+            Backend::MySql => Ok((
+                format!("{}({length})", backend.ident(column)),
+                String::new(),
+            )),
             _ => Err(format!("a prefix length on {column} (MySQL's)")),
         },
         IndexPart::Qualified { .. } => Err("a collation or operator class given twice".into()),
@@ -372,10 +408,21 @@ mod tests {
             sql(&ix, Backend::Postgres).unwrap(),
             r#"CREATE INDEX "ix" ON "t" USING btree ("name" "text_pattern_ops", "code" COLLATE "C" DESC)"#
         );
-        assert!(sql(&ix, Backend::Sqlite).unwrap_err().contains("operator class"));
-        assert!(sql(&ix, Backend::MySql).unwrap_err().contains("operator class"));
-        let gin = IndexDef::on("g", vec![IndexPart::column("doc").opclass("jsonb_path_ops")])
-            .method(IndexMethod::Gin);
+        assert!(
+            sql(&ix, Backend::Sqlite)
+                .unwrap_err()
+                .contains("operator class")
+        );
+        assert!(
+            sql(&ix, Backend::MySql)
+                .unwrap_err()
+                .contains("operator class")
+        );
+        let gin = IndexDef::on(
+            "g",
+            vec![IndexPart::column("doc").opclass("jsonb_path_ops")],
+        )
+        .method(IndexMethod::Gin);
         assert_eq!(
             sql(&gin, Backend::Postgres).unwrap(),
             r#"CREATE INDEX "g" ON "t" USING gin ("doc" "jsonb_path_ops")"#
@@ -386,15 +433,30 @@ mod tests {
             r#"CREATE INDEX "n" ON "t" ("name" COLLATE "NOCASE")"#
         );
         // Each backend's collation names fail on the other; MySQL has no index collation.
-        assert!(sql(&nocase, Backend::Postgres).unwrap_err().contains("SQLite"));
-        assert!(sql(&nocase, Backend::MySql).unwrap_err().contains("COLLATE"));
+        assert!(
+            sql(&nocase, Backend::Postgres)
+                .unwrap_err()
+                .contains("SQLite")
+        );
+        assert!(
+            sql(&nocase, Backend::MySql)
+                .unwrap_err()
+                .contains("COLLATE")
+        );
         let c = IndexDef::on("c", vec![IndexPart::column("name").collate("C")]);
         assert!(sql(&c, Backend::Sqlite).unwrap_err().contains("NOCASE"));
         // A qualified part is never plain, and hostile names stay quoted.
-        assert!(matches!(index_on(&c, "t", Backend::Postgres), OnBackend::Defined(_)));
+        assert!(matches!(
+            index_on(&c, "t", Backend::Postgres),
+            OnBackend::Defined(_)
+        ));
         let hostile = IndexDef::on(
             "h",
-            vec![IndexPart::column("a").collate("x\"; DROP TABLE t; --").opclass("o\"p")],
+            vec![
+                IndexPart::column("a")
+                    .collate("x\"; DROP TABLE t; --")
+                    .opclass("o\"p"),
+            ],
         );
         assert_eq!(
             sql(&hostile, Backend::Postgres).unwrap(),

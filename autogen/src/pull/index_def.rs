@@ -483,7 +483,10 @@ mod tests {
         );
         // A collation SQLite does not know is not declared (it would not render back).
         assert_eq!(
-            read(Backend::Sqlite, "CREATE INDEX ix ON t (name COLLATE my_coll)"),
+            read(
+                Backend::Sqlite,
+                "CREATE INDEX ix ON t (name COLLATE my_coll)"
+            ),
             None
         );
     }
