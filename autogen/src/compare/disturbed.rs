@@ -103,6 +103,6 @@ impl Disturbed {
             return false;
         }
         let tokens = canonical_tokens(sql);
-        names.any(|c| tokens.iter().any(|t| *t == c))
+        names.any(|c| tokens.contains(&c))
     }
 }
