@@ -230,3 +230,82 @@ async fn mysql_year_4_is_year() {
     )
     .await;
 }
+
+/// `pg_get_indexdef` leaves out an operator class that is the default for the column's type
+/// and the index method.
+#[tokio::test]
+async fn postgres_default_operator_class_is_not_printed() {
+    same(
+        Backend::Postgres,
+        &[
+            "CREATE TABLE t (id int PRIMARY KEY, name text, doc jsonb)",
+            "CREATE INDEX ix_name ON t (name text_ops DESC)",
+            "CREATE INDEX ix_doc ON t USING gin (doc jsonb_ops)",
+        ],
+        &[
+            "CREATE TABLE t (id int PRIMARY KEY, name text, doc jsonb)",
+            "CREATE INDEX ix_name ON t (name DESC)",
+            "CREATE INDEX ix_doc ON t USING gin (doc)",
+        ],
+    )
+    .await;
+}
+
+/// `pg_get_indexdef` leaves out an index part's collation when it is the column's own.
+#[tokio::test]
+async fn postgres_index_collation_of_its_column_is_not_printed() {
+    same(
+        Backend::Postgres,
+        &[
+            r#"CREATE TABLE t (id int PRIMARY KEY, code text COLLATE "C")"#,
+            r#"CREATE INDEX ix_code ON t (code COLLATE "C" DESC)"#,
+        ],
+        &[
+            r#"CREATE TABLE t (id int PRIMARY KEY, code text COLLATE "C")"#,
+            "CREATE INDEX ix_code ON t (code DESC)",
+        ],
+    )
+    .await;
+}
+
+/// SQLite keeps an index statement as written: a collation quoted or bare, in any case, is
+/// one collation.
+#[tokio::test]
+async fn sqlite_index_collation_quoted_or_bare() {
+    same(
+        Backend::Sqlite,
+        &[
+            "CREATE TABLE t (id integer PRIMARY KEY, code text)",
+            r#"CREATE INDEX ix_code ON t ("code" COLLATE "NOCASE")"#,
+        ],
+        &[
+            "CREATE TABLE t (id integer PRIMARY KEY, code text)",
+            "CREATE INDEX ix_code ON t (code collate nocase)",
+        ],
+    )
+    .await;
+}
+
+/// ... and an index part's `COLLATE NOCASE` is a real difference (it was once read as a plain
+/// index on the column).
+#[tokio::test]
+async fn sqlite_index_collation_is_not_dropped() {
+    let x = TestDb::new(Backend::Sqlite, "trap").await;
+    let y = TestDb::new(Backend::Sqlite, "trap").await;
+    for (db, index) in [
+        (&x, "CREATE INDEX ix ON t (code COLLATE NOCASE)"),
+        (&y, "CREATE INDEX ix ON t (code)"),
+    ] {
+        let conn = db.connect().await;
+        conn.execute_unprepared("CREATE TABLE t (id integer PRIMARY KEY, code text)")
+            .await
+            .unwrap();
+        conn.execute_unprepared(index).await.unwrap();
+    }
+    let ops = database_drift(&x.connect().await, &y.connect().await)
+        .await
+        .unwrap()
+        .ops;
+    let kinds: Vec<&str> = ops.iter().map(|o| o.kind()).collect();
+    assert_eq!(kinds, ["drop_index", "add_index"], "{ops:?}");
+}

@@ -60,11 +60,23 @@ pub(super) fn diff_primary_key(
     }
 }
 
-/// Diffs uniques by column list; same columns means same constraint (names are ignored).
-pub(super) fn diff_uniques(current: &Table, desired: &Table, phases: &mut Phases) {
+/// Diffs uniques by column list; same columns means same constraint (names are ignored). One
+/// on a regenerated column is dropped and added again ([`Disturbed::regenerates`]).
+pub(super) fn diff_uniques(
+    current: &Table,
+    desired: &Table,
+    disturbed: &Disturbed,
+    phases: &mut Phases,
+) {
     let table = &desired.name;
+    let kept = |key: &String, among: &Table| {
+        among
+            .uniques
+            .get(key)
+            .is_some_and(|u| !disturbed.regenerates(table, &u.columns))
+    };
     for (key, unique) in &current.uniques {
-        if !desired.uniques.contains_key(key) {
+        if !kept(key, desired) {
             phases.drop_keys.push(Op::DropUnique {
                 table: table.clone(),
                 unique: unique.clone(),
@@ -73,7 +85,7 @@ pub(super) fn diff_uniques(current: &Table, desired: &Table, phases: &mut Phases
         }
     }
     for (key, unique) in &desired.uniques {
-        if !current.uniques.contains_key(key) {
+        if !kept(key, current) {
             phases.add_keys.push(Op::AddUnique {
                 table: table.clone(),
                 unique: unique.clone(),
@@ -83,11 +95,20 @@ pub(super) fn diff_uniques(current: &Table, desired: &Table, phases: &mut Phases
     }
 }
 
-/// Diffs non-unique indexes by name; changed columns are a drop and an add.
-pub(super) fn diff_indexes(current: &Table, desired: &Table, phases: &mut Phases) {
+/// Diffs non-unique indexes by name; changed columns are a drop and an add, and so is an
+/// index on a regenerated column ([`Disturbed::regenerates`]).
+pub(super) fn diff_indexes(
+    current: &Table,
+    desired: &Table,
+    disturbed: &Disturbed,
+    phases: &mut Phases,
+) {
     let table = &desired.name;
+    let same = |a: &crate::model::Index, b: Option<&crate::model::Index>| {
+        b == Some(a) && !disturbed.regenerates(table, &a.columns)
+    };
     for (name, index) in &current.indexes {
-        if desired.indexes.get(name) != Some(index) {
+        if !same(index, desired.indexes.get(name)) {
             phases.drop_keys.push(Op::DropIndex {
                 table: table.clone(),
                 index: index.clone(),
@@ -96,7 +117,7 @@ pub(super) fn diff_indexes(current: &Table, desired: &Table, phases: &mut Phases
         }
     }
     for (name, index) in &desired.indexes {
-        if current.indexes.get(name) != Some(index) {
+        if !same(index, current.indexes.get(name)) {
             phases.add_keys.push(Op::AddIndex {
                 table: table.clone(),
                 index: index.clone(),
@@ -145,12 +166,19 @@ pub(super) fn diff_foreign_keys(
 
 /// Diffs checks by their canonical expression ([`canonical`]): a named check is matched by name, and a
 /// changed expression is a drop and an add; an unnamed one (SQLite) matches any check with
-/// the same expression. A rename is a drop and an add.
-pub(super) fn diff_checks(current: &Table, desired: &Table, phases: &mut Phases) {
+/// the same expression. A rename is a drop and an add, and so is a check naming a regenerated
+/// column ([`Disturbed::regenerates_sql`]).
+pub(super) fn diff_checks(
+    current: &Table,
+    desired: &Table,
+    disturbed: &Disturbed,
+    phases: &mut Phases,
+) {
     let table = &desired.name;
     let matches = |a: &Check, b: &Check| {
         canonical(&a.expression) == canonical(&b.expression)
             && (a.name == b.name || a.name.is_empty() || b.name.is_empty())
+            && !disturbed.regenerates_sql(table, &a.expression)
     };
     let found = |c: &Check, among: &Table| among.checks.values().any(|o| matches(c, o));
     for check in current.checks.values() {
@@ -173,11 +201,18 @@ pub(super) fn diff_checks(current: &Table, desired: &Table, phases: &mut Phases)
 
 /// Diffs indexes kept as SQL by name (case-sensitive) and canonical statement
 /// ([`canonical_index`]): a changed
-/// definition (unique or not included) is a drop, then an add.
-pub(super) fn diff_defined_indexes(current: &Table, desired: &Table, phases: &mut Phases) {
+/// definition (unique or not included) is a drop, then an add, and so is an index naming a
+/// regenerated column ([`Disturbed::regenerates_sql`]).
+pub(super) fn diff_defined_indexes(
+    current: &Table,
+    desired: &Table,
+    disturbed: &Disturbed,
+    phases: &mut Phases,
+) {
     let table = &desired.name;
     let same = |a: &DefinedIndex, b: Option<&DefinedIndex>| {
         b.is_some_and(|b| canonical_index(&a.sql) == canonical_index(&b.sql))
+            && !disturbed.regenerates_sql(table, &a.sql)
     };
     for (name, index) in &current.defined_indexes {
         if !same(index, desired.defined_indexes.get(name)) {

@@ -56,10 +56,10 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
             continue;
         };
         diff_foreign_keys(cur, want, &disturbed, &mut phases);
-        diff_indexes(cur, want, &mut phases);
-        diff_checks(cur, want, &mut phases);
-        diff_defined_indexes(cur, want, &mut phases);
-        diff_uniques(cur, want, &mut phases);
+        diff_indexes(cur, want, &disturbed, &mut phases);
+        diff_checks(cur, want, &disturbed, &mut phases);
+        diff_defined_indexes(cur, want, &disturbed, &mut phases);
+        diff_uniques(cur, want, &disturbed, &mut phases);
         if cur.comment != want.comment {
             phases.alter_columns.push(Op::SetTableComment {
                 table: name.clone(),

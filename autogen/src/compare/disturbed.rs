@@ -1,8 +1,10 @@
-//! What a migration pulls out from under foreign keys it does not otherwise change.
+//! What a migration pulls out from under foreign keys, indexes, uniques and checks it does
+//! not otherwise change.
 
 use std::collections::BTreeSet;
 
 use crate::model::{ForeignKey, Schema, Table, column_key};
+use crate::normalize::checks::canonical_tokens;
 use crate::ops::ColumnChange;
 
 use super::columns::column_changes;
@@ -15,6 +17,13 @@ pub(super) struct Disturbed {
     /// `(table, column key)` of primary keys and uniques that go away: a referenced key cannot
     /// be dropped while a foreign key depends on it.
     dropped_keys: BTreeSet<(String, String)>,
+    /// `(table, column)` whose generation expression changes: the column is dropped and added
+    /// again, and the database drops every index, unique and check on it with it (PostgreSQL:
+    /// <https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-DROP-COLUMN>),
+    /// or shrinks a composite index to its other columns (MySQL:
+    /// <https://dev.mysql.com/doc/refman/8.0/en/alter-table.html#alter-table-add-drop-column>).
+    /// So those go before the drop and come back after the add, in upgrade and downgrade.
+    regenerated: BTreeSet<(String, String)>,
 }
 
 impl Disturbed {
@@ -23,6 +32,7 @@ impl Disturbed {
         let mut d = Disturbed {
             retyped: BTreeSet::new(),
             dropped_keys: BTreeSet::new(),
+            regenerated: BTreeSet::new(),
         };
         for (name, want) in &desired.tables {
             let Some(cur) = current.tables.get(name) else {
@@ -33,6 +43,11 @@ impl Disturbed {
                     && column_changes(old, c).contains(&ColumnChange::Type)
                 {
                     d.retyped.insert((name.clone(), c.name.clone()));
+                }
+                if let Some(old) = cur.column(&c.name)
+                    && column_changes(old, c).contains(&ColumnChange::Generated)
+                {
+                    d.regenerated.insert((name.clone(), c.name.clone()));
                 }
             }
             let pk_cols = |t: &Table| t.primary_key.as_ref().map(|pk| pk.columns.clone());
@@ -58,8 +73,36 @@ impl Disturbed {
         };
         retyped(table, &fk.columns)
             || retyped(&fk.ref_table, &fk.ref_columns)
+            || self.regenerates(table, &fk.columns)
+            || self.regenerates(&fk.ref_table, &fk.ref_columns)
             || self
                 .dropped_keys
                 .contains(&(fk.ref_table.clone(), column_key(&fk.ref_columns)))
+    }
+
+    /// Whether an index, unique or check on `table` over `columns` goes with a regenerated
+    /// column (and must be dropped before it and created again after it).
+    pub fn regenerates(&self, table: &str, columns: &[String]) -> bool {
+        columns
+            .iter()
+            .any(|c| self.regenerated.contains(&(table.to_string(), c.clone())))
+    }
+
+    /// The same for an index or check kept as SQL text: whether it names a regenerated column.
+    /// A name is found among the text's canonical tokens (quotes dropped, lower-cased), so a
+    /// word that only looks like the column (`total` in a string, a function) also counts: one
+    /// index rebuilt for nothing, never one lost.
+    pub fn regenerates_sql(&self, table: &str, sql: &str) -> bool {
+        let mut names = self
+            .regenerated
+            .iter()
+            .filter(|(t, _)| t == table)
+            .map(|(_, c)| c.to_lowercase())
+            .peekable();
+        if names.peek().is_none() {
+            return false;
+        }
+        let tokens = canonical_tokens(sql);
+        names.any(|c| tokens.contains(&c))
     }
 }

@@ -4,7 +4,7 @@ use sea_orm::DbBackend;
 use sea_orm::sea_query::{IndexCreateStatement, TableCreateStatement};
 
 use super::column::{column_from_def, unmanaged_extra};
-use super::index_sql::{OnBackend, index_on};
+use super::index_sql::{OnBackend, index_on_table};
 use super::keys::{IndexKind, classify_index, foreign_key, table_ref_name};
 use super::{EntityDef, Extras};
 use crate::backend::Backend;
@@ -101,6 +101,22 @@ fn add_enum_types(schema: &mut Schema, entities: &[EntityDef]) {
 /// the table, other indexes join it as `backend`'s statement ([`index_on`]); an index
 /// `backend` cannot express becomes an unmanaged object of the desired schema, which every
 /// report lists (never a silent loss of the declaration).
+/// The table's string columns (a PostgreSQL `::text` cast on them means nothing to SQLite).
+fn text_columns(table: &Table) -> std::collections::BTreeSet<String> {
+    use crate::model::ColumnType;
+    table
+        .columns
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.col_type,
+                ColumnType::Char(_) | ColumnType::String(_) | ColumnType::Text
+            )
+        })
+        .map(|c| c.name.clone())
+        .collect()
+}
+
 fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras, backend: DbBackend) {
     let backend = Backend::of(backend);
     let mut declared = |kind, name: &str, detail: String| {
@@ -112,8 +128,9 @@ fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras, backend: 
             sql: None,
         })
     };
+    let text_columns = text_columns(table);
     for ix in &extras.indexes {
-        match index_on(ix, &table.name, backend) {
+        match index_on_table(ix, &table.name, &text_columns, backend) {
             OnBackend::Plain(columns) if ix.unique => {
                 let name = ix.name.clone();
                 table

@@ -123,6 +123,17 @@ pub enum IndexPart {
         /// Prefix length in characters.
         length: u32,
     },
+    /// A column or expression with its own collation and/or operator class, e.g.
+    /// `name COLLATE "C" text_pattern_ops DESC` (PostgreSQL) or `name COLLATE NOCASE`
+    /// (SQLite). Built with [`IndexPart::collate`] and [`IndexPart::opclass`].
+    Qualified {
+        /// The column (with its order) or expression.
+        part: Box<IndexPart>,
+        /// `COLLATE <name>`: PostgreSQL collations, or SQLite's `BINARY`, `NOCASE`, `RTRIM`.
+        collate: Option<String>,
+        /// The operator class (PostgreSQL), e.g. `text_pattern_ops`, `jsonb_path_ops`.
+        opclass: Option<String>,
+    },
 }
 
 impl IndexPart {
@@ -153,10 +164,53 @@ impl IndexPart {
         }
     }
 
+    /// The same part with `COLLATE <name>` (PostgreSQL; SQLite's `BINARY`, `NOCASE` or
+    /// `RTRIM`). The name is quoted as an identifier; MySQL has no per-index collation.
+    pub fn collate(self, name: impl Into<String>) -> Self {
+        let (part, _, opclass) = self.unqualified();
+        Self::Qualified {
+            part,
+            collate: Some(name.into()),
+            opclass,
+        }
+    }
+
+    /// The same part with an operator class (PostgreSQL), e.g. `text_pattern_ops` or, on a
+    /// GIN index, `jsonb_path_ops`. The name is quoted as an identifier.
+    pub fn opclass(self, name: impl Into<String>) -> Self {
+        let (part, collate, _) = self.unqualified();
+        Self::Qualified {
+            part,
+            collate,
+            opclass: Some(name.into()),
+        }
+    }
+
+    /// The part without its collation and operator class, and those two.
+    fn unqualified(self) -> (Box<Self>, Option<String>, Option<String>) {
+        match self {
+            Self::Qualified {
+                part,
+                collate,
+                opclass,
+            } => (part, collate, opclass),
+            other => (Box::new(other), None, None),
+        }
+    }
+
     /// The same column with `NULLS FIRST` (`true`) or `NULLS LAST` (`false`); an expression
     /// or a prefix is left as it is.
     pub fn nulls_first(self, first: bool) -> Self {
         match self {
+            Self::Qualified {
+                part,
+                collate,
+                opclass,
+            } => Self::Qualified {
+                part: Box::new(part.nulls_first(first)),
+                collate,
+                opclass,
+            },
             Self::Column(column) => Self::Ordered {
                 column,
                 desc: false,

@@ -8,7 +8,10 @@
 //! Every name goes through [`Backend::ident`]; expressions and predicates are SQL the entity
 //! wrote, kept as they are.
 
+use std::collections::BTreeSet;
+
 use super::extras::{IndexDef, IndexMethod, IndexPart};
+use super::portable_sql::for_sqlite;
 use crate::backend::Backend;
 use crate::model::DefinedIndex;
 
@@ -26,14 +29,25 @@ pub enum OnBackend {
 /// `ix` on `table` as `backend` sees it. A defined index carries the statements of the
 /// other backends that can express it too, so that a file generated here creates it there.
 pub fn index_on(ix: &IndexDef, table: &str, backend: Backend) -> OnBackend {
+    index_on_table(ix, table, &BTreeSet::new(), backend)
+}
+
+/// [`index_on`], knowing the table's string columns (`text_columns`): a PostgreSQL cast to
+/// text on one of them is left out of the SQLite statement ([`super::portable_sql`]).
+pub fn index_on_table(
+    ix: &IndexDef,
+    table: &str,
+    text_columns: &BTreeSet<String>,
+    backend: Backend,
+) -> OnBackend {
     if let Some(columns) = plain_columns(ix, backend) {
         return OnBackend::Plain(columns);
     }
-    match index_statement(ix, table, backend) {
+    match statement(ix, table, text_columns, backend) {
         Ok(sql) => {
             let mut index = DefinedIndex::read(ix.name.clone(), backend, sql);
             for other in Backend::ALL.into_iter().filter(|b| *b != backend) {
-                if let Ok(sql) = index_statement(ix, table, other) {
+                if let Ok(sql) = statement(ix, table, text_columns, other) {
                     index.elsewhere.insert(other, sql);
                 }
             }
@@ -83,6 +97,15 @@ fn plain_columns(ix: &IndexDef, backend: Backend) -> Option<Vec<String>> {
 
 /// The `CREATE INDEX` statement of `ix` in `backend`'s dialect, or what it cannot say.
 pub fn index_statement(ix: &IndexDef, table: &str, backend: Backend) -> Result<String, String> {
+    statement(ix, table, &BTreeSet::new(), backend)
+}
+
+fn statement(
+    ix: &IndexDef,
+    table: &str,
+    text_columns: &BTreeSet<String>,
+    backend: Backend,
+) -> Result<String, String> {
     if ix.parts.is_empty() {
         return Err("an index with no part".into());
     }
@@ -96,7 +119,7 @@ pub fn index_statement(ix: &IndexDef, table: &str, backend: Backend) -> Result<S
     match backend {
         Backend::Postgres => postgres(ix, &name, &on, &parts),
         Backend::MySql => mysql(ix, &name, &on, &parts),
-        Backend::Sqlite => sqlite(ix, &name, &on, &parts),
+        Backend::Sqlite => sqlite(ix, &name, &on, &parts, text_columns),
     }
 }
 
@@ -168,8 +191,15 @@ fn mysql(ix: &IndexDef, name: &str, on: &str, parts: &str) -> Result<String, Str
     Ok(format!("CREATE {kind}INDEX {name} ON {on} ({parts})"))
 }
 
-/// SQLite: `CREATE [UNIQUE] INDEX n ON t (..) [WHERE ..]`; one method, no `INCLUDE`.
-fn sqlite(ix: &IndexDef, name: &str, on: &str, parts: &str) -> Result<String, String> {
+/// SQLite: `CREATE [UNIQUE] INDEX n ON t (..) [WHERE ..]`; one method, no `INCLUDE`, and
+/// no PostgreSQL spelling ([`for_sqlite`]).
+fn sqlite(
+    ix: &IndexDef,
+    name: &str,
+    on: &str,
+    parts: &str,
+    text_columns: &BTreeSet<String>,
+) -> Result<String, String> {
     if let Some(m) = ix.method {
         return Err(format!("a {} index", label(m)));
     }
@@ -179,8 +209,11 @@ fn sqlite(ix: &IndexDef, name: &str, on: &str, parts: &str) -> Result<String, St
     if ix.nulls_not_distinct {
         return Err("NULLS NOT DISTINCT".into());
     }
+    let parts = for_sqlite(parts, text_columns)?;
     let mut sql = format!("CREATE {}INDEX {name} ON {on} ({parts})", unique(ix));
-    push_predicate(&mut sql, ix);
+    if let Some(p) = &ix.predicate {
+        sql.push_str(&format!(" WHERE {}", for_sqlite(p, text_columns)?));
+    }
     Ok(sql)
 }
 
@@ -206,18 +239,63 @@ fn push_predicate(sql: &mut String, ix: &IndexDef) {
 }
 
 /// One indexed part. A null ordering equal to the backend's default is left out (PostgreSQL
-/// does not print it back); MySQL and SQLite cannot say another one.
+/// does not print it back); MySQL and SQLite cannot say another one. A collation and an
+/// operator class go between the column or expression and its order, as PostgreSQL writes
+/// them (<https://www.postgresql.org/docs/current/sql-createindex.html>).
 fn part_sql(part: &IndexPart, backend: Backend) -> Result<String, String> {
+    let IndexPart::Qualified {
+        part,
+        collate,
+        opclass,
+    } = part
+    else {
+        let (base, order) = base_and_order(part, backend)?;
+        return Ok(base + &order);
+    };
+    let (mut sql, order) = base_and_order(part, backend)?;
+    if let Some(name) = collate {
+        sql.push_str(&collate_sql(name, backend)?);
+    }
+    if let Some(name) = opclass {
+        if backend != Backend::Postgres {
+            return Err(format!("an operator class ({name}, PostgreSQL's)"));
+        }
+        sql.push(' ');
+        sql.push_str(&backend.ident(name));
+    }
+    Ok(sql + &order)
+}
+
+/// SQLite's built-in collations (<https://www.sqlite.org/datatype3.html#collation>); a name
+/// an application registers at run time is not known here.
+const SQLITE_COLLATIONS: [&str; 3] = ["binary", "nocase", "rtrim"];
+
+/// ` COLLATE <name>`: any name on PostgreSQL but SQLite's, only SQLite's on SQLite (either
+/// would fail to create on the other), none on MySQL, whose index parts take no collation.
+fn collate_sql(name: &str, backend: Backend) -> Result<String, String> {
+    let sqlite_own = SQLITE_COLLATIONS.contains(&name.to_ascii_lowercase().as_str());
+    match backend {
+        Backend::Postgres if sqlite_own => Err(format!("the collation {name} (SQLite's)")),
+        Backend::Sqlite if !sqlite_own => Err(format!(
+            "the collation {name} (SQLite knows BINARY, NOCASE and RTRIM)"
+        )),
+        Backend::MySql => Err(format!("a COLLATE {name} on an index part")),
+        _ => Ok(format!(" COLLATE {}", backend.ident(name))),
+    }
+}
+
+/// A part's column or expression, and its order (` DESC`, ` NULLS FIRST`, or nothing).
+fn base_and_order(part: &IndexPart, backend: Backend) -> Result<(String, String), String> {
     match part {
-        IndexPart::Column(c) => Ok(backend.ident(c)),
+        IndexPart::Column(c) => Ok((backend.ident(c), String::new())),
         IndexPart::Ordered {
             column,
             desc,
             nulls_first,
         } => {
-            let mut sql = backend.ident(column);
+            let mut order = String::new();
             if *desc {
-                sql.push_str(" DESC");
+                order.push_str(" DESC");
             }
             let default_first = nulls_first_when_ascending(backend) != *desc;
             match nulls_first {
@@ -225,7 +303,7 @@ fn part_sql(part: &IndexPart, backend: Backend) -> Result<String, String> {
                     if backend != Backend::Postgres {
                         return Err(format!("NULLS FIRST/LAST on {column}"));
                     }
-                    sql.push_str(if *first {
+                    order.push_str(if *first {
                         " NULLS FIRST"
                     } else {
                         " NULLS LAST"
@@ -233,18 +311,22 @@ fn part_sql(part: &IndexPart, backend: Backend) -> Result<String, String> {
                 }
                 _ => {}
             }
-            Ok(sql)
+            Ok((backend.ident(column), order))
         }
         IndexPart::Expression(e) => match backend {
             // An expression other than a function call needs its own parentheses.
-            Backend::Postgres => Ok(format!("({e})")),
-            Backend::Sqlite => Ok(e.clone()),
+            Backend::Postgres => Ok((format!("({e})"), String::new())),
+            Backend::Sqlite => Ok((e.clone(), String::new())),
             Backend::MySql => Err(format!("an expression index part ({e})")),
         },
         IndexPart::Prefix { column, length } => match backend {
-            Backend::MySql => Ok(format!("{}({length})", backend.ident(column))),
+            Backend::MySql => Ok((
+                format!("{}({length})", backend.ident(column)),
+                String::new(),
+            )),
             _ => Err(format!("a prefix length on {column} (MySQL's)")),
         },
+        IndexPart::Qualified { .. } => Err("a collation or operator class given twice".into()),
     }
 }
 
@@ -311,6 +393,75 @@ mod tests {
             r#"CREATE UNIQUE INDEX "u" ON "t" USING btree ("a") INCLUDE ("b") NULLS NOT DISTINCT"#
         );
         assert!(sql(&nnd, Backend::MySql).unwrap_err().contains("INCLUDE"));
+    }
+
+    #[test]
+    fn collations_and_operator_classes() {
+        let ix = IndexDef::on(
+            "ix",
+            vec![
+                IndexPart::column("name").opclass("text_pattern_ops"),
+                IndexPart::desc("code").collate("C"),
+            ],
+        );
+        assert_eq!(
+            sql(&ix, Backend::Postgres).unwrap(),
+            r#"CREATE INDEX "ix" ON "t" USING btree ("name" "text_pattern_ops", "code" COLLATE "C" DESC)"#
+        );
+        assert!(
+            sql(&ix, Backend::Sqlite)
+                .unwrap_err()
+                .contains("operator class")
+        );
+        assert!(
+            sql(&ix, Backend::MySql)
+                .unwrap_err()
+                .contains("operator class")
+        );
+        let gin = IndexDef::on(
+            "g",
+            vec![IndexPart::column("doc").opclass("jsonb_path_ops")],
+        )
+        .method(IndexMethod::Gin);
+        assert_eq!(
+            sql(&gin, Backend::Postgres).unwrap(),
+            r#"CREATE INDEX "g" ON "t" USING gin ("doc" "jsonb_path_ops")"#
+        );
+        let nocase = IndexDef::on("n", vec![IndexPart::column("name").collate("NOCASE")]);
+        assert_eq!(
+            sql(&nocase, Backend::Sqlite).unwrap(),
+            r#"CREATE INDEX "n" ON "t" ("name" COLLATE "NOCASE")"#
+        );
+        // Each backend's collation names fail on the other; MySQL has no index collation.
+        assert!(
+            sql(&nocase, Backend::Postgres)
+                .unwrap_err()
+                .contains("SQLite")
+        );
+        assert!(
+            sql(&nocase, Backend::MySql)
+                .unwrap_err()
+                .contains("COLLATE")
+        );
+        let c = IndexDef::on("c", vec![IndexPart::column("name").collate("C")]);
+        assert!(sql(&c, Backend::Sqlite).unwrap_err().contains("NOCASE"));
+        // A qualified part is never plain, and hostile names stay quoted.
+        assert!(matches!(
+            index_on(&c, "t", Backend::Postgres),
+            OnBackend::Defined(_)
+        ));
+        let hostile = IndexDef::on(
+            "h",
+            vec![
+                IndexPart::column("a")
+                    .collate("x\"; DROP TABLE t; --")
+                    .opclass("o\"p"),
+            ],
+        );
+        assert_eq!(
+            sql(&hostile, Backend::Postgres).unwrap(),
+            r#"CREATE INDEX "h" ON "t" USING btree ("a" COLLATE "x""; DROP TABLE t; --" "o""p")"#
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod entity_def;
 mod extras;
 mod index_sql;
 mod keys;
+mod portable_sql;
 mod sql;
 
 pub use column::split_comment;
@@ -21,4 +22,4 @@ pub use extras::{
     CheckDef, EnumDef, Extras, GeneratedDef, IdentityDef, IndexDef, IndexMethod, IndexPart,
     SchemaExtras,
 };
-pub use index_sql::{OnBackend, index_on, index_statement};
+pub use index_sql::{OnBackend, index_on, index_on_table, index_statement};

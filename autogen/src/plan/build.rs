@@ -276,18 +276,20 @@ pub fn column_def(column: &Column, inline_pk: bool) -> ColumnChain {
     }
 }
 
-/// A generated column: its type, its clause with its nullability, its comment; no default,
-/// auto-increment, `ON UPDATE` or collation (MySQL takes a collation only before the clause).
+/// A generated column: its type, its clause with its nullability and collation (MySQL takes a
+/// collation only before the clause, see [`GeneratedAs`]), its comment; no default,
+/// auto-increment or `ON UPDATE`.
 fn generated_column_def(column: &Column, generated: &Generated) -> ColumnChain {
     let mut calls = type_calls(&column.col_type);
-    calls.extend([ColumnCall::GeneratedAs(
+    calls.push(ColumnCall::GeneratedAs(
         BackendArg,
         GeneratedAs {
             expression: generated.expression.clone(),
             stored: generated.stored,
             nullable: column.nullable,
+            collation: column.collation.clone(),
         },
-    )]);
+    ));
     if let Some(c) = &column.comment {
         calls.push(ColumnCall::Comment(c.clone()));
     }

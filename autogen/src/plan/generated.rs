@@ -3,7 +3,10 @@
 //! generated column at all), and writes `VIRTUAL` where PostgreSQL 15 has only `STORED`. So a
 //! generated column's nullability travels with its clause and
 //! [`ColumnDefExt::generated_as`](super::ColumnDefExt::generated_as) writes what the backend
-//! the migration runs on takes.
+//! the migration runs on takes. So does its collation: MySQL and MariaDB take `COLLATE` only
+//! before the clause (<https://mariadb.com/kb/en/generated-columns/>: `data_type [COLLATE ..]
+//! [GENERATED ALWAYS] AS (..)`), PostgreSQL and SQLite anywhere among the column's
+//! constraints; a column dropped and added again for a new expression keeps it.
 
 use sea_orm::DbBackend;
 use sea_orm::sea_query::{ColumnDef, Expr};
@@ -20,6 +23,8 @@ pub struct GeneratedAs {
     pub stored: bool,
     /// `NULL` allowed (MySQL: always, nothing is written).
     pub nullable: bool,
+    /// The column's collation, written on the backend that named it (quoted as a name).
+    pub collation: Option<crate::model::Collation>,
 }
 
 impl GeneratedAs {
@@ -29,6 +34,7 @@ impl GeneratedAs {
             expression: expression.into(),
             stored: true,
             nullable: true,
+            collation: None,
         }
     }
 
@@ -46,26 +52,52 @@ impl GeneratedAs {
         self
     }
 
+    /// The same, with the column's collation.
+    pub fn collate(mut self, collation: crate::model::Collation) -> Self {
+        self.collation = Some(collation);
+        self
+    }
+
     /// Applies the clause to `def` for `backend`.
     pub(super) fn apply<'a>(
         &self,
         def: &'a mut ColumnDef,
         backend: DbBackend,
     ) -> &'a mut ColumnDef {
+        use super::ColumnDefExt;
         let expr = Expr::cust(self.expression.clone());
+        let collation = self.collation.clone().filter(|c| c.backend.db() == backend);
         match backend {
-            DbBackend::MySql => def.generated(expr, self.stored),
+            // sea-query writes its generated clause before `extra`: the whole clause goes
+            // there instead, after the collation.
+            DbBackend::MySql => match collation {
+                Some(c) => def.extra(format!(
+                    "COLLATE {} GENERATED ALWAYS AS ({}) {}",
+                    c.backend.ident(&c.name),
+                    self.expression,
+                    if self.stored { "STORED" } else { "VIRTUAL" }
+                )),
+                None => def.generated(expr, self.stored),
+            },
             DbBackend::Postgres => {
                 if !self.nullable {
                     def.not_null();
                 }
-                def.generated(expr, true)
+                def.generated(expr, true);
+                match collation {
+                    Some(c) => def.collate(backend, c),
+                    None => def,
+                }
             }
             _ => {
                 if !self.nullable {
                     def.not_null();
                 }
-                def.generated(expr, self.stored)
+                def.generated(expr, self.stored);
+                match collation {
+                    Some(c) => def.collate(backend, c),
+                    None => def,
+                }
             }
         }
     }
@@ -81,6 +113,19 @@ impl Arg for GeneratedAs {
         imports.autogen.insert("plan::GeneratedAs");
         let kind = if self.stored { "stored" } else { "virtual_" };
         let null = if self.nullable { "" } else { ".not_null()" };
-        format!("GeneratedAs::{kind}({}){null}", rs(&self.expression))
+        let collate = self
+            .collation
+            .as_ref()
+            .map(|c| {
+                format!(
+                    ".collate({})",
+                    super::chain::CollationArg(c.clone()).rust(imports)
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            "GeneratedAs::{kind}({}){null}{collate}",
+            rs(&self.expression)
+        )
     }
 }

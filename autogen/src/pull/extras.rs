@@ -120,6 +120,20 @@ fn part_source(part: &IndexPart) -> String {
         IndexPart::Prefix { column, length } => {
             format!("IndexPart::prefix({}, {length})", lit(column))
         }
+        IndexPart::Qualified {
+            part,
+            collate,
+            opclass,
+        } => {
+            let mut out = part_source(part);
+            if let Some(c) = collate {
+                out.push_str(&format!(".collate({})", lit(c)));
+            }
+            if let Some(o) = opclass {
+                out.push_str(&format!(".opclass({})", lit(o)));
+            }
+            out
+        }
     }
 }
 

@@ -3,8 +3,9 @@
 //! The statement is split at its top level: the head (`UNIQUE`/`FULLTEXT`/`SPATIAL`,
 //! `USING <method>`), the indexed parts, and the tail (`INCLUDE (..)`, `NULLS NOT
 //! DISTINCT`, `WHERE ..`). A part is a column (with its order), a MySQL prefix, or an
-//! expression (a function call or a parenthesized expression). Anything else (operator
-//! classes, collations, an ordered expression, storage parameters) is not parsed, and the
+//! expression (a function call or a parenthesized expression), with its `COLLATE` and
+//! operator class. Anything else (a schema-qualified collation or operator class, an ordered
+//! expression, storage parameters) is not parsed, and the
 //! result must render back to the same canonical statement
 //! ([`crate::metadata::index_on`]): what pull cannot declare exactly it leaves as a note.
 
@@ -245,58 +246,109 @@ fn single_name(text: &str) -> Option<String> {
     }
 }
 
-/// One indexed part.
+/// One indexed part: a column, a MySQL prefix, a call or a parenthesized expression, then
+/// `COLLATE <name>`, an operator class and the column's order, in the order PostgreSQL
+/// prints them.
 fn part(text: &str, backend: Backend) -> Option<IndexPart> {
     let ps = pieces(text)?;
     let (first, rest) = ps.split_first()?;
-    if let Some(column) = name_of(&first.1) {
+    let (base, tail) = match (&first.1, rest.first()) {
         // `name(10)` (MySQL prefix) or `lower(..)` (a call, an expression).
-        if let Some((_, Piece::Group(g))) = rest.first() {
-            if backend == Backend::MySql && matches!(first.1, Piece::Name(_)) && rest.len() == 1 {
-                let length = g[1..g.len() - 1].trim().parse().ok()?;
-                return Some(IndexPart::prefix(column, length));
-            }
-            return (rest.len() == 1 && matches!(first.1, Piece::Word(_)))
-                .then(|| IndexPart::expression(text.trim()));
+        (Piece::Name(column), Some((_, Piece::Group(g))))
+            if backend == Backend::MySql && rest.len() == 1 =>
+        {
+            let length = g[1..g.len() - 1].trim().parse().ok()?;
+            return Some(IndexPart::prefix(column.clone(), length));
         }
-        let words: Vec<String> = rest
-            .iter()
-            .map(|(_, p)| match p {
-                Piece::Word(w) => Some(w.to_ascii_lowercase()),
-                _ => None,
-            })
-            .collect::<Option<_>>()?;
-        let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        let (desc, nulls) = match words.as_slice() {
-            [] => return Some(IndexPart::column(column)),
-            ["asc"] => (false, None),
-            ["desc"] => (true, None),
-            ["nulls", n] => (false, Some(*n)),
-            ["asc", "nulls", n] => (false, Some(*n)),
-            ["desc", "nulls", n] => (true, Some(*n)),
+        (Piece::Word(_), Some((at, Piece::Group(g)))) => (
+            IndexPart::expression(text[..at + g.len()].trim()),
+            &rest[1..],
+        ),
+        (Piece::Name(_), Some((_, Piece::Group(_)))) => return None,
+        // `(a + b)`: a parenthesized expression, kept without its parentheses.
+        (Piece::Group(g), _) => (IndexPart::expression(g[1..g.len() - 1].trim()), rest),
+        (p, _) => (IndexPart::column(name_of(p)?), rest),
+    };
+    let (collate, opclass, order) = qualifiers(tail)?;
+    let mut part = match (base, order) {
+        (base, None) => base,
+        (IndexPart::Column(column), Some((desc, nulls))) => {
+            let base = if desc {
+                IndexPart::desc(column)
+            } else {
+                IndexPart::Ordered {
+                    column,
+                    desc: false,
+                    nulls_first: None,
+                }
+            };
+            match nulls {
+                None => base,
+                Some(first) => base.nulls_first(first),
+            }
+        }
+        // An ordered expression is not declared.
+        _ => return None,
+    };
+    if let Some(c) = collate {
+        part = part.collate(c);
+    }
+    if let Some(o) = opclass {
+        part = part.opclass(o);
+    }
+    Some(part)
+}
+
+/// What a part ends with: `COLLATE <name>`, an operator class, then `ASC`/`DESC` and
+/// `NULLS FIRST|LAST` (`(desc, nulls_first)`). A schema-qualified collation or operator
+/// class is not declared (it is quoted as one name).
+#[allow(clippy::type_complexity)]
+fn qualifiers(
+    tail: &[(usize, Piece)],
+) -> Option<(Option<String>, Option<String>, Option<(bool, Option<bool>)>)> {
+    let mut i = 0;
+    let mut collate = None;
+    if tail.first().is_some_and(|(_, p)| is_word(p, "collate")) {
+        let name = match &tail.get(1)?.1 {
+            Piece::Name(n) => n.clone(),
+            Piece::Word(w) if !w.contains('.') => w.clone(),
             _ => return None,
         };
-        let base = if desc {
-            IndexPart::desc(column)
-        } else {
-            IndexPart::Ordered {
-                column,
-                desc: false,
-                nulls_first: None,
-            }
-        };
-        return match nulls {
-            None => Some(base),
-            Some("first") => Some(base.nulls_first(true)),
-            Some("last") => Some(base.nulls_first(false)),
-            Some(_) => None,
-        };
+        collate = Some(name);
+        i = 2;
     }
-    // `(a + b)`: a parenthesized expression, kept without its parentheses.
-    match (&first.1, rest) {
-        (Piece::Group(g), []) => Some(IndexPart::expression(g[1..g.len() - 1].trim())),
+    let mut opclass = None;
+    if let Some((_, Piece::Word(w))) = tail.get(i)
+        && !["asc", "desc", "nulls"].contains(&w.to_ascii_lowercase().as_str())
+    {
+        if w.contains('.') {
+            return None;
+        }
+        opclass = Some(w.clone());
+        i += 1;
+    }
+    let words: Vec<String> = tail[i..]
+        .iter()
+        .map(|(_, p)| match p {
+            Piece::Word(w) => Some(w.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let nulls = |n: &str| match n {
+        "first" => Some(true),
+        "last" => Some(false),
         _ => None,
-    }
+    };
+    let order = match words.as_slice() {
+        [] => None,
+        ["asc"] => Some((false, None)),
+        ["desc"] => Some((true, None)),
+        ["nulls", n] | ["asc", "nulls", n] => Some((false, Some(nulls(n)?))),
+        ["desc", "nulls", n] => Some((true, Some(nulls(n)?))),
+        _ => return None,
+    };
+    Some((collate, opclass, order))
 }
 
 #[cfg(test)]
@@ -345,11 +397,40 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ix.parts, [IndexPart::expression("(a + b)")]);
-        // Operator classes, collations and ordered expressions are not declared.
+        // Operator classes and collations, on columns and expressions, as printed.
+        let cases = [
+            (
+                r#"CREATE INDEX "ix" ON "t" USING btree (name text_pattern_ops)"#,
+                IndexPart::column("name").opclass("text_pattern_ops"),
+            ),
+            (
+                r#"CREATE INDEX "ix" ON "t" USING btree (name COLLATE "C" DESC NULLS LAST)"#,
+                IndexPart::desc("name").nulls_first(false).collate("C"),
+            ),
+            (
+                r#"CREATE INDEX "ix" ON "t" USING btree (name COLLATE "C" text_pattern_ops)"#,
+                IndexPart::column("name")
+                    .collate("C")
+                    .opclass("text_pattern_ops"),
+            ),
+            (
+                r#"CREATE INDEX "ix" ON "t" USING btree (lower((name)::text) text_pattern_ops)"#,
+                IndexPart::expression("lower((name)::text)").opclass("text_pattern_ops"),
+            ),
+            (
+                r#"CREATE INDEX "ix" ON "t" USING gin (doc jsonb_path_ops)"#,
+                IndexPart::column("doc").opclass("jsonb_path_ops"),
+            ),
+        ];
+        for (sql, want) in cases {
+            let ix = read(Backend::Postgres, sql).unwrap_or_else(|| panic!("{sql}"));
+            assert_eq!(ix.parts, [want], "{sql}");
+        }
+        // Ordered expressions, qualified names and storage parameters are not declared.
         for sql in [
-            r#"CREATE INDEX "ix" ON "t" USING btree (name text_pattern_ops)"#,
-            r#"CREATE INDEX "ix" ON "t" USING btree (name COLLATE "C")"#,
             r#"CREATE INDEX "ix" ON "t" USING btree (lower(name) DESC)"#,
+            r#"CREATE INDEX "ix" ON "t" USING btree (name public.my_ops)"#,
+            r#"CREATE INDEX "ix" ON "t" USING btree (name COLLATE public."x")"#,
             r#"CREATE INDEX "ix" ON "t" USING spgist (p)"#,
             r#"CREATE INDEX "ix" ON "t" USING btree (a) WITH (fillfactor='70')"#,
         ] {
@@ -388,10 +469,23 @@ mod tests {
             [IndexPart::expression("lower(email)"), IndexPart::desc("b")]
         );
         assert_eq!(ix.predicate.as_deref(), Some("deleted is null"));
+        let ix = read(
+            Backend::Sqlite,
+            "CREATE INDEX ix ON t (name COLLATE NOCASE, b COLLATE rtrim DESC)",
+        )
+        .unwrap();
+        assert_eq!(
+            ix.parts,
+            [
+                IndexPart::column("name").collate("NOCASE"),
+                IndexPart::desc("b").collate("rtrim")
+            ]
+        );
+        // A collation SQLite does not know is not declared (it would not render back).
         assert_eq!(
             read(
                 Backend::Sqlite,
-                "CREATE INDEX ix ON t (name COLLATE NOCASE)"
+                "CREATE INDEX ix ON t (name COLLATE my_coll)"
             ),
             None
         );

@@ -20,15 +20,17 @@ ORDER BY m.name, p.cid
 "#;
 
 /// Index key columns; `origin` is `c` (CREATE INDEX), `u` (UNIQUE constraint) or `pk`;
-/// `ordered` when a column is descending (not a plain index). A collation is not looked at:
-/// an index column takes its table column's collation unless it names one.
+/// `ordered` when a column is descending (not a plain index). An index column takes its table
+/// column's collation unless it names one, so `index_sql` (NULL for a constraint's index)
+/// tells whether it does.
 pub(crate) const INDEXES: &str = r#"
 SELECT m.name AS table_name, il.name AS index_name, il."unique" AS is_unique,
        il.origin AS origin, il.partial AS partial, ii.seqno AS seq, ii.name AS column_name,
-       ii."desc" AS ordered
+       ii."desc" AS ordered, mi.sql AS index_sql
 FROM main.sqlite_schema m
 JOIN pragma_index_list(m.name, 'main') il
 JOIN pragma_index_xinfo(il.name, 'main') ii
+LEFT JOIN main.sqlite_schema mi ON mi.type = 'index' AND mi.name = il.name
 WHERE m.type = 'table' AND ii."key" <> 0
 ORDER BY 1, 2, 6
 "#;

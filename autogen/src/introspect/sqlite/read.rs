@@ -12,6 +12,7 @@ use crate::introspect::catalog::Catalog;
 use crate::model::{
     Check, Collation, Column, ColumnType, DefinedIndex, Generated, Schema, Unmanaged, UnmanagedKind,
 };
+use crate::normalize::checks::canonical_tokens;
 
 use super::{
     autoinc::{check_clauses, has_autoincrement},
@@ -228,7 +229,12 @@ async fn read_indexes<C: ConnectionTrait>(
         if origin == "pk" {
             continue;
         }
-        if row.get::<i64>("partial")? != 0 || row.get::<i64>("ordered")? != 0 {
+        let index_sql: Option<String> = row.get("index_sql")?;
+        // `COLLATE` written in the statement: a collated index part, kept as SQL.
+        let collated = index_sql
+            .as_deref()
+            .is_some_and(|sql| canonical_tokens(sql).iter().any(|t| t == "collate"));
+        if row.get::<i64>("partial")? != 0 || row.get::<i64>("ordered")? != 0 || collated {
             expression.insert((table, name));
             continue;
         }
