@@ -270,22 +270,14 @@ pub(crate) fn unmanaged_row(
 ) -> Result<(), IntrospectError> {
     let kind: String = row.get("kind")?;
     if kind == "defined index" {
-        let table: String = row.get("table_name")?;
-        let name: String = row.get("name")?;
         let detail: String = row.text_opt("detail")?.unwrap_or_default();
-        if let Some(sql) = index_sql(backend, &table, &name, &detail) {
-            parts
-                .defined_indexes
-                .push((table, DefinedIndex::read(name, backend, sql)));
-            return Ok(());
-        }
-        parts.unmanaged.push(Unmanaged {
-            kind: UnmanagedKind::Index,
-            table: Some(table),
-            name,
-            detail: Some(detail),
-            sql: None,
-        });
+        defined_index(
+            parts,
+            backend,
+            row.get("table_name")?,
+            row.get("name")?,
+            detail,
+        );
         return Ok(());
     }
     if kind == "check" {
@@ -310,6 +302,30 @@ pub(crate) fn unmanaged_row(
         sql: None,
     });
     Ok(())
+}
+
+/// An index the model cannot express, from the catalog's description `detail` (see
+/// `index_sql`): kept as its SQL, or reported as unmanaged when that cannot be rebuilt.
+pub(crate) fn defined_index(
+    parts: &mut Parts,
+    backend: Backend,
+    table: String,
+    name: String,
+    detail: String,
+) {
+    if let Some(sql) = index_sql(backend, &table, &name, &detail) {
+        parts
+            .defined_indexes
+            .push((table, DefinedIndex::read(name, backend, sql)));
+        return;
+    }
+    parts.unmanaged.push(Unmanaged {
+        kind: UnmanagedKind::Index,
+        table: Some(table),
+        name,
+        detail: Some(detail),
+        sql: None,
+    });
 }
 
 /// The `CREATE INDEX` statement of an index the model cannot express, from the catalog's
