@@ -114,7 +114,8 @@ pub(crate) fn assemble(
 
     // Columns, in ordinal order.
     let mut columns = parts.columns;
-    columns.sort_by(|a, b| (&a.table, a.ordinal).cmp(&(&b.table, b.ordinal)));
+    // (table, ordinal) is unique, so an unstable sort gives the one order.
+    columns.sort_unstable_by(|a, b| (&a.table, a.ordinal).cmp(&(&b.table, b.ordinal)));
     for mut part in columns {
         // A column of a native enum type carries the type's values.
         if let ColumnType::Enum { name, values } = &mut part.column.col_type
