@@ -119,7 +119,8 @@ pub(crate) fn assemble(
 
     // Columns, in ordinal order.
     let mut columns = parts.columns;
-    columns.sort_by(|a, b| (&a.table, a.ordinal).cmp(&(&b.table, b.ordinal)));
+    // (table, ordinal) is unique, so an unstable sort gives the one order.
+    columns.sort_unstable_by(|a, b| (&a.table, a.ordinal).cmp(&(&b.table, b.ordinal)));
     for mut part in columns {
         // A column of a native enum type carries the type's values.
         if let ColumnType::Enum { name, values } = &mut part.column.col_type
@@ -282,22 +283,14 @@ pub(crate) fn unmanaged_row(
 ) -> Result<(), IntrospectError> {
     let kind: String = row.get("kind")?;
     if kind == "defined index" {
-        let table: String = row.get("table_name")?;
-        let name: String = row.get("name")?;
         let detail: String = row.text_opt("detail")?.unwrap_or_default();
-        if let Some(sql) = index_sql(backend, &table, &name, &detail) {
-            parts
-                .defined_indexes
-                .push((table, DefinedIndex::read(name, backend, sql)));
-            return Ok(());
-        }
-        parts.unmanaged.push(Unmanaged {
-            kind: UnmanagedKind::Index,
-            table: Some(table),
-            name,
-            detail: Some(detail),
-            sql: None,
-        });
+        defined_index(
+            parts,
+            backend,
+            row.get("table_name")?,
+            row.get("name")?,
+            detail,
+        );
         return Ok(());
     }
     if kind == "check" {
@@ -322,6 +315,30 @@ pub(crate) fn unmanaged_row(
         sql: None,
     });
     Ok(())
+}
+
+/// An index the model cannot express, from the catalog's description `detail` (see
+/// `index_sql`): kept as its SQL, or reported as unmanaged when that cannot be rebuilt.
+pub(crate) fn defined_index(
+    parts: &mut Parts,
+    backend: Backend,
+    table: String,
+    name: String,
+    detail: String,
+) {
+    if let Some(sql) = index_sql(backend, &table, &name, &detail) {
+        parts
+            .defined_indexes
+            .push((table, DefinedIndex::read(name, backend, sql)));
+        return;
+    }
+    parts.unmanaged.push(Unmanaged {
+        kind: UnmanagedKind::Index,
+        table: Some(table),
+        name,
+        detail: Some(detail),
+        sql: None,
+    });
 }
 
 /// The `CREATE INDEX` statement of an index the model cannot express, from the catalog's

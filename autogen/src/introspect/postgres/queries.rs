@@ -5,10 +5,13 @@
 //! as a string.
 
 /// Ordinary and partitioned tables (not partitions), with their comments and a partitioned
-/// table's key (`RANGE (at)`).
+/// table's key (`RANGE (at)`). Every row also carries `server_version_num`, which picks the
+/// [`INDEXES`] variant without one more query (with no table, no index is read either, so
+/// either variant does).
 pub(crate) const TABLES: &str = r#"
 SELECT c.relname::text AS table_name, d.description AS comment,
-       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+       pg_catalog.current_setting('server_version_num')::int4 AS server_version
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d
@@ -53,7 +56,18 @@ ORDER BY 1, 2, 4, 9
 /// `domain_name` (unquoted, exact case).
 /// Generated columns report no default: their expression is `generated_expr`, and
 /// `generated_kind` is `s` (stored; `v`, virtual, from PostgreSQL 18). `collation` is the
-/// column's when it is not its type's default.
+/// column's when it is not its type's default. `unmanaged_type` is true for a column of a type
+/// the tool never creates (composite, range or multirange, an array of those or of an enum or
+/// domain, an enum or domain of another schema): it is reported as unmanaged, from this one scan of
+/// `pg_attribute` (as is a non-default collation).
+///
+/// No `ORDER BY`: `assemble` sorts the columns (sorting 140,000 wide rows here spilled to disk
+/// at 10,000 tables). A default is deparsed with `pg_get_expr(adbin, 0)`: a `DEFAULT` cannot
+/// reference a column, and with a relation OID `pg_get_expr` opens that relation for its
+/// column names, once per call, which was most of this query's cost
+/// (<https://www.postgresql.org/docs/current/functions-info.html#FUNCTIONS-INFO-CATALOG>:
+/// "if no Vars are expected, passing zero is sufficient"). A generation expression does
+/// reference columns and keeps the relation.
 pub(crate) const COLUMNS: &str = r#"
 SELECT c.relname::text AS table_name,
        a.attname::text AS column_name,
@@ -65,7 +79,7 @@ SELECT c.relname::text AS table_name,
          AS domain_name,
        a.attnotnull AS not_null,
        CASE WHEN a.attgenerated <> '' THEN NULL
-            ELSE pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS column_default,
+            ELSE pg_catalog.pg_get_expr(ad.adbin, 0) END AS column_default,
        a.attidentity IN ('a', 'd') AS is_identity,
        a.attidentity::text AS identity,
        seq.increment,
@@ -73,11 +87,15 @@ SELECT c.relname::text AS table_name,
        co.collname::text AS collation,
        CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END
          AS generated_expr,
-       a.attgenerated::text AS generated_kind
+       a.attgenerated::text AS generated_kind,
+       coalesce((ty.typtype IN ('e', 'd') AND ty.typnamespace <> n.oid)
+                OR ty.typtype IN ('c', 'r', 'm')
+                OR el.typtype IN ('e', 'd', 'c', 'r', 'm'), false) AS unmanaged_type
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_type el ON el.oid = ty.typelem AND ty.typcategory = 'A'
 LEFT JOIN pg_catalog.pg_collation co
   ON co.oid = a.attcollation AND a.attcollation <> ty.typcollation
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -93,93 +111,92 @@ LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   AND a.attnum > 0 AND NOT a.attisdropped
-ORDER BY c.relname, a.attnum
 "#;
 
-/// Primary-key and unique constraints, one row per key column.
+/// Primary-key and unique constraints, one row per key column (a key lists a column once,
+/// so its position is `array_position`). No `ORDER BY`: `assemble` groups and sorts.
 pub(crate) const KEYS: &str = r#"
 SELECT c.relname::text AS table_name,
        con.conname::text AS key_name,
        con.contype::text AS key_type,
-       k.ord::int8 AS seq,
+       pg_catalog.array_position(con.conkey, a.attnum)::int8 AS seq,
        a.attname::text AS column_name
 FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = ANY (con.conkey)
 WHERE n.nspname = current_schema() AND con.contype IN ('p', 'u')
-ORDER BY 1, 2, 4
 "#;
 
 /// The indexes the model expresses: plain-column B-tree indexes with default operator classes,
-/// ascending order and no `INCLUDE` columns, no predicate, no `NULLS NOT DISTINCT`. The others
-/// are reported by [`UNMANAGED`] and left alone (reading them as plain would rewrite them).
+/// ascending order and no `INCLUDE` columns, no predicate, no `NULLS NOT DISTINCT` (its
+/// argument: the test of that flag, which exists from PostgreSQL 15 on). The others are
+/// kept as their `pg_get_indexdef` (reading them as plain would rewrite them).
 macro_rules! managed_index {
-    () => {
-        "(am.amname = 'btree' AND i.indexprs IS NULL AND i.indpred IS NULL
+    ($nulls:literal) => {
+        concat!(
+            "(am.amname = 'btree' AND i.indexprs IS NULL AND i.indpred IS NULL
       AND i.indnatts = i.indnkeyatts
       AND NOT EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0)
       AND NOT i.indclass::oid[] && ARRAY(SELECT op.oid FROM pg_catalog.pg_opclass op
                                          WHERE NOT op.opcdefault)
       AND NOT EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) co
-                      WHERE co <> 0 AND co <> 100)
-      AND NOT coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false))"
+                      WHERE co <> 0 AND co <> 100)",
+            $nulls,
+            ")"
+        )
     };
 }
 
-/// The joins every index query starts from.
-macro_rules! index_from {
-    () => {
-        "FROM pg_catalog.pg_index i
-JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
-JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-"
-    };
-}
-
-/// Index rows of this schema's tables that back no key constraint.
-macro_rules! index_where {
-    () => {
-        "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-  AND NOT i.indisprimary
-  AND NOT EXISTS (
-    SELECT 1 FROM pg_catalog.pg_depend dep
-    JOIN pg_catalog.pg_constraint con ON con.oid = dep.refobjid
-    WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = i.indexrelid
-      AND dep.refclassid = 'pg_catalog.pg_constraint'::regclass AND dep.deptype = 'i'
-      AND con.contype IN ('p', 'u', 'x'))"
-    };
-}
-
-/// Managed indexes (see `managed_index`), one row per key column (`INCLUDE` columns are not
-/// key columns).
-pub(crate) const INDEXES: &str = concat!(
-    "SELECT c.relname::text AS table_name,
-       ic.relname::text AS index_name,
-       i.indisunique AS is_unique,
-       k.ord::int8 AS seq,
-       k.attname::text AS column_name
-",
-    index_from!(),
-    "CROSS JOIN LATERAL (
+/// Every index of this schema's tables that backs no key constraint (`conindid` of the
+/// primary-key, unique or exclusion constraint it backs), classified once: a managed one
+/// (see `managed_index`) gives one row per key column (`INCLUDE` columns are not key
+/// columns) and a NULL `definition`; any other one row with its `pg_get_indexdef` as
+/// `definition` and NULL `seq`/`column_name`.
+macro_rules! indexes {
+    ($nulls:literal) => {
+        concat!(
+            "SELECT x.table_name, x.index_name, x.is_unique, k.ord::int8 AS seq,
+       k.attname::text AS column_name,
+       CASE WHEN NOT x.managed THEN pg_catalog.pg_get_indexdef(x.indexrelid) END AS definition
+FROM (
+  SELECT c.relname::text AS table_name, ic.relname::text AS index_name,
+         i.indisunique AS is_unique, i.indexrelid, i.indrelid, i.indkey, i.indnkeyatts,
+         ",
+            managed_index!($nulls),
+            " AS managed
+  FROM pg_catalog.pg_index i
+  JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+    AND NOT i.indisprimary
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                    WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
+  OFFSET 0) x
+LEFT JOIN LATERAL (
   SELECT k.ord, a.attname
-  FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-  JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-  WHERE k.ord <= i.indnkeyatts
-  OFFSET 0) k
-",
-    index_where!(),
-    "
-  AND ",
-    managed_index!(),
-    "
-ORDER BY 1, 2, 4",
-);
+  FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+  WHERE x.managed AND k.ord <= x.indnkeyatts
+  OFFSET 0) k ON true"
+        )
+    };
+}
 
-/// Foreign keys, one row per (column, referenced column) pair.
+/// [`indexes!`] on PostgreSQL 15 and later, where `NULLS NOT DISTINCT` exists.
+pub(crate) const INDEXES: &str = indexes!("\n      AND NOT i.indnullsnotdistinct");
+
+/// [`indexes!`] before PostgreSQL 15: no index treats nulls as equal there.
+pub(crate) const INDEXES_PRE_15: &str = indexes!("");
+
+/// The first `server_version_num` with `pg_index.indnullsnotdistinct`.
+pub(crate) const NULLS_NOT_DISTINCT_SINCE: i32 = 150_000;
+
+/// Foreign keys, one row per (column, referenced column) pair. No `ORDER BY`: `assemble`
+/// groups and sorts. `OFFSET 0` keeps the pairs a subquery, so each column is found through
+/// `pg_attribute`'s index instead of a hash of all of the table's attributes.
 pub(crate) const FOREIGN_KEYS: &str = r#"
 SELECT c.relname::text AS table_name,
        con.conname::text AS fk_name,
@@ -193,21 +210,20 @@ FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
-CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, refnum, ord)
+CROSS JOIN LATERAL (SELECT * FROM unnest(con.conkey, con.confkey)
+                    WITH ORDINALITY AS k(attnum, refnum, ord) OFFSET 0) k
 JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
 JOIN pg_catalog.pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = k.refnum
 WHERE n.nspname = current_schema() AND con.contype = 'f'
-ORDER BY 1, 2, 3
 "#;
 
-/// Check constraints (kind `check`, managed) and everything read but not managed, one row each: views, materialized views, partitions,
-/// triggers, indexes the model cannot express, check and exclusion constraints, columns with
-/// a non-default collation, and columns of composite or range
-/// types, arrays of those or of enums and domains, and enums and domains of another schema
-/// (the tool never creates those types; enums and domains of this schema are managed, see
-/// [`USER_TYPES`]).
-pub(crate) const UNMANAGED: &str = concat!(
-    "SELECT * FROM (
+/// Check constraints (kind `check`, managed) and everything read but not managed, one row
+/// each: views, materialized views, partitions, triggers, check and exclusion constraints,
+/// foreign-key options. Indexes the model cannot express come with [`INDEXES`], and columns
+/// of a type the tool never creates or with a non-default collation with [`COLUMNS`], so
+/// that neither `pg_index` nor `pg_attribute` is scanned twice.
+pub(crate) const UNMANAGED: &str = r#"
+SELECT * FROM (
 SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
        NULL::text AS table_name, c.relname::text AS name, NULL::text AS detail
 FROM pg_catalog.pg_class c
@@ -228,16 +244,6 @@ JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND NOT c.relispartition
 UNION ALL
-SELECT 'defined index', c.relname::text, ic.relname::text,
-       pg_catalog.pg_get_indexdef(i.indexrelid)
-",
-    index_from!(),
-    index_where!(),
-    "
-  AND NOT ",
-    managed_index!(),
-    "
-UNION ALL
 SELECT CASE con.contype WHEN 'c' THEN 'check' ELSE 'exclusion constraint' END,
        c.relname::text, con.conname::text,
        pg_catalog.pg_get_constraintdef(con.oid)
@@ -254,24 +260,6 @@ JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = current_schema() AND con.contype = 'f' AND con.condeferrable
   AND NOT c.relispartition
-UNION ALL
-SELECT CASE WHEN a.attcollation <> ty.typcollation THEN 'column collation'
-            ELSE 'column type' END,
-       c.relname::text, a.attname::text,
-       CASE WHEN a.attcollation <> ty.typcollation
-              THEN 'COLLATE ' || (SELECT co.collname::text FROM pg_catalog.pg_collation co
-                                  WHERE co.oid = a.attcollation)
-            ELSE pg_catalog.format_type(a.atttypid, a.atttypmod) END
-FROM pg_catalog.pg_attribute a
-JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
-LEFT JOIN pg_catalog.pg_type el ON el.oid = ty.typelem AND ty.typcategory = 'A'
-WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-  AND a.attnum > 0 AND NOT a.attisdropped
-  AND (a.attcollation <> ty.typcollation
-       OR (ty.typtype IN ('e', 'd') AND ty.typnamespace <> n.oid)
-       OR ty.typtype IN ('c', 'r', 'm') OR el.typtype IN ('e', 'd', 'c', 'r', 'm'))
 ) u
-ORDER BY 1, 2, 3",
-);
+ORDER BY 1, 2, 3
+"#;

@@ -2,15 +2,16 @@
 
 use sea_orm::ConnectionTrait;
 
+use crate::backend::Backend;
 use crate::introspect::IntrospectError;
 use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, check_expression,
-    unmanaged_row,
+    defined_index, unmanaged_row,
 };
 use crate::introspect::catalog::Catalog;
 use crate::model::{
     Check, Column, ColumnType, Domain, EnumType, FkAction, Generated, Identity, IdentityKind,
-    Schema,
+    Schema, Unmanaged, UnmanagedKind,
 };
 
 use super::{queries, types::parse_type};
@@ -22,7 +23,9 @@ pub(crate) async fn read<C: ConnectionTrait>(
 ) -> Result<Schema, IntrospectError> {
     let mut parts = Parts::default();
 
+    let mut server_version = 0;
     for row in catalog.fetch("tables", queries::TABLES).await? {
+        server_version = row.get("server_version")?;
         parts.tables.push(TablePart {
             name: row.get("table_name")?,
             comment: row.get("comment")?,
@@ -76,11 +79,33 @@ pub(crate) async fn read<C: ConnectionTrait>(
                 expression,
                 stored: row.get::<String>("generated_kind").unwrap_or_default() != "v",
             });
+        let table: String = row.get("table_name")?;
+        let name: String = row.get("column_name")?;
+        let collation: Option<String> = row.get("collation")?;
+        // What the unmanaged-objects query used to read with a second scan of the columns:
+        // a non-default collation first, else a type the tool never creates.
+        if let Some(c) = &collation {
+            parts.unmanaged.push(Unmanaged {
+                kind: UnmanagedKind::Collation,
+                table: Some(table.clone()),
+                name: name.clone(),
+                detail: Some(format!("COLLATE {c}")),
+                sql: None,
+            });
+        } else if row.get::<bool>("unmanaged_type")? {
+            parts.unmanaged.push(Unmanaged {
+                kind: UnmanagedKind::UserType,
+                table: Some(table.clone()),
+                name: name.clone(),
+                detail: Some(data_type.clone()),
+                sql: None,
+            });
+        }
         parts.columns.push(ColumnPart {
-            table: row.get("table_name")?,
+            table,
             ordinal: row.get("ordinal")?,
             column: Column {
-                name: row.get("column_name")?,
+                name,
                 col_type: match (
                     row.get::<Option<String>>("enum_name")?,
                     row.get::<Option<String>>("domain_name")?,
@@ -104,9 +129,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
                 identity,
                 renamed_from: None,
                 on_update: None,
-                collation: row
-                    .get::<Option<String>>("collation")?
-                    .map(crate::model::Collation::postgres),
+                collation: collation.map(crate::model::Collation::postgres),
                 generated,
             },
         });
@@ -130,11 +153,22 @@ pub(crate) async fn read<C: ConnectionTrait>(
         });
     }
 
-    for row in catalog.fetch("indexes", queries::INDEXES).await? {
+    let indexes = if server_version >= queries::NULLS_NOT_DISTINCT_SINCE {
+        queries::INDEXES
+    } else {
+        queries::INDEXES_PRE_15
+    };
+    for row in catalog.fetch("indexes", indexes).await? {
+        let table: String = row.get("table_name")?;
+        let name: String = row.get("index_name")?;
+        if let Some(definition) = row.get::<Option<String>>("definition")? {
+            defined_index(&mut parts, Backend::Postgres, table, name, definition);
+            continue;
+        }
         // A unique index is a unique constraint as far as the model is concerned.
         parts.keys.push(KeyPart {
-            table: row.get("table_name")?,
-            name: row.get("index_name")?,
+            table,
+            name,
             kind: if row.get::<bool>("is_unique")? {
                 KeyKind::Unique
             } else {
@@ -166,7 +200,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
         .fetch("unmanaged objects", queries::UNMANAGED)
         .await?
     {
-        unmanaged_row(&row, &mut parts, crate::backend::Backend::Postgres)?;
+        unmanaged_row(&row, &mut parts, Backend::Postgres)?;
     }
 
     assemble(parts, skip)
