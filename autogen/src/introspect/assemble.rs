@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Check, Column, ColumnType, DefinedIndex, EnumType, FkAction, ForeignKey, Index, PrimaryKey,
-    Schema, Table, Unique, Unmanaged, UnmanagedKind, check_key, column_key,
+    Check, Column, ColumnType, Deferrable, DefinedIndex, EnumType, FkAction, ForeignKey, Index,
+    PrimaryKey, Schema, Table, Unique, Unmanaged, UnmanagedKind, check_key, column_key,
 };
 
 use super::IntrospectError;
@@ -74,6 +74,8 @@ pub(crate) struct FkPart {
     pub on_delete: FkAction,
     /// ON UPDATE action.
     pub on_update: FkAction,
+    /// Deferrability.
+    pub deferrable: Deferrable,
 }
 
 /// Everything read from one catalog, before grouping.
@@ -208,6 +210,7 @@ fn add_foreign_keys(
         let first = &pairs[0];
         let ref_table = first.ref_table.clone();
         let (on_delete, on_update) = (first.on_delete, first.on_update);
+        let deferrable = first.deferrable;
         let columns: Vec<String> = pairs.iter().map(|p| p.column.clone()).collect();
         let ref_columns = if pairs.iter().all(|p| p.ref_column.is_some()) {
             pairs.into_iter().filter_map(|p| p.ref_column).collect()
@@ -233,6 +236,7 @@ fn add_foreign_keys(
                     ref_columns,
                     on_delete,
                     on_update,
+                    deferrable,
                 },
             );
         }

@@ -16,7 +16,7 @@ pub use column::split_comment;
 pub use desired::{desired_schema, table_from_statements};
 pub use entity_def::{EntityDef, entities_in};
 pub use extras::{
-    CheckDef, EnumDef, Extras, GeneratedDef, IdentityDef, IndexDef, IndexMethod, IndexPart,
-    SchemaExtras,
+    CheckDef, EnumDef, Extras, ForeignKeyDef, GeneratedDef, IdentityDef, IndexDef, IndexMethod,
+    IndexPart, SchemaExtras,
 };
 pub use index_sql::{OnBackend, index_on, index_statement};

@@ -68,6 +68,9 @@ fn apply_to_table(t: &mut Table, op: &Op) {
         Op::DropForeignKey { foreign_key, .. } => {
             t.foreign_keys.remove(&column_key(&foreign_key.columns));
         }
+        Op::AlterForeignKey { to, .. } => {
+            t.foreign_keys.insert(column_key(&to.columns), to.clone());
+        }
         Op::AlterPrimaryKey { to, .. } => t.primary_key = to.clone(),
         Op::SetTableComment { to, .. } => t.comment = to.clone(),
         Op::AddDefinedIndex { index, .. } => {

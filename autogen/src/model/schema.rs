@@ -19,6 +19,10 @@ pub struct Schema {
     /// and SQLite, whose enums live inline in the column type.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub enums: BTreeMap<String, EnumType>,
+    /// Set by normalization for SQLite, which keeps no foreign-key names (sea-query writes
+    /// none in `CREATE TABLE`): compare then matches foreign keys by columns alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fk_names_unkept: bool,
 }
 
 /// A PostgreSQL enum type: its name and its values in order.

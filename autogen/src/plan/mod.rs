@@ -9,6 +9,7 @@ mod build;
 pub mod chain;
 mod column_ext;
 mod default;
+mod deferrable;
 mod enums;
 mod execute;
 mod generated;

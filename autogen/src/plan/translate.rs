@@ -5,6 +5,7 @@ use sea_orm::DbBackend;
 use crate::model::{Column, ColumnType as Ty, Table};
 use crate::ops::{ColumnChange, Op};
 
+use super::deferrable;
 use super::identity::postgres_identity_change;
 use super::sql;
 use super::step::Step;
@@ -15,10 +16,15 @@ use crate::backend::Backend;
 pub fn op_steps(op: &Op) -> Vec<Step> {
     match op {
         Op::AddTable(table) => {
-            let mut steps = vec![Step::CreateTable {
-                table: sql::creatable(table),
-                name: table.name.clone(),
-            }];
+            let creatable = sql::creatable(table);
+            let mut steps = if deferrable::has_deferrable(&creatable) {
+                deferrable::create_table_steps(&creatable)
+            } else {
+                vec![Step::CreateTable {
+                    table: creatable,
+                    name: table.name.clone(),
+                }]
+            };
             let comments = postgres_comments(table);
             if !comments.is_empty() {
                 steps.push(Step::OnlyOn(DbBackend::Postgres, comments));
@@ -146,6 +152,21 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
                 }],
             ),
         ])],
+        Op::AddForeignKey { table, foreign_key } if !foreign_key.deferrable.is_no() => {
+            vec![Step::Match(vec![
+                (
+                    DbBackend::Postgres,
+                    vec![Step::Raw(deferrable::postgres_add(table, foreign_key))],
+                ),
+                (
+                    DbBackend::MySql,
+                    vec![Step::AddForeignKey {
+                        table: table.clone(),
+                        foreign_key: foreign_key.clone(),
+                    }],
+                ),
+            ])]
+        }
         Op::AddForeignKey { table, foreign_key } => vec![Step::ExceptOn(
             DbBackend::Sqlite,
             vec![Step::AddForeignKey {
@@ -159,6 +180,11 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
                 table: table.clone(),
                 name: foreign_key.name.clone(),
             }],
+        )],
+        // MySQL has no deferrable keys; SQLite changes it through the table rebuild.
+        Op::AlterForeignKey { table, to, .. } => vec![Step::OnlyOn(
+            DbBackend::Postgres,
+            vec![Step::Raw(deferrable::postgres_alter(table, to))],
         )],
         Op::AlterPrimaryKey { table, from, to } => vec![Step::Match(vec![
             (

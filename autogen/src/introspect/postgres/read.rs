@@ -8,7 +8,7 @@ use crate::introspect::assemble::{
 };
 use crate::introspect::catalog::Catalog;
 use crate::model::{
-    Column, ColumnType, EnumType, FkAction, Generated, Identity, IdentityKind, Schema,
+    Column, ColumnType, Deferrable, EnumType, FkAction, Generated, Identity, IdentityKind, Schema,
 };
 
 use super::{queries, types::parse_type};
@@ -141,6 +141,11 @@ pub(crate) async fn read<C: ConnectionTrait>(
             ref_column: Some(row.get("ref_column")?),
             on_delete,
             on_update,
+            deferrable: match (row.get::<bool>("deferrable")?, row.get::<bool>("deferred")?) {
+                (false, _) => Deferrable::No,
+                (true, false) => Deferrable::InitiallyImmediate,
+                (true, true) => Deferrable::InitiallyDeferred,
+            },
         });
     }
 

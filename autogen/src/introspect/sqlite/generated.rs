@@ -26,7 +26,7 @@ pub(crate) fn generated_clauses(create_sql: &str) -> Vec<(String, String)> {
 }
 
 /// The position of the `)` closing the `(` at `open`.
-fn matching(bare: &[char], open: usize) -> Option<usize> {
+pub(super) fn matching(bare: &[char], open: usize) -> Option<usize> {
     let mut depth = 0usize;
     for (i, &c) in bare.iter().enumerate().skip(open) {
         match c {
@@ -44,7 +44,7 @@ fn matching(bare: &[char], open: usize) -> Option<usize> {
 }
 
 /// The `[start, end)` ranges of the comma-separated definitions between `start` and `end`.
-fn definitions(bare: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+pub(super) fn definitions(bare: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let (mut depth, mut from) = (0usize, start);
     for (i, &c) in bare.iter().enumerate().take(end).skip(start) {
@@ -63,7 +63,12 @@ fn definitions(bare: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
 }
 
 /// The column a definition declares; `None` for a table constraint.
-fn column_name(chars: &[char], bare: &[char], start: usize, end: usize) -> Option<String> {
+pub(super) fn column_name(
+    chars: &[char],
+    bare: &[char],
+    start: usize,
+    end: usize,
+) -> Option<String> {
     let first = (start..end).find(|&i| !chars[i].is_whitespace())?;
     let close = match chars[first] {
         '"' => Some('"'),

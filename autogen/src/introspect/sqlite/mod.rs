@@ -2,6 +2,7 @@
 //! (five queries per run).
 
 mod autoinc;
+mod deferrable;
 mod generated;
 mod queries;
 mod read;

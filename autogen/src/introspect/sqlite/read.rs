@@ -10,11 +10,13 @@ use crate::introspect::assemble::{
 };
 use crate::introspect::catalog::Catalog;
 use crate::model::{
-    Check, Column, ColumnType, DefinedIndex, Generated, Schema, Unmanaged, UnmanagedKind,
+    Check, Column, ColumnType, Deferrable, DefinedIndex, Generated, Schema, Unmanaged,
+    UnmanagedKind,
 };
 
 use super::{
     autoinc::{check_clauses, has_autoincrement},
+    deferrable::deferrable_clauses,
     generated::generated_clauses,
     queries,
     types::parse_type,
@@ -31,12 +33,18 @@ pub(crate) async fn read<C: ConnectionTrait>(
     let mut autoinc_tables = BTreeSet::new();
     // Generated columns' expressions, per table: (column, expression).
     let mut generated: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    // Deferrable foreign keys, per table: (columns, deferrability).
+    let mut deferrable: BTreeMap<String, Vec<(Vec<String>, Deferrable)>> = BTreeMap::new();
     for row in catalog.fetch("tables", queries::TABLES).await? {
         let name: String = row.get("table_name")?;
         let sql: Option<String> = row.get("create_sql")?;
         generated.insert(
             name.clone(),
             generated_clauses(sql.as_deref().unwrap_or_default()),
+        );
+        deferrable.insert(
+            name.clone(),
+            deferrable_clauses(sql.as_deref().unwrap_or_default()),
         );
         if sql.as_deref().is_some_and(has_autoincrement) {
             autoinc_tables.insert(name.clone());
@@ -76,10 +84,31 @@ pub(crate) async fn read<C: ConnectionTrait>(
             ref_column: row.get("ref_column")?,
             on_delete,
             on_update,
+            // Not in the pragma: read from the CREATE TABLE text below.
+            deferrable: Deferrable::No,
         });
     }
 
-    assemble(parts, skip)
+    let mut schema = assemble(parts, skip)?;
+    for (table, clauses) in deferrable {
+        let Some(t) = schema.tables.get_mut(&table) else {
+            continue;
+        };
+        for (columns, how) in clauses {
+            let same = |fk: &&mut crate::model::ForeignKey| {
+                fk.columns.len() == columns.len()
+                    && fk
+                        .columns
+                        .iter()
+                        .zip(&columns)
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            };
+            if let Some(fk) = t.foreign_keys.values_mut().find(same) {
+                fk.deferrable = how;
+            }
+        }
+    }
+    Ok(schema)
 }
 
 /// Reads columns and the primary key (from each column's `pk` position).
