@@ -1,6 +1,7 @@
 //! Realistic schemas for the `pull` round trip, written once as SQL with a few placeholders
 //! and turned into each backend's dialect: `{pk}`/`{bigpk}` (auto-increment keys), `{bool}`,
-//! `{true}`/`{false}`, `{ts}`, `{text}`, `{json}`, `{enum_status}`/`{enum_state}` (a
+//! `{true}`/`{false}`, `{ts}`, `{text}`, `{json}`, `{deferred}`/`{deferrable}` (a foreign
+//! key's `DEFERRABLE INITIALLY DEFERRED`/`DEFERRABLE`; nothing on MySQL, which has none), `{enum_status}`/`{enum_state}` (a
 //! PostgreSQL enum type, a MySQL `ENUM`, a `varchar` on SQLite), `{cm:text}` (a column comment, inline on MySQL; PostgreSQL gets
 //! `COMMENT ON` statements from [`statements`]). A line tagged `@postgres,sqlite ` is only
 //! for the backends it names.
@@ -64,6 +65,8 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{json}", "jsonb"),
             ("{enum_status}", "product_status"),
             ("{enum_state}", "issue_state"),
+            ("{deferred}", "DEFERRABLE INITIALLY DEFERRED"),
+            ("{deferrable}", "DEFERRABLE"),
         ],
         Backend::MySql => &[
             ("{pk}", "int NOT NULL AUTO_INCREMENT PRIMARY KEY"),
@@ -76,6 +79,8 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{json}", "json"),
             ("{enum_status}", "enum('draft','active','retired')"),
             ("{enum_state}", "enum('open','In Progress','won''t fix')"),
+            ("{deferred}", ""),
+            ("{deferrable}", ""),
         ],
         Backend::Sqlite => &[
             ("{pk}", "integer PRIMARY KEY AUTOINCREMENT"),
@@ -88,6 +93,8 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{json}", "json"),
             ("{enum_status}", "varchar(20)"),
             ("{enum_state}", "varchar(20)"),
+            ("{deferred}", "DEFERRABLE INITIALLY DEFERRED"),
+            ("{deferrable}", "DEFERRABLE"),
         ],
     };
     if backend == Backend::Postgres {
