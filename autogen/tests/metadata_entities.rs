@@ -294,6 +294,7 @@ fn foreign_key_names_and_actions() {
             ref_columns: vec!["id".into()],
             on_delete: FkAction::Cascade,
             on_update: FkAction::NoAction,
+            deferrable: Default::default(),
         }
     );
 }

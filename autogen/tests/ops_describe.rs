@@ -24,6 +24,7 @@ fn one_line_per_kind() {
             "drop unique user_email_key on user (email)",
             "add foreign key fk-order-user_id on order (user_id) -> user (id) ON DELETE CASCADE",
             "drop foreign key fk-order-user_id on order (user_id) -> user (id) ON DELETE CASCADE",
+            "alter foreign key fk-order-user_id on order (user_id): NOT DEFERRABLE -> DEFERRABLE INITIALLY DEFERRED",
             "alter primary key on user: (id) -> (tenant_id, id)",
             "rename column user.fullname -> full_name",
             "alter comment on table \"user\": none -> \"people\"",

@@ -70,6 +70,7 @@ fn every_kind_has_its_codes() {
             vec!["may-fail new_foreign_key", "locks sqlite_rebuild sqlite"],
         ),
         ("drop_foreign_key", vec!["locks sqlite_rebuild sqlite"]),
+        ("alter_foreign_key", vec!["locks sqlite_rebuild sqlite"]),
         (
             "alter_primary_key",
             vec![

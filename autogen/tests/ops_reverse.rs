@@ -32,6 +32,7 @@ fn reverse_swaps_kinds() {
             ("drop_unique", "add_unique"),
             ("add_foreign_key", "drop_foreign_key"),
             ("drop_foreign_key", "add_foreign_key"),
+            ("alter_foreign_key", "alter_foreign_key"),
             ("alter_primary_key", "alter_primary_key"),
             ("rename_column", "rename_column"),
             ("set_table_comment", "set_table_comment"),

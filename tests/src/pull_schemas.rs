@@ -1,6 +1,7 @@
 //! Realistic schemas for the `pull` round trip, written once as SQL with a few placeholders
 //! and turned into each backend's dialect: `{pk}`/`{bigpk}` (auto-increment keys), `{bool}`,
-//! `{true}`/`{false}`, `{ts}`, `{text}`, `{json}`, `{enum_status}`/`{enum_state}` (a
+//! `{true}`/`{false}`, `{ts}`, `{text}`, `{json}`, `{deferred}`/`{deferrable}` (a foreign
+//! key's `DEFERRABLE INITIALLY DEFERRED`/`DEFERRABLE`; nothing on MySQL, which has none), `{enum_status}`/`{enum_state}` (a
 //! PostgreSQL enum type, a MySQL `ENUM`, a `varchar` on SQLite), `{email}` (a PostgreSQL
 //! domain over `varchar(190)`, the `varchar` elsewhere), `{cm:text}` (a column comment, inline on MySQL; PostgreSQL gets
 //! `COMMENT ON` statements from [`statements`]). A line tagged `@postgres,sqlite ` is only
@@ -70,6 +71,8 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{enum_status}", "product_status"),
             ("{enum_state}", "issue_state"),
             ("{email}", "email_address"),
+            ("{deferred}", "DEFERRABLE INITIALLY DEFERRED"),
+            ("{deferrable}", "DEFERRABLE"),
         ],
         Backend::MySql => &[
             ("{pk}", "int NOT NULL AUTO_INCREMENT PRIMARY KEY"),
@@ -83,6 +86,8 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{enum_status}", "enum('draft','active','retired')"),
             ("{enum_state}", "enum('open','In Progress','won''t fix')"),
             ("{email}", "varchar(190)"),
+            ("{deferred}", ""),
+            ("{deferrable}", ""),
         ],
         Backend::Sqlite => &[
             ("{pk}", "integer PRIMARY KEY AUTOINCREMENT"),
@@ -96,6 +101,8 @@ pub fn statements(backend: Backend, sql: &str) -> Vec<String> {
             ("{enum_status}", "varchar(20)"),
             ("{enum_state}", "varchar(20)"),
             ("{email}", "varchar(190)"),
+            ("{deferred}", "DEFERRABLE INITIALLY DEFERRED"),
+            ("{deferrable}", "DEFERRABLE"),
         ],
     };
     if backend == Backend::Postgres {

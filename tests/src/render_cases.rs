@@ -150,6 +150,7 @@ pub(crate) fn fk(
             ref_columns: vec!["id".into()],
             on_delete: actions.0,
             on_update: actions.1,
+            deferrable: Default::default(),
         },
     );
     t

@@ -139,6 +139,7 @@ fn table(rng: &mut Rng, name: &str, present: &[&str], previous: Option<&Table>) 
             ref_columns: vec!["id".into()],
             on_delete: *rng.pick(&ACTIONS),
             on_update: *rng.pick(&ACTIONS[..2]),
+            deferrable: Default::default(),
         };
         t.foreign_keys.insert(column_key(&fk.columns), fk);
     }

@@ -316,6 +316,25 @@ async fn pull_then_check_is_clean_on_every_backend() {
             &["IndexPart::expression(\"lower(email)\")"],
         ),
         ("sqlite", "product", &[".predicate(\"stock > 0\")"]),
+        // Deferrable keys (not on MySQL, which has none), and names other than sea-orm's.
+        (
+            "postgres",
+            "order_line",
+            &[
+                "ForeignKeyDef::new(&[\"order_id\"], autogen::model::Deferrable::InitiallyDeferred)",
+                "ForeignKeyDef::new(&[\"product_id\"], autogen::model::Deferrable::InitiallyImmediate)",
+                "fk_name = \"fk_line_order\"",
+            ],
+        ),
+        (
+            "sqlite",
+            "order_line",
+            &[
+                "ForeignKeyDef::new(&[\"order_id\"], autogen::model::Deferrable::InitiallyDeferred)",
+                "ForeignKeyDef::new(&[\"product_id\"], autogen::model::Deferrable::InitiallyImmediate)",
+            ],
+        ),
+        ("mysql", "order_line", &["fk_name = \"fk_line_product\""]),
     ] {
         // rustfmt wraps long calls: compare without whitespace and trailing commas.
         let text = read(set, module);

@@ -67,7 +67,6 @@ fn expected(backend: Backend) -> Vec<(&'static str, &'static str)> {
             ("view", "v_items"),
             ("trigger", "trg_items"),
             ("partition", "events_2024"),
-            ("foreign key option", "fk_lines_item"),
             ("exclusion constraint", "no_overlap"),
         ],
         Backend::MySql => vec![

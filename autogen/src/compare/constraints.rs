@@ -127,7 +127,18 @@ pub(super) fn diff_indexes(
     }
 }
 
-/// Diffs foreign keys by column list; a changed target or action is a drop and an add.
+/// How a current foreign key stands to the desired one on the same columns.
+#[derive(PartialEq)]
+enum FkMatch {
+    Same,
+    /// Only the deferrability differs: altered in place.
+    Deferrability,
+    Different,
+}
+
+/// Diffs foreign keys by column list; a changed target, action or name is a drop and an add
+/// (Alembic's rule for a rename), a changed deferrability alone an `AlterForeignKey`. Names
+/// are compared unless the backend keeps none (`names` false: SQLite).
 ///
 /// An otherwise unchanged key is also dropped and re-added when the migration changes the type
 /// of its columns or replaces the key it references (see [`Disturbed`]).
@@ -135,27 +146,47 @@ pub(super) fn diff_foreign_keys(
     current: &Table,
     desired: &Table,
     disturbed: &Disturbed,
+    names: bool,
     phases: &mut Phases,
 ) {
     let table = &desired.name;
-    let same = |a: &ForeignKey, b: Option<&ForeignKey>| {
-        b.is_some_and(|b| {
-            a.ref_table == b.ref_table
-                && a.ref_columns == b.ref_columns
-                && a.on_delete == b.on_delete
-                && a.on_update == b.on_update
-        }) && !disturbed.hits(table, a)
+    let relate = |a: &ForeignKey, b: Option<&ForeignKey>| {
+        let Some(b) = b else {
+            return FkMatch::Different;
+        };
+        let kept = a.ref_table == b.ref_table
+            && a.ref_columns == b.ref_columns
+            && a.on_delete == b.on_delete
+            && a.on_update == b.on_update
+            && (!names || a.name == b.name)
+            && !disturbed.hits(table, a);
+        match (kept, a.deferrable == b.deferrable) {
+            (false, _) => FkMatch::Different,
+            (true, true) => FkMatch::Same,
+            (true, false) => FkMatch::Deferrability,
+        }
     };
     for (key, fk) in &current.foreign_keys {
-        if !same(fk, desired.foreign_keys.get(key)) {
-            phases.drop_fks.push(Op::DropForeignKey {
+        let want = desired.foreign_keys.get(key);
+        match relate(fk, want) {
+            FkMatch::Same => {}
+            FkMatch::Deferrability => phases.add_fks.push(Op::AlterForeignKey {
+                table: table.clone(),
+                from: fk.clone(),
+                // Under the name the database has (SQLite: whatever name it was read with).
+                to: ForeignKey {
+                    name: fk.name.clone(),
+                    ..want.cloned().unwrap_or_else(|| fk.clone())
+                },
+            }),
+            FkMatch::Different => phases.drop_fks.push(Op::DropForeignKey {
                 table: table.clone(),
                 foreign_key: fk.clone(),
-            });
+            }),
         }
     }
     for (key, fk) in &desired.foreign_keys {
-        if !same(fk, current.foreign_keys.get(key)) {
+        if relate(fk, current.foreign_keys.get(key)) == FkMatch::Different {
             phases.add_fks.push(Op::AddForeignKey {
                 table: table.clone(),
                 foreign_key: fk.clone(),

@@ -17,8 +17,8 @@ use super::table_order::plan_create;
 
 /// The ops that turn `current` into `desired`, in executable, deterministic order.
 ///
-/// Both schemas are compared as given (normalize them first). Names of primary keys, uniques
-/// and foreign keys are ignored; the module documentation lists the rules and the order.
+/// Both schemas are compared as given (normalize them first). Names of primary keys and
+/// uniques are ignored, foreign-key names only where the backend keeps none (SQLite); the module documentation lists the rules and the order.
 pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
     let mut phases = Phases::default();
 
@@ -51,11 +51,12 @@ pub fn compare(current: &Schema, desired: &Schema) -> Vec<Op> {
 
     // Step 2: kept tables, in name order.
     let disturbed = Disturbed::between(&renamed, desired);
+    let fk_names = !(current.fk_names_unkept || desired.fk_names_unkept);
     for (name, want) in &desired.tables {
         let Some(cur) = renamed.tables.get(name) else {
             continue;
         };
-        diff_foreign_keys(cur, want, &disturbed, &mut phases);
+        diff_foreign_keys(cur, want, &disturbed, fk_names, &mut phases);
         diff_indexes(cur, want, &disturbed, &mut phases);
         diff_checks(cur, want, &disturbed, &mut phases);
         diff_defined_indexes(cur, want, &disturbed, &mut phases);

@@ -3,7 +3,8 @@
 //! Rules, in brief (both inputs are compared as given; normalize them first):
 //!
 //! - Tables, columns and indexes match by name; uniques and foreign keys by column list; the
-//!   primary key by column list. Names of primary keys, uniques and foreign keys are ignored.
+//!   primary key by column list. Names of primary keys and uniques are ignored; a foreign key
+//!   renamed on the same columns is dropped and re-added (not on SQLite, which keeps no names).
 //!   Column order is not a change.
 //! - A column differs in type (including auto-increment), nullability, default or comment; one
 //!   `AlterColumn` carries both full definitions and the sorted list of what changed.
@@ -14,7 +15,8 @@
 //!   tables) that mention the column need no ops. Ops never carry the hint.
 //! - Table rename hints (`Table::renamed_from`, written by [`apply_renames`] for an accepted
 //!   [`rename_candidates`] entry or `--rename old=new`) become `RenameTable` first, the same way.
-//! - A foreign key whose target or actions change is dropped and re-added; so is an unchanged
+//! - A foreign key whose deferrability alone changes is one `AlterForeignKey` (step 12).
+//! - A foreign key whose target, actions or name change is dropped and re-added; so is an unchanged
 //!   one whose own or referenced columns change type (MySQL refuses to modify them otherwise)
 //!   or whose referenced primary key or unique is dropped or replaced.
 //! - A new table is one `AddTable` (columns, primary key, uniques, foreign keys) followed by

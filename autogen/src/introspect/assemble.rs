@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Check, Column, ColumnType, DefinedIndex, Domain, EnumType, FkAction, ForeignKey, Index,
+    Check, Column, ColumnType, Deferrable, DefinedIndex, Domain, EnumType, FkAction, ForeignKey,
+    Index,
     PrimaryKey, Schema, Table, Unique, Unmanaged, UnmanagedKind, check_key, column_key,
 };
 
@@ -76,6 +77,8 @@ pub(crate) struct FkPart {
     pub on_delete: FkAction,
     /// ON UPDATE action.
     pub on_update: FkAction,
+    /// Deferrability.
+    pub deferrable: Deferrable,
 }
 
 /// Everything read from one catalog, before grouping.
@@ -221,6 +224,7 @@ fn add_foreign_keys(
         let first = &pairs[0];
         let ref_table = first.ref_table.clone();
         let (on_delete, on_update) = (first.on_delete, first.on_update);
+        let deferrable = first.deferrable;
         let columns: Vec<String> = pairs.iter().map(|p| p.column.clone()).collect();
         let ref_columns = if pairs.iter().all(|p| p.ref_column.is_some()) {
             pairs.into_iter().filter_map(|p| p.ref_column).collect()
@@ -246,6 +250,7 @@ fn add_foreign_keys(
                     ref_columns,
                     on_delete,
                     on_update,
+                    deferrable,
                 },
             );
         }

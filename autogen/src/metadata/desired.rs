@@ -167,6 +167,17 @@ fn add_extras(schema: &mut Schema, table: &mut Table, extras: &Extras, backend: 
             ),
         }
     }
+    for def in &extras.foreign_keys {
+        let key = column_key(&def.columns);
+        match table.foreign_keys.get_mut(&key) {
+            Some(fk) => fk.deferrable = def.deferrable,
+            None => declared(
+                UnmanagedKind::ForeignKeyOption,
+                &key,
+                format!("{}: no foreign key on these columns", def.deferrable.sql()),
+            ),
+        }
+    }
     for def in &extras.identities {
         match table.columns.iter_mut().find(|c| c.name == def.column) {
             Some(c) if c.auto_increment => c.identity = Some(def.identity),

@@ -1,6 +1,7 @@
 //! What sea-orm's attributes cannot say, declared next to the entity in Rust: extra indexes
 //! (composite, unique, expression, partial, with a method, sort order or `INCLUDE` columns),
-//! check constraints, native enum types, domains, auto-increment kinds and generated columns.
+//! check constraints, native enum types, domains, auto-increment kinds, generated columns and
+//! deferrable foreign keys.
 //!
 //! Columns, keys and relations stay in sea-orm's own attributes. An entity opts in with
 //! [`EntityDef::with_extras`](super::EntityDef::with_extras). Plain composite indexes,
@@ -42,6 +43,31 @@ pub trait SchemaExtras {
     /// `GENERATED ALWAYS AS (..)`. The column itself stays declared in the entity.
     fn generated() -> Vec<GeneratedDef> {
         Vec::new()
+    }
+    /// Options of the entity's foreign keys that sea-orm's relations cannot say
+    /// (`DEFERRABLE INITIALLY DEFERRED`), by the key's columns. The key itself stays a
+    /// sea-orm relation.
+    fn foreign_keys() -> Vec<ForeignKeyDef> {
+        Vec::new()
+    }
+}
+
+/// The options of one foreign key of the entity, found by its columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignKeyDef {
+    /// The referencing columns, in key order (a relation's `from`).
+    pub columns: Vec<String>,
+    /// When the key is checked (PostgreSQL, SQLite; MySQL has no deferrable keys).
+    pub deferrable: crate::model::Deferrable,
+}
+
+impl ForeignKeyDef {
+    /// The key on `columns`, checked as `deferrable` says.
+    pub fn new(columns: &[&str], deferrable: crate::model::Deferrable) -> Self {
+        Self {
+            columns: columns.iter().map(|c| (*c).to_owned()).collect(),
+            deferrable,
+        }
     }
 }
 
@@ -371,6 +397,8 @@ pub struct Extras {
     pub identities: Vec<IdentityDef>,
     /// Generated columns.
     pub generated: Vec<GeneratedDef>,
+    /// Foreign-key options.
+    pub foreign_keys: Vec<ForeignKeyDef>,
 }
 
 impl Extras {
@@ -383,6 +411,7 @@ impl Extras {
             domains: T::domains(),
             identities: T::identities(),
             generated: T::generated(),
+            foreign_keys: T::foreign_keys(),
         }
     }
 }

@@ -57,6 +57,8 @@ pub(super) fn foreign_key(fk: &TableForeignKey, table: &str) -> ForeignKey {
         ref_columns: fk.get_ref_columns(),
         on_delete: action(fk.get_on_delete()),
         on_update: action(fk.get_on_update()),
+        // sea-orm cannot say it: `SchemaExtras::foreign_keys` does.
+        deferrable: crate::model::Deferrable::No,
         columns,
     }
 }

@@ -19,7 +19,7 @@ pub use desired::{desired_schema, table_from_statements};
 pub use domain_def::DomainDef;
 pub use entity_def::{EntityDef, entities_in};
 pub use extras::{
-    CheckDef, EnumDef, Extras, GeneratedDef, IdentityDef, IndexDef, IndexMethod, IndexPart,
-    SchemaExtras,
+    CheckDef, EnumDef, Extras, ForeignKeyDef, GeneratedDef, IdentityDef, IndexDef, IndexMethod,
+    IndexPart, SchemaExtras,
 };
 pub use index_sql::{OnBackend, index_on, index_on_table, index_statement};

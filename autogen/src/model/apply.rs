@@ -74,6 +74,16 @@ fn apply_to_table(t: &mut Table, op: &Op) {
         }
         Op::DropForeignKey { foreign_key, .. } => {
             t.foreign_keys.remove(&column_key(&foreign_key.columns));
+            // MySQL: the index InnoDB named after the key goes with it, or is the index a key
+            // of the same name re-added finds under that name; either way no later drop of
+            // another key may take it for its own (`plan::mysql::implicit_index_drop`).
+            t.fk_indexes.retain(|name, index| {
+                index.columns != foreign_key.columns
+                    || (name != &foreign_key.name && Some(name) != foreign_key.columns.first())
+            });
+        }
+        Op::AlterForeignKey { to, .. } => {
+            t.foreign_keys.insert(column_key(&to.columns), to.clone());
         }
         Op::AlterPrimaryKey { to, .. } => t.primary_key = to.clone(),
         Op::SetTableComment { to, .. } => t.comment = to.clone(),

@@ -99,10 +99,43 @@ pub enum FkAction {
     SetDefault,
 }
 
+/// When a foreign key is checked: `NOT DEFERRABLE` (the SQL default), or deferrable and
+/// checked at the end of each statement (`INITIALLY IMMEDIATE`) or of the transaction
+/// (`INITIALLY DEFERRED`). PostgreSQL and SQLite; MySQL/MariaDB have no deferrable keys.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+pub enum Deferrable {
+    /// `NOT DEFERRABLE`.
+    #[default]
+    No,
+    /// `DEFERRABLE INITIALLY IMMEDIATE`.
+    InitiallyImmediate,
+    /// `DEFERRABLE INITIALLY DEFERRED`.
+    InitiallyDeferred,
+}
+
+impl Deferrable {
+    /// The clause, as PostgreSQL and SQLite spell it.
+    pub fn sql(self) -> &'static str {
+        match self {
+            Self::No => "NOT DEFERRABLE",
+            Self::InitiallyImmediate => "DEFERRABLE INITIALLY IMMEDIATE",
+            Self::InitiallyDeferred => "DEFERRABLE INITIALLY DEFERRED",
+        }
+    }
+
+    /// Whether this is the default, `NOT DEFERRABLE`.
+    pub fn is_no(&self) -> bool {
+        *self == Self::No
+    }
+}
+
 /// A foreign key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ForeignKey {
-    /// Constraint name; ignored by comparison (SQLite does not keep it).
+    /// Constraint name; a different name on the same columns is a drop and an add, except
+    /// on SQLite, which keeps no names (see [`super::Schema::fk_names_unkept`]).
     pub name: String,
     /// Referencing columns.
     pub columns: Vec<String>,
@@ -114,4 +147,7 @@ pub struct ForeignKey {
     pub on_delete: FkAction,
     /// ON UPDATE action.
     pub on_update: FkAction,
+    /// Deferrability (PostgreSQL, SQLite; always `No` on MySQL).
+    #[serde(default, skip_serializing_if = "Deferrable::is_no")]
+    pub deferrable: Deferrable,
 }

@@ -17,7 +17,9 @@ mod unmanaged;
 pub use schema::{check_key, column_key};
 
 pub use column::{Collation, Column, ColumnType};
-pub use constraint::{Check, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Unique};
+pub use constraint::{
+    Check, Deferrable, DefinedIndex, FkAction, ForeignKey, Index, PrimaryKey, Unique,
+};
 pub use domain::Domain;
 pub use generated::Generated;
 pub use identity::{Identity, IdentityKind};

@@ -25,6 +25,10 @@ pub struct Schema {
     /// a column of a domain is a column of its base type.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub domains: BTreeMap<String, Domain>,
+    /// Set by normalization for SQLite, which keeps no foreign-key names (sea-query writes
+    /// none in `CREATE TABLE`): compare then matches foreign keys by columns alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fk_names_unkept: bool,
 }
 
 /// A PostgreSQL enum type: its name and its values in order.

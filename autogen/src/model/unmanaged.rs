@@ -27,7 +27,7 @@ pub enum UnmanagedKind {
     ColumnAttribute,
     /// A column of a user-defined type (enum, domain, composite) that the tool never creates.
     UserType,
-    /// A foreign-key option the model cannot express (`DEFERRABLE INITIALLY DEFERRED`).
+    /// A foreign-key option declared for columns that carry no foreign key.
     ForeignKeyOption,
     /// A table option the model cannot express (SQLite `WITHOUT ROWID`, `STRICT`).
     TableOption,

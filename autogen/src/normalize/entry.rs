@@ -14,7 +14,14 @@ pub fn normalize(backend: DbBackend, schema: &Schema) -> Schema {
     }
     only_postgres_has_enum_types(backend, &mut out);
     super::domains::normalize_domains(backend, &mut out);
+    sqlite_keeps_no_fk_names(backend, &mut out);
     out
+}
+
+/// SQLite's `pragma_foreign_key_list` has no names, and sea-query writes none into a SQLite
+/// `CREATE TABLE`, so a foreign key there is matched by its columns alone.
+fn sqlite_keeps_no_fk_names(backend: DbBackend, schema: &mut Schema) {
+    schema.fk_names_unkept = backend == DbBackend::Sqlite;
 }
 
 /// MySQL and SQLite have no named enum types: their enums live inline in the column type

@@ -7,10 +7,14 @@ use crate::model::{FkAction, Table};
 /// Normalizes the table's keys, indexes and foreign keys in place.
 pub(crate) fn normalize_keys(backend: DbBackend, table: &mut Table) {
     match backend {
-        DbBackend::Postgres => primary_key_columns_are_not_null(table),
+        DbBackend::Postgres => {
+            primary_key_columns_are_not_null(table);
+            postgres_truncates_fk_names(table);
+        }
         DbBackend::MySql => {
             primary_key_columns_are_not_null(table);
             mysql_restrict_is_no_action(table);
+            mysql_has_no_deferrable_fks(table);
             mysql_adds_implicit_fk_index(table);
         }
         _ => {}
@@ -27,6 +31,30 @@ fn primary_key_columns_are_not_null(table: &mut Table) {
         if pk.columns.contains(&column.name) {
             column.nullable = false;
         }
+    }
+}
+
+/// PostgreSQL cuts an identifier to 63 bytes (`NAMEDATALEN - 1`) and keeps the cut name
+/// (<https://www.postgresql.org/docs/15/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS>): a
+/// longer foreign-key name is the same key under its first 63 bytes.
+fn postgres_truncates_fk_names(table: &mut Table) {
+    for fk in table.foreign_keys.values_mut() {
+        if fk.name.len() > 63 {
+            let mut end = 63;
+            while !fk.name.is_char_boundary(end) {
+                end -= 1;
+            }
+            fk.name.truncate(end);
+        }
+    }
+}
+
+/// MySQL and MariaDB have no deferrable foreign keys (InnoDB checks each row at once,
+/// <https://dev.mysql.com/doc/refman/8.0/en/ansi-diff-foreign-keys.html>): a key an entity
+/// declares deferrable is an ordinary one there.
+fn mysql_has_no_deferrable_fks(table: &mut Table) {
+    for fk in table.foreign_keys.values_mut() {
+        fk.deferrable = crate::model::Deferrable::No;
     }
 }
 

@@ -84,6 +84,13 @@ impl Op {
             Op::DropForeignKey { table, foreign_key } => {
                 format!("drop foreign key {}", fk_summary(table, foreign_key))
             }
+            Op::AlterForeignKey { table, from, to } => format!(
+                "alter foreign key {} on {table} ({}): {} -> {}",
+                to.name,
+                to.columns.join(", "),
+                from.deferrable.sql(),
+                to.deferrable.sql()
+            ),
             Op::AlterPrimaryKey { table, from, to } => format!(
                 "alter primary key on {table}: {} -> {}",
                 pk_summary(from),
@@ -215,6 +222,9 @@ fn fk_summary(table: &str, fk: &ForeignKey) -> String {
     }
     if fk.on_update != FkAction::NoAction {
         s.push_str(&format!(" ON UPDATE {}", action_sql(fk.on_update)));
+    }
+    if !fk.deferrable.is_no() {
+        s.push_str(&format!(" {}", fk.deferrable.sql()));
     }
     s
 }

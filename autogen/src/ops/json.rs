@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::{ColumnChange, Op, hazards_for};
 use crate::backend::Backend;
-use crate::model::{Domain, FkAction, PrimaryKey};
+use crate::model::{Deferrable, Domain, FkAction, PrimaryKey};
 
 /// The JSON of each op with its `"hazards"` on `backend` (`[]` when none), as `check` and
 /// `diff --format json` print them.
@@ -41,6 +41,7 @@ impl Op {
             Op::DropUnique { .. } => "drop_unique",
             Op::AddForeignKey { .. } => "add_foreign_key",
             Op::DropForeignKey { .. } => "drop_foreign_key",
+            Op::AlterForeignKey { .. } => "alter_foreign_key",
             Op::AlterPrimaryKey { .. } => "alter_primary_key",
             Op::RenameColumn { .. } => "rename_column",
             Op::RenameTable { .. } => "rename_table",
@@ -97,15 +98,26 @@ impl Op {
             | Op::DropForeignKey {
                 foreign_key: fk, ..
             } => {
-                json!({
+                let mut v = json!({
                     "name": fk.name,
                     "columns": fk.columns,
                     "ref_table": fk.ref_table,
                     "ref_columns": fk.ref_columns,
                     "on_delete": action_name(fk.on_delete),
                     "on_update": action_name(fk.on_update),
-                })
+                });
+                // Only a deferrable key says so (`NOT DEFERRABLE` is the default).
+                if !fk.deferrable.is_no() {
+                    v["deferrable"] = json!(deferrable_name(fk.deferrable));
+                }
+                v
             }
+            Op::AlterForeignKey { from, to, .. } => json!({
+                "name": to.name,
+                "columns": to.columns,
+                "from": deferrable_name(from.deferrable),
+                "to": deferrable_name(to.deferrable),
+            }),
             Op::AlterPrimaryKey { from, to, .. } => json!({
                 "from": pk_columns(from),
                 "to": pk_columns(to),
@@ -173,6 +185,15 @@ fn action_name(a: FkAction) -> &'static str {
         FkAction::Cascade => "cascade",
         FkAction::SetNull => "set_null",
         FkAction::SetDefault => "set_default",
+    }
+}
+
+/// `not_deferrable`, `initially_immediate` or `initially_deferred`.
+fn deferrable_name(d: Deferrable) -> &'static str {
+    match d {
+        Deferrable::No => "not_deferrable",
+        Deferrable::InitiallyImmediate => "initially_immediate",
+        Deferrable::InitiallyDeferred => "initially_deferred",
     }
 }
 

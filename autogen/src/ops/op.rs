@@ -92,6 +92,13 @@ pub enum Op {
         table: String,
         foreign_key: ForeignKey,
     },
+    /// Change only when a foreign key is checked (`DEFERRABLE ..`); `from` and `to` differ in
+    /// nothing else. PostgreSQL `ALTER CONSTRAINT`, the rebuild on SQLite, nothing on MySQL.
+    AlterForeignKey {
+        table: String,
+        from: ForeignKey,
+        to: ForeignKey,
+    },
     /// Replace the primary key (either side may be absent).
     AlterPrimaryKey {
         table: String,
@@ -182,6 +189,7 @@ impl Op {
             | Op::DropUnique { table, .. }
             | Op::AddForeignKey { table, .. }
             | Op::DropForeignKey { table, .. }
+            | Op::AlterForeignKey { table, .. }
             | Op::AlterPrimaryKey { table, .. }
             | Op::RenameColumn { table, .. }
             | Op::AddDefinedIndex { table, .. }

@@ -63,6 +63,11 @@ impl Op {
             },
             Op::AddForeignKey { table, foreign_key } => Op::DropForeignKey { table, foreign_key },
             Op::DropForeignKey { table, foreign_key } => Op::AddForeignKey { table, foreign_key },
+            Op::AlterForeignKey { table, from, to } => Op::AlterForeignKey {
+                table,
+                from: to,
+                to: from,
+            },
             Op::AlterPrimaryKey { table, from, to } => Op::AlterPrimaryKey {
                 table,
                 from: to,

@@ -10,6 +10,7 @@ pub mod chain;
 mod column_ext;
 mod default;
 mod domains;
+mod deferrable;
 mod enums;
 mod execute;
 mod generated;

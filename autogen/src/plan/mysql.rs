@@ -42,13 +42,17 @@ fn served_elsewhere(table: &Table, fk: &ForeignKey, except: Option<&str>) -> boo
 
 /// The MySQL-only `DROP INDEX` that goes with dropping `fk` from `table` (its state before the
 /// drop), when InnoDB made an index for it that would outlive the migration: its columns stay,
-/// and the final table neither re-adds a foreign key on them nor declares an index on exactly
-/// them. The index is the one normalization found (`Table::fk_indexes`), or, for a key added
+/// and the final table neither re-adds a foreign key of that name on them nor declares an
+/// index on exactly them. A key re-added under another name (a rename) gets an index named
+/// after it from InnoDB; the old one would otherwise stay, named after a key that is gone. The index is the one normalization found (`Table::fk_indexes`), or, for a key added
 /// within the migration, the one InnoDB names after the constraint.
 pub fn implicit_index_drop(table: &Table, fk: &ForeignKey, last: Option<&Table>) -> Option<Step> {
     let last = last?;
     let stays = fk.columns.iter().all(|c| last.column(c).is_some())
-        && !last.foreign_keys.values().any(|f| f.columns == fk.columns)
+        && !last
+            .foreign_keys
+            .values()
+            .any(|f| f.columns == fk.columns && f.name == fk.name)
         && !last.indexes.values().any(|i| i.columns == fk.columns);
     if !stays || served_elsewhere(table, fk, None) {
         return None;

@@ -41,6 +41,7 @@ pub fn needs_sqlite_rebuild(op: &Op) -> bool {
         | Op::DropCheck { .. }
         | Op::AddForeignKey { .. }
         | Op::DropForeignKey { .. }
+        | Op::AlterForeignKey { .. }
         | Op::AlterPrimaryKey { .. } => true,
         _ => false,
     }
@@ -116,11 +117,7 @@ pub fn rebuild_steps(
             Step::Raw(format!("DROP {kind} IF EXISTS {}", ident(&u.name)))
         })
         .collect();
-    inner.push(Step::CreateTable {
-        table: shape,
-        name: temp.clone(),
-        options,
-    });
+    inner.extend(super::deferrable::sqlite_create_table(&shape, &temp, options));
     // Step 1: copy every column that existed before (under its old name); generated columns
     // compute their own values and take none.
     let (targets, sources): (Vec<String>, Vec<String>) = to

@@ -5,6 +5,7 @@ use sea_orm::DbBackend;
 use crate::model::{Column, ColumnType as Ty, Table};
 use crate::ops::{ColumnChange, Op};
 
+use super::deferrable;
 use super::identity::postgres_identity_change;
 use super::sql;
 use super::step::Step;
@@ -15,22 +16,28 @@ use crate::backend::Backend;
 pub fn op_steps(op: &Op) -> Vec<Step> {
     match op {
         Op::AddTable(table) => {
+            let creatable = sql::creatable(table);
+            // A partitioned table read from PostgreSQL is created partitioned there; the
+            // other backends have no such clause (MySQL's needs its partitions listed).
+            let pg_options: Vec<String> = table
+                .partition_by
+                .iter()
+                .map(|key| format!("PARTITION BY {key}"))
+                .collect();
             let create = |options: Vec<String>| Step::CreateTable {
-                table: sql::creatable(table),
+                table: creatable.clone(),
                 name: table.name.clone(),
                 options,
             };
-            // A partitioned table read from PostgreSQL is created partitioned there; the
-            // other backends have no such clause (MySQL's needs its partitions listed).
-            let mut steps = match &table.partition_by {
-                Some(key) => vec![
-                    Step::OnlyOn(
-                        DbBackend::Postgres,
-                        vec![create(vec![format!("PARTITION BY {key}")])],
-                    ),
+            let mut steps = if deferrable::has_deferrable(&creatable) {
+                deferrable::create_table_steps(&creatable, pg_options)
+            } else if pg_options.is_empty() {
+                vec![create(Vec::new())]
+            } else {
+                vec![
+                    Step::OnlyOn(DbBackend::Postgres, vec![create(pg_options)]),
                     Step::ExceptOn(DbBackend::Postgres, vec![create(Vec::new())]),
-                ],
-                None => vec![create(Vec::new())],
+                ]
             };
             let comments = postgres_comments(table);
             if !comments.is_empty() {
@@ -159,6 +166,21 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
                 }],
             ),
         ])],
+        Op::AddForeignKey { table, foreign_key } if !foreign_key.deferrable.is_no() => {
+            vec![Step::Match(vec![
+                (
+                    DbBackend::Postgres,
+                    vec![Step::Raw(deferrable::postgres_add(table, foreign_key))],
+                ),
+                (
+                    DbBackend::MySql,
+                    vec![Step::AddForeignKey {
+                        table: table.clone(),
+                        foreign_key: foreign_key.clone(),
+                    }],
+                ),
+            ])]
+        }
         Op::AddForeignKey { table, foreign_key } => vec![Step::ExceptOn(
             DbBackend::Sqlite,
             vec![Step::AddForeignKey {
@@ -172,6 +194,11 @@ pub fn op_steps(op: &Op) -> Vec<Step> {
                 table: table.clone(),
                 name: foreign_key.name.clone(),
             }],
+        )],
+        // MySQL has no deferrable keys; SQLite changes it through the table rebuild.
+        Op::AlterForeignKey { table, to, .. } => vec![Step::OnlyOn(
+            DbBackend::Postgres,
+            vec![Step::Raw(deferrable::postgres_alter(table, to))],
         )],
         Op::AlterPrimaryKey { table, from, to } => vec![Step::Match(vec![
             (

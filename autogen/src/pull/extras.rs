@@ -2,12 +2,12 @@
 //! named (and composite) indexes, composite uniques, indexes kept as SQL that parse into an
 //! [`IndexDef`] (expression, partial, ordered, with a method, `INCLUDE`, a prefix; see
 //! [`index_def`]), check constraints, PostgreSQL auto-increment kinds other than sea-orm's
-//! (a serial, an `ALWAYS` identity, a step), and generated columns.
+//! (a serial, an `ALWAYS` identity, a step), generated columns and deferrable foreign keys.
 
 use super::column::lit;
 use super::index_def::index_def;
 use crate::metadata::{IndexDef, IndexPart};
-use crate::model::{Column, Domain, IdentityKind, Table};
+use crate::model::{Column, Deferrable, Domain, ForeignKey, IdentityKind, Table};
 
 /// The declarations of the table's indexes kept as SQL that pull can write.
 pub fn defined_index_defs(t: &Table) -> Vec<IndexDef> {
@@ -27,6 +27,20 @@ pub fn has_extras(t: &Table, domains: &[&Domain]) -> bool {
         || !t.checks.is_empty()
         || t.columns.iter().any(|c| identity_source(c).is_some())
         || t.columns.iter().any(|c| c.generated.is_some())
+        || t.foreign_keys.values().any(|fk| !fk.deferrable.is_no())
+}
+
+/// `ForeignKeyDef::new(..)` for a deferrable foreign key.
+fn foreign_key_source(fk: &ForeignKey) -> Option<String> {
+    let kind = match fk.deferrable {
+        Deferrable::No => return None,
+        Deferrable::InitiallyImmediate => "InitiallyImmediate",
+        Deferrable::InitiallyDeferred => "InitiallyDeferred",
+    };
+    Some(format!(
+        "ForeignKeyDef::new({}, autogen::model::Deferrable::{kind})",
+        columns(&fk.columns)
+    ))
 }
 
 /// `GeneratedDef::stored(..)` / `virtual_(..)` for a generated column.
@@ -196,6 +210,17 @@ pub fn extras_source(t: &Table, domains: &[&Domain]) -> Option<String> {
         out.push_str(&format!(
             "fn generated() -> Vec<autogen::metadata::GeneratedDef> {{\nuse autogen::metadata::GeneratedDef;\nvec![{}]\n}}\n",
             generated.join(",\n")
+        ));
+    }
+    let keys: Vec<String> = t
+        .foreign_keys
+        .values()
+        .filter_map(foreign_key_source)
+        .collect();
+    if !keys.is_empty() {
+        out.push_str(&format!(
+            "fn foreign_keys() -> Vec<autogen::metadata::ForeignKeyDef> {{\nuse autogen::metadata::ForeignKeyDef;\nvec![{}]\n}}\n",
+            keys.join(",\n")
         ));
     }
     out.push_str("}\n");

@@ -338,6 +338,7 @@ mod tests {
                 ref_columns: vec!["id".into()],
                 on_delete: Default::default(),
                 on_update: Default::default(),
+                deferrable: Default::default(),
             },
         );
         let mut schema = Schema::default();

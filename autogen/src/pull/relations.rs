@@ -28,7 +28,12 @@ pub fn relation_source(schema: &Schema, names: &Names, table: &Table) -> String 
         }
         let name = belongs_to_variant(table, fk, names);
         let target = entity_path(names, me, &fk.ref_table);
-        let attr = belongs_to_attr(names, me, fk, &target);
+        let mut attr = belongs_to_attr(names, me, fk, &target);
+        // A name other than sea-orm's own (`fk-<table>-<columns>`) is compared, so it is
+        // written; SQLite keeps none.
+        if !schema.fk_names_unkept && fk.name != format!("fk-{me}-{}", fk.columns.join("-")) {
+            attr.push_str(&format!(", fk_name = {}", lit(&fk.name)));
+        }
         if fk.ref_table != *me && fks_to(table, &fk.ref_table) == 1 {
             related.insert(target.clone(), (format!("Relation::{name}.def()"), None));
         }

@@ -1,6 +1,8 @@
 //! One op of every kind, for the ops tests.
 
-use autogen::model::{ColumnType as T, FkAction, Index, PrimaryKey, Unique};
+use autogen::model::{
+    ColumnType as T, Deferrable, FkAction, ForeignKey, Index, PrimaryKey, Unique,
+};
 use autogen::ops::{ColumnChange, Op};
 
 use super::*;
@@ -70,7 +72,15 @@ pub fn one_of_each() -> Vec<Op> {
         },
         Op::DropForeignKey {
             table: "order".into(),
-            foreign_key: fk,
+            foreign_key: fk.clone(),
+        },
+        Op::AlterForeignKey {
+            table: "order".into(),
+            from: fk.clone(),
+            to: ForeignKey {
+                deferrable: Deferrable::InitiallyDeferred,
+                ..fk
+            },
         },
         Op::AlterPrimaryKey {
             table: "user".into(),

@@ -120,6 +120,7 @@ impl TableExt for Table {
             ref_columns: strings(ref_cols),
             on_delete,
             on_update: FkAction::NoAction,
+            deferrable: Default::default(),
         };
         self.foreign_keys.insert(column_key(&columns), fk);
         self

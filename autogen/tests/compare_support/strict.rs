@@ -2,7 +2,7 @@
 //! database would refuse it (missing table, dangling reference, column still in use, ...).
 
 use autogen::model::apply::apply;
-use autogen::model::{Schema, Table, column_key};
+use autogen::model::{ForeignKey, Schema, Table, column_key};
 use autogen::ops::Op;
 
 /// Replays `ops` on `schema`, returning the first op a database would refuse, and why.
@@ -196,6 +196,19 @@ fn check(s: &Schema, op: &Op) -> Result<(), String> {
         } => {
             if !t.foreign_keys.contains_key(&column_key(&fk.columns)) {
                 return Err("no such foreign key".into());
+            }
+        }
+        Op::AlterForeignKey { from, to, .. } => {
+            if t.foreign_keys.get(&column_key(&from.columns)) != Some(from) {
+                return Err("no such foreign key".into());
+            }
+            if from.deferrable == to.deferrable
+                || (ForeignKey {
+                    deferrable: from.deferrable,
+                    ..to.clone()
+                }) != *from
+            {
+                return Err("alter_foreign_key changes more than deferrability".into());
             }
         }
         Op::AlterPrimaryKey { from, to, .. } => {

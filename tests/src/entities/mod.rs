@@ -34,6 +34,7 @@ pub mod comments;
 pub mod computed;
 pub mod cross_backend;
 pub mod defaults;
+pub mod fk_deferrable;
 pub mod fk_index;
 pub mod foreign_keys;
 pub mod indexes;

@@ -71,8 +71,8 @@ CREATE TABLE order_line (
     quantity integer NOT NULL DEFAULT 1,
     unit_price decimal(10, 2) NOT NULL,
     PRIMARY KEY (order_id, line_no),
-    CONSTRAINT fk_line_order FOREIGN KEY (order_id) REFERENCES "CustomerOrder" ("Id") ON DELETE CASCADE,
-    CONSTRAINT fk_line_product FOREIGN KEY (product_id) REFERENCES product (id),
+    CONSTRAINT fk_line_order FOREIGN KEY (order_id) REFERENCES "CustomerOrder" ("Id") ON DELETE CASCADE {deferred},
+    CONSTRAINT fk_line_product FOREIGN KEY (product_id) REFERENCES product (id) {deferrable},
     CONSTRAINT ck_line_quantity CHECK (quantity > 0)
 );
 CREATE INDEX ix_order_line_product ON order_line (product_id);

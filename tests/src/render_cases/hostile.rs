@@ -18,6 +18,7 @@ fn key(name: &str, column: &str, on_delete: FkAction) -> ForeignKey {
         ref_columns: vec!["select".into()],
         on_delete,
         on_update: FkAction::NoAction,
+        deferrable: Default::default(),
     }
 }
 

@@ -128,6 +128,7 @@ impl T {
                 ref_columns: strings(ref_cols),
                 on_delete,
                 on_update,
+                deferrable: Default::default(),
             },
         );
         self

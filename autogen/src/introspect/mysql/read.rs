@@ -127,6 +127,8 @@ pub(crate) async fn read<C: ConnectionTrait>(
             ref_column: Some(row.get("ref_column")?),
             on_delete,
             on_update,
+            // MySQL/MariaDB have no deferrable foreign keys.
+            deferrable: crate::model::Deferrable::No,
         });
     }
 

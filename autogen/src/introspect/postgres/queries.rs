@@ -205,7 +205,9 @@ SELECT c.relname::text AS table_name,
        rc.relname::text AS ref_table,
        ra.attname::text AS ref_column,
        con.confupdtype::text AS on_update,
-       con.confdeltype::text AS on_delete
+       con.confdeltype::text AS on_delete,
+       con.condeferrable AS deferrable,
+       con.condeferred AS deferred
 FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -251,15 +253,6 @@ FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = current_schema() AND con.contype IN ('c', 'x') AND NOT c.relispartition
-UNION ALL
-SELECT 'foreign key option', c.relname::text, con.conname::text,
-       CASE WHEN con.condeferred THEN 'DEFERRABLE INITIALLY DEFERRED'
-            ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END
-FROM pg_catalog.pg_constraint con
-JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = current_schema() AND con.contype = 'f' AND con.condeferrable
-  AND NOT c.relispartition
 ) u
 ORDER BY 1, 2, 3
 "#;

@@ -10,8 +10,8 @@ use crate::introspect::assemble::{
 };
 use crate::introspect::catalog::Catalog;
 use crate::model::{
-    Check, Column, ColumnType, Domain, EnumType, FkAction, Generated, Identity, IdentityKind,
-    Schema, Unmanaged, UnmanagedKind,
+    Check, Column, ColumnType, Deferrable, Domain, EnumType, FkAction, Generated, Identity,
+    IdentityKind, Schema, Unmanaged, UnmanagedKind,
 };
 
 use super::{queries, types::parse_type};
@@ -193,6 +193,11 @@ pub(crate) async fn read<C: ConnectionTrait>(
             ref_column: Some(row.get("ref_column")?),
             on_delete,
             on_update,
+            deferrable: match (row.get::<bool>("deferrable")?, row.get::<bool>("deferred")?) {
+                (false, _) => Deferrable::No,
+                (true, false) => Deferrable::InitiallyImmediate,
+                (true, true) => Deferrable::InitiallyDeferred,
+            },
         });
     }
 

@@ -3,6 +3,7 @@
 
 mod autoinc;
 mod clauses;
+mod deferrable;
 mod generated;
 mod queries;
 mod read;

@@ -10,13 +10,15 @@ use crate::introspect::assemble::{
 };
 use crate::introspect::catalog::Catalog;
 use crate::model::{
-    Check, Collation, Column, ColumnType, DefinedIndex, Generated, Schema, Unmanaged, UnmanagedKind,
+    Check, Collation, Column, ColumnType, Deferrable, DefinedIndex, Generated, Schema, Unmanaged,
+    UnmanagedKind,
 };
 use crate::normalize::checks::canonical_tokens;
 
 use super::{
     autoinc::{check_clauses, has_autoincrement},
     clauses::{collate_clauses, table_options},
+    deferrable::deferrable_clauses,
     generated::generated_clauses,
     queries,
     types::parse_type,
@@ -35,12 +37,15 @@ pub(crate) async fn read<C: ConnectionTrait>(
     let mut generated: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     // Columns' `COLLATE` clauses, per table: (column, collation).
     let mut collations: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    // Deferrable foreign keys, per table: (columns, deferrability).
+    let mut deferrable: BTreeMap<String, Vec<(Vec<String>, Deferrable)>> = BTreeMap::new();
     for row in catalog.fetch("tables", queries::TABLES).await? {
         let name: String = row.get("table_name")?;
         let sql: Option<String> = row.get("create_sql")?;
         let text = sql.as_deref().unwrap_or_default();
         generated.insert(name.clone(), generated_clauses(text));
         collations.insert(name.clone(), collate_clauses(text));
+        deferrable.insert(name.clone(), deferrable_clauses(text));
         // `WITHOUT ROWID` / `STRICT`: not modelled; named, and kept by a rebuild.
         for option in table_options(text) {
             parts.unmanaged.push(unmanaged(
@@ -93,10 +98,31 @@ pub(crate) async fn read<C: ConnectionTrait>(
             ref_column: row.get("ref_column")?,
             on_delete,
             on_update,
+            // Not in the pragma: read from the CREATE TABLE text below.
+            deferrable: Deferrable::No,
         });
     }
 
-    assemble(parts, skip)
+    let mut schema = assemble(parts, skip)?;
+    for (table, clauses) in deferrable {
+        let Some(t) = schema.tables.get_mut(&table) else {
+            continue;
+        };
+        for (columns, how) in clauses {
+            let same = |fk: &&mut crate::model::ForeignKey| {
+                fk.columns.len() == columns.len()
+                    && fk
+                        .columns
+                        .iter()
+                        .zip(&columns)
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            };
+            if let Some(fk) = t.foreign_keys.values_mut().find(same) {
+                fk.deferrable = how;
+            }
+        }
+    }
+    Ok(schema)
 }
 
 /// What the `CREATE TABLE` texts say about columns, per table: `(column, text)` pairs.

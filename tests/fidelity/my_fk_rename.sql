@@ -1,0 +1,6 @@
+-- A
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, pid int, CONSTRAINT fk_old FOREIGN KEY (pid) REFERENCES p(id));
+-- B
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, pid int, CONSTRAINT fk_new FOREIGN KEY (pid) REFERENCES p(id));
