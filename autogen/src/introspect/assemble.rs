@@ -7,8 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{
     Check, Column, ColumnType, Deferrable, DefinedIndex, Domain, EnumType, FkAction, ForeignKey,
-    Index,
-    PrimaryKey, Schema, Table, Unique, Unmanaged, UnmanagedKind, check_key, column_key,
+    Index, PrimaryKey, Schema, Table, Unique, Unmanaged, UnmanagedKind, check_key, column_key,
 };
 
 use super::IntrospectError;

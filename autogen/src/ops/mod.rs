@@ -14,8 +14,8 @@ mod reverse;
 mod type_name;
 
 pub use concurrent::build_concurrently;
-use domain_hazard::domain_hazards;
 pub(crate) use describe::action_sql;
+use domain_hazard::domain_hazards;
 pub use hazard::{Hazard, HazardClass, RESTORES_STRUCTURE_ONLY, hazards_for, safe_pattern};
 pub use json::ops_json;
 pub use op::{ColumnChange, Op};

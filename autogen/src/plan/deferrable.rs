@@ -133,7 +133,10 @@ pub fn create_table_steps(table: &Table, pg_options: Vec<String>) -> Vec<Step> {
                 options: Vec::new(),
             }],
         ),
-        (DbBackend::Sqlite, sqlite_create_table(table, &name, Vec::new())),
+        (
+            DbBackend::Sqlite,
+            sqlite_create_table(table, &name, Vec::new()),
+        ),
     ])]
 }
 

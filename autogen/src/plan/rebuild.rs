@@ -117,7 +117,9 @@ pub fn rebuild_steps(
             Step::Raw(format!("DROP {kind} IF EXISTS {}", ident(&u.name)))
         })
         .collect();
-    inner.extend(super::deferrable::sqlite_create_table(&shape, &temp, options));
+    inner.extend(super::deferrable::sqlite_create_table(
+        &shape, &temp, options,
+    ));
     // Step 1: copy every column that existed before (under its old name); generated columns
     // compute their own values and take none.
     let (targets, sources): (Vec<String>, Vec<String>) = to
