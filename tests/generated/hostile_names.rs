@@ -84,6 +84,16 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        if manager.get_database_backend() == DbBackend::MySql {
+            manager
+                .drop_index(
+                    Index::drop()
+                        .name(escaped_name(manager, "fk`; DROP TABLE canary; --"))
+                        .table("log`\"")
+                        .to_owned(),
+                )
+                .await?;
+        }
         // drop index ix"; DROP TABLE canary; -- on user (na"me`'\)
         manager
             .drop_index(
@@ -236,6 +246,16 @@ impl MigrationTrait for Migration {
             manager
                 .drop_foreign_key(
                     ForeignKey::drop()
+                        .name(escaped_name(manager, "fk2\"`"))
+                        .table("log`\"")
+                        .to_owned(),
+                )
+                .await?;
+        }
+        if manager.get_database_backend() == DbBackend::MySql {
+            manager
+                .drop_index(
+                    Index::drop()
                         .name(escaped_name(manager, "fk2\"`"))
                         .table("log`\"")
                         .to_owned(),
