@@ -4,7 +4,7 @@
 //! would lose them.
 
 use super::autoinc::masked;
-use super::generated::{column_name, definitions, matching};
+use super::generated::{closing_quote, column_name, definitions, matching, read_quoted};
 
 /// `(column, collation)` for each column definition with a `COLLATE name` clause outside
 /// parentheses, in declaration order; the name unquoted.
@@ -66,38 +66,16 @@ fn keyword_at_depth0(bare: &[char], start: usize, end: usize, word: &str) -> Opt
     None
 }
 
-/// The identifier starting after whitespace at `from`: bare, or quoted with `"`, `` ` ``,
-/// `'` or `[..]` (a doubled quote inside stands for one).
+/// The identifier starting after whitespace at `from`: bare, or quoted.
 fn token(chars: &[char], from: usize, end: usize) -> Option<String> {
     let first = (from..end).find(|&i| !chars[i].is_whitespace())?;
-    let close = match chars[first] {
-        '"' => Some('"'),
-        '`' => Some('`'),
-        '\'' => Some('\''),
-        '[' => Some(']'),
-        _ => None,
-    };
-    let Some(q) = close else {
-        let stop = (first..end)
-            .find(|&i| !(chars[i].is_alphanumeric() || chars[i] == '_'))
-            .unwrap_or(end);
-        return (stop > first).then(|| chars[first..stop].iter().collect());
-    };
-    let mut name = String::new();
-    let mut i = first + 1;
-    while i < end {
-        if chars[i] == q {
-            if q != ']' && chars.get(i + 1) == Some(&q) {
-                name.push(q);
-                i += 2;
-                continue;
-            }
-            return Some(name);
-        }
-        name.push(chars[i]);
-        i += 1;
+    if let Some(q) = closing_quote(chars[first]) {
+        return read_quoted(chars, first, end, q);
     }
-    None
+    let stop = (first..end)
+        .find(|&i| !(chars[i].is_alphanumeric() || chars[i] == '_'))
+        .unwrap_or(end);
+    (stop > first).then(|| chars[first..stop].iter().collect())
 }
 
 #[cfg(test)]

@@ -70,29 +70,8 @@ pub(super) fn column_name(
     end: usize,
 ) -> Option<String> {
     let first = (start..end).find(|&i| !chars[i].is_whitespace())?;
-    let close = match chars[first] {
-        '"' => Some('"'),
-        '`' => Some('`'),
-        '[' => Some(']'),
-        _ => None,
-    };
-    if let Some(q) = close {
-        // A doubled quote inside stands for one.
-        let mut name = String::new();
-        let mut i = first + 1;
-        while i < end {
-            if chars[i] == q {
-                if q != ']' && chars.get(i + 1) == Some(&q) {
-                    name.push(q);
-                    i += 2;
-                    continue;
-                }
-                return Some(name);
-            }
-            name.push(chars[i]);
-            i += 1;
-        }
-        return None;
+    if let Some(q) = closing_quote(chars[first]) {
+        return read_quoted(chars, first, end, q);
     }
     let word_end = (first..end)
         .find(|&i| !(bare[i].is_alphanumeric() || bare[i] == '_'))
@@ -106,6 +85,35 @@ pub(super) fn column_name(
         return None;
     }
     Some(chars[first..word_end].iter().collect())
+}
+
+/// The quote that closes an identifier opened by `c` (`"`, `` ` ``, `'`, `[`), if `c` opens one.
+pub(super) fn closing_quote(c: char) -> Option<char> {
+    match c {
+        '"' | '`' | '\'' => Some(c),
+        '[' => Some(']'),
+        _ => None,
+    }
+}
+
+/// The identifier quoted from `first` (its opening quote) to its closing `q` before `end`;
+/// a doubled quote inside stands for one. `None` when it is not closed.
+pub(super) fn read_quoted(chars: &[char], first: usize, end: usize, q: char) -> Option<String> {
+    let mut name = String::new();
+    let mut i = first + 1;
+    while i < end {
+        if chars[i] == q {
+            if q != ']' && chars.get(i + 1) == Some(&q) {
+                name.push(q);
+                i += 2;
+                continue;
+            }
+            return Some(name);
+        }
+        name.push(chars[i]);
+        i += 1;
+    }
+    None
 }
 
 /// The expression of the definition's `AS (..)` at parenthesis depth 0.
