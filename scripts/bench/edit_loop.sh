@@ -3,6 +3,8 @@
 # `cargo run -p cli -- upgrade` does after (a) a new revision file and (b) an entity edit.
 #
 #   scripts/bench/edit_loop.sh [ROUNDS]     default 5; prints every time and the medians
+#   FEATURES=dylib scripts/bench/edit_loop.sh [ROUNDS]    the same for `cargo dev` (cli's
+#                                            `dylib` feature: autogen as a shared library)
 #
 # (a) `cli revision -m ...` writes a file into migration/src/versions (what
 #     `revision --autogenerate` writes is the same kind of file; only its body differs);
@@ -24,11 +26,14 @@ restore() {
   done
 }
 trap restore EXIT
-build() { cargo build -q -p cli 2>&1; }
+features=${FEATURES:+--features $FEATURES}
+# shellcheck disable=SC2086 # $features is zero or two words
+build() { cargo build -q -p cli $features 2>&1; }
 t() { local s e; s=$(date +%s.%N); build; e=$(date +%s.%N); echo "$e - $s" | bc; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 build
+echo "features: ${FEATURES:-(default)}"
 echo "load start: $(cut -d' ' -f1-3 /proc/loadavg)"
 rev=() ent=()
 for i in $(seq "$rounds"); do

@@ -17,7 +17,9 @@ use tests::e2e::{POST_V1, new_workspace, repo, write};
 use tests::process::{cli, command, one_line_error, success, texts};
 use tests::{Backend, TempDir, TestDb};
 
-/// `cargo build -p autogen-cli` in `ws`; returns the binary.
+/// `cargo build -p autogen-cli --features dylib` in `ws` (the generated binary's fast-link
+/// feature: autogen as a shared library, found through the binary's rpath); returns the
+/// binary.
 fn build(ws: &Path, times: &mut Vec<(String, f64)>, what: &str) -> PathBuf {
     let target = repo().join("target/e2e");
     let mut cargo = Command::new(env!("CARGO"));
@@ -31,7 +33,15 @@ fn build(ws: &Path, times: &mut Vec<(String, f64)>, what: &str) -> PathBuf {
     }
     let started = Instant::now();
     let out = cargo
-        .args(["build", "--offline", "-q", "-p", "autogen-cli"])
+        .args([
+            "build",
+            "--offline",
+            "-q",
+            "-p",
+            "autogen-cli",
+            "--features",
+            "dylib",
+        ])
         .current_dir(ws)
         .env("CARGO_TARGET_DIR", &target)
         .output()
@@ -49,6 +59,8 @@ fn run(bin: &Path, ws: &Path, url: &str, args: &[&str]) -> std::process::Output 
     command(bin, &ws.join("entity"))
         .args(args)
         .env("DATABASE_URL", url)
+        // The shared libraries are found through the binary's rpath alone.
+        .env_remove("LD_LIBRARY_PATH")
         .output()
         .unwrap()
 }
@@ -103,6 +115,18 @@ async fn new_project_init_autogenerate_upgrade_check_downgrade() {
     );
 
     let bin = build(&ws, &mut times, "after init");
+    // `--features dylib` links autogen as a shared library: the binary names it (DT_NEEDED)
+    // and runs (below) through its rpath, with no library path set.
+    #[cfg(target_os = "linux")]
+    {
+        let elf = std::fs::read(&bin).unwrap();
+        let needed = b"libautogen_dylib.so";
+        assert!(
+            elf.windows(needed.len()).any(|w| w == needed),
+            "{} does not link libautogen_dylib.so",
+            bin.display()
+        );
+    }
     let sqlite_dir = TempDir::new();
     let sqlite = format!("sqlite://{}/e2e.db?mode=rwc", sqlite_dir.path.display());
 

@@ -79,6 +79,9 @@ const MIGRATION_LIB: &str = include_str!("init_files/migration_lib.rs.txt");
 const VERSIONS_README: &str = include_str!("init_files/versions_README.md.txt");
 const CLI_TOML: &str = include_str!("init_files/cli_Cargo.toml.txt");
 const CLI_MAIN: &str = include_str!("init_files/cli_main.rs.txt");
+/// The binary's build script (the rpath of the debug build's shared library) is this
+/// repository's own `cli/build.rs`.
+const CLI_BUILD_RS: &str = include_str!("../../../cli/build.rs");
 const CONFIG: &str = include_str!("init_files/autogen.toml.txt");
 /// The README snippet `init` writes to `autogen-migration/README.md`.
 pub const SNIPPET: &str = include_str!("init_files/snippet.md.txt");
@@ -152,6 +155,7 @@ pub fn plan_init(opts: &InitOptions) -> Result<InitPlan, InitError> {
         ("autogen-migration/README.md", fill(SNIPPET)),
         ("autogen-cli/Cargo.toml", fill(CLI_TOML)),
         ("autogen-cli/src/main.rs", fill(CLI_MAIN)),
+        ("autogen-cli/build.rs", CLI_BUILD_RS.to_string()),
         (
             "autogen-migration/revision.rs.tmpl",
             super::DEFAULT_TEMPLATE.to_string(),
