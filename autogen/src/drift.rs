@@ -243,8 +243,9 @@ pub async fn database_drift(
     from: &impl ConnectionTrait,
     to: &impl ConnectionTrait,
 ) -> Result<Drift, crate::Error> {
-    let (current, q1) = current_schema(from).await?;
-    let (target, q2) = current_schema(to).await?;
+    // Both at once: each database has its own connection, so the two servers' (or one
+    // server's two backends') catalog work overlaps instead of adding up.
+    let ((current, q1), (target, q2)) = tokio::try_join!(current_schema(from), current_schema(to))?;
     let ops = compare(&current, &target);
     Ok(Drift {
         notices: notices(&current, Some(&target)),
