@@ -3,14 +3,6 @@
 //! `pg_constraint` is used instead of `information_schema.constraint_column_usage`, which only
 //! shows tables the current role owns. Every name is cast to `text` so the driver decodes it
 //! as a string.
-//!
-//! The large queries (columns, keys, indexes) also say
-//! `c.relnamespace = to_regnamespace(quote_ident(current_schema()))` (`to_regnamespace`
-//! parses an identifier: a schema named `Tenant A` needs the quotes), which the join on
-//! `pg_namespace` already implies: the planner estimates that against `pg_class`'s statistics, where the join
-//! alone was guessed at a quarter of the tables. At 10,000 tables the columns query was planned
-//! for 8,600 rows instead of 140,000 and sorted them on disk for a merge join (24 MB); its
-//! server CPU went from 0.46 to 0.42 s (docs/BENCHMARKS.md).
 
 /// Ordinary and partitioned tables (not partitions), with their comments and a partitioned
 /// table's key (`RANGE (at)`). Every row also carries `server_version_num`, which picks the
@@ -118,7 +110,6 @@ LEFT JOIN (SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid)
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-  AND c.relnamespace = pg_catalog.to_regnamespace(pg_catalog.quote_ident(current_schema()))
   AND a.attnum > 0 AND NOT a.attisdropped
 "#;
 
@@ -135,7 +126,6 @@ JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = ANY (con.conkey)
 WHERE n.nspname = current_schema() AND con.contype IN ('p', 'u')
-  AND c.relnamespace = pg_catalog.to_regnamespace(pg_catalog.quote_ident(current_schema()))
 "#;
 
 /// The indexes the model expresses: plain-column B-tree indexes with default operator classes,
@@ -181,7 +171,6 @@ FROM (
   JOIN pg_catalog.pg_am am ON am.oid = ic.relam
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-    AND c.relnamespace = pg_catalog.to_regnamespace(pg_catalog.quote_ident(current_schema()))
     AND NOT i.indisprimary
     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                     WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
