@@ -1,7 +1,7 @@
 //! The difference between what the entities (or a second database) describe and a live
 //! database: introspect, normalize both sides for the backend, compare.
 
-use sea_orm::ConnectionTrait;
+use crate::introspect::CatalogConnection;
 
 use std::collections::BTreeSet;
 
@@ -38,7 +38,9 @@ pub struct Drift {
 }
 
 /// Reads and normalizes the schema of a live database, without our version table.
-pub async fn current_schema(conn: &impl ConnectionTrait) -> Result<(Schema, usize), crate::Error> {
+pub async fn current_schema(
+    conn: &impl CatalogConnection,
+) -> Result<(Schema, usize), crate::Error> {
     let found = introspect(conn, &[VERSION_TABLE]).await?;
     Ok((
         normalize(conn.get_database_backend(), &found.schema),
@@ -50,7 +52,7 @@ pub async fn current_schema(conn: &impl ConnectionTrait) -> Result<(Schema, usiz
 /// of the database that no entity describes is listed in [`Drift::unmanaged`] and left out of
 /// the comparison.
 pub async fn entities_drift(
-    conn: &impl ConnectionTrait,
+    conn: &impl CatalogConnection,
     entities: &[EntityDef],
     filter: &TableFilter,
 ) -> Result<Drift, crate::Error> {
@@ -65,7 +67,7 @@ pub type RenameDecider<'a> = dyn FnMut(&[Rename]) -> Result<Vec<Rename>, crate::
 /// explicitly), which become rename hints; an error from it, or a rename naming something
 /// neither side has, stops the run.
 pub async fn entities_drift_with(
-    conn: &impl ConnectionTrait,
+    conn: &impl CatalogConnection,
     entities: &[EntityDef],
     filter: &TableFilter,
     decide: &mut RenameDecider<'_>,
@@ -173,7 +175,7 @@ fn leave_foreign_domains(current: &mut Schema, raw: &Schema) {
 /// A desired schema (as written, not yet normalized) versus the whole database at `conn`:
 /// a table the schema lacks is dropped.
 pub async fn schema_drift(
-    conn: &impl ConnectionTrait,
+    conn: &impl CatalogConnection,
     raw: &Schema,
 ) -> Result<Drift, crate::Error> {
     let (current, queries) = current_schema(conn).await?;
@@ -240,8 +242,8 @@ fn without_domains_off_postgres(backend: sea_orm::DbBackend, raw: &Schema) -> Sc
 
 /// Database `from` versus database `to`: the ops that turn `from` into `to`.
 pub async fn database_drift(
-    from: &impl ConnectionTrait,
-    to: &impl ConnectionTrait,
+    from: &impl CatalogConnection,
+    to: &impl CatalogConnection,
 ) -> Result<Drift, crate::Error> {
     // Both at once: each database has its own connection, so the two servers' (or one
     // server's two backends') catalog work overlaps instead of adding up.

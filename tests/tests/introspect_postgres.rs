@@ -211,7 +211,35 @@ async fn postgres_introspects_every_object_kind() {
     exec_script(&conn, SCHEMA).await;
     let got = read(&conn, &["autogen_version"]).await;
     assert_tables_eq(&got.schema, &expected());
-    assert_eq!(got.queries, 7);
+    assert_eq!(got.queries, 8);
+}
+
+/// A pool of several connections reads with two chains of queries at once; a one-connection
+/// pool and a transaction read one query at a time. All three read the same schema, with the
+/// same number of queries, on every table of a schema with every object kind (the two column
+/// halves split the tables by OID hash, so tables land in both).
+#[tokio::test]
+async fn postgres_reads_the_same_on_one_lane_and_two() {
+    use autogen::introspect::CatalogConnection;
+    use sea_orm::{ConnectOptions, Database, TransactionTrait};
+    let db = TestDb::new(Backend::Postgres, "pg_introspect_lanes").await;
+    let pool = db.connect().await;
+    exec_script(&pool, SCHEMA).await;
+    exec_script(&pool, &many_tables(30, '"')).await;
+    let mut one = ConnectOptions::new(db.url.clone());
+    one.max_connections(1);
+    let single = Database::connect(one).await.unwrap();
+    assert_eq!((pool.lanes(), single.lanes()), (2, 1));
+    let tx = pool.begin().await.unwrap();
+    assert_eq!(tx.lanes(), 1);
+    let (two_lanes, one_lane, in_tx) = (
+        read(&pool, &[]).await,
+        read(&single, &[]).await,
+        read(&tx, &[]).await,
+    );
+    assert!(two_lanes.schema.tables.len() > 30);
+    assert_eq!(two_lanes, one_lane);
+    assert_eq!(two_lanes, in_tx);
 }
 
 #[tokio::test]

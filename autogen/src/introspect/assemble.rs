@@ -103,6 +103,22 @@ pub(crate) struct Parts {
     pub domains: BTreeMap<String, Domain>,
 }
 
+impl Parts {
+    /// Adds what another chain of queries read ([`assemble`] sorts and groups, so the order
+    /// does not matter).
+    pub(crate) fn extend(&mut self, other: Parts) {
+        self.tables.extend(other.tables);
+        self.columns.extend(other.columns);
+        self.keys.extend(other.keys);
+        self.fks.extend(other.fks);
+        self.unmanaged.extend(other.unmanaged);
+        self.checks.extend(other.checks);
+        self.defined_indexes.extend(other.defined_indexes);
+        self.enums.extend(other.enums);
+        self.domains.extend(other.domains);
+    }
+}
+
 /// Groups the parts into tables, dropping every table for which `skip` is true.
 pub(crate) fn assemble(
     parts: Parts,

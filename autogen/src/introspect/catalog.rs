@@ -1,29 +1,68 @@
 //! Issuing catalog queries through any sea-orm connection, and counting them.
 
-use sea_orm::{ConnectionTrait, QueryResult, Statement, TryGetable};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, QueryResult, Statement, TryGetable,
+};
 
 use super::IntrospectError;
+
+/// A connection introspection can run on, and how many of its catalog queries may run at once.
+pub trait CatalogConnection: ConnectionTrait {
+    /// Queries that may run at the same time: 1 unless the connection is a pool of several
+    /// connections. Each runs on its own server session, so every connection of the pool must
+    /// see the same schema (sea-orm's `ConnectOptions::set_schema_search_path` sets it on each).
+    fn lanes(&self) -> usize {
+        1
+    }
+}
+
+impl CatalogConnection for DatabaseConnection {
+    /// Two on a PostgreSQL pool of two or more connections, where the catalog work on the server
+    /// dominates at large schemas (docs/BENCHMARKS.md); MySQL and SQLite read one at a time. A
+    /// session of the CLI is one connection (`runtime::pool`), so it reads one at a time too.
+    fn lanes(&self) -> usize {
+        #[cfg(feature = "postgres")]
+        if let sea_orm::DatabaseConnectionType::SqlxPostgresPoolConnection(_) = &self.inner {
+            let pool = self.get_postgres_connection_pool();
+            return pool.options().get_max_connections().clamp(1, 2) as usize;
+        }
+        1
+    }
+}
+
+/// A transaction is one connection.
+impl CatalogConnection for DatabaseTransaction {}
 
 /// Runs catalog queries on one connection (or transaction) and counts them.
 pub(crate) struct Catalog<'c, C> {
     conn: &'c C,
     /// Number of queries issued so far.
-    pub(crate) queries: usize,
+    queries: AtomicUsize,
 }
 
 impl<'c, C: ConnectionTrait> Catalog<'c, C> {
     /// Wraps a connection; no query is issued yet.
     pub(crate) fn new(conn: &'c C) -> Self {
-        Self { conn, queries: 0 }
+        Self {
+            conn,
+            queries: AtomicUsize::new(0),
+        }
+    }
+
+    /// Queries issued so far.
+    pub(crate) fn queries(&self) -> usize {
+        self.queries.load(Ordering::Relaxed)
     }
 
     /// Runs one catalog query for object kind `kind` and returns its rows.
     pub(crate) async fn fetch(
-        &mut self,
+        &self,
         kind: &'static str,
         sql: &str,
     ) -> Result<Vec<Row>, IntrospectError> {
-        self.queries += 1;
+        self.queries.fetch_add(1, Ordering::Relaxed);
         let backend = self.conn.get_database_backend();
         // `query_all_raw` works the same on a pool, a transaction or a mock connection.
         let rows = self
@@ -32,6 +71,13 @@ impl<'c, C: ConnectionTrait> Catalog<'c, C> {
             .await
             .map_err(|source| IntrospectError::Query { kind, source })?;
         Ok(rows.into_iter().map(|inner| Row { kind, inner }).collect())
+    }
+}
+
+impl<C: CatalogConnection> Catalog<'_, C> {
+    /// Whether independent queries may run at the same time (see [`CatalogConnection::lanes`]).
+    pub(crate) fn concurrent(&self) -> bool {
+        self.conn.lanes() > 1
     }
 }
 

@@ -1,10 +1,11 @@
 //! The introspection entry point: dispatch on the connection's backend.
 
-use sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm::DbBackend;
 
 use crate::model::Schema;
 
-use super::{IntrospectError, catalog::Catalog, mysql, postgres, sqlite};
+use super::catalog::{Catalog, CatalogConnection};
+use super::{IntrospectError, mysql, postgres, sqlite};
 
 /// sea-orm-migration's own version table, never part of a managed schema.
 pub const SEAQL_MIGRATIONS: &str = "seaql_migrations";
@@ -20,12 +21,12 @@ pub struct Introspection {
 
 /// Reads every table of the connection's current schema, except `exclude_tables`,
 /// sea-orm's `seaql_migrations` and SQLite's internal `sqlite_*` tables.
-pub async fn introspect<C: ConnectionTrait>(
+pub async fn introspect<C: CatalogConnection>(
     conn: &C,
     exclude_tables: &[&str],
 ) -> Result<Introspection, IntrospectError> {
     let backend = conn.get_database_backend();
-    let mut catalog = Catalog::new(conn);
+    let catalog = Catalog::new(conn);
     let skip = |name: &str| {
         name == SEAQL_MIGRATIONS
             || exclude_tables.contains(&name)
@@ -33,13 +34,13 @@ pub async fn introspect<C: ConnectionTrait>(
             || (backend == DbBackend::Sqlite && name.starts_with("sqlite_"))
     };
     let schema = match backend {
-        DbBackend::Postgres => postgres::read(&mut catalog, skip).await?,
-        DbBackend::MySql => mysql::read(&mut catalog, skip).await?,
-        DbBackend::Sqlite => sqlite::read(&mut catalog, skip).await?,
+        DbBackend::Postgres => postgres::read(&catalog, skip).await?,
+        DbBackend::MySql => mysql::read(&catalog, skip).await?,
+        DbBackend::Sqlite => sqlite::read(&catalog, skip).await?,
         other => return Err(IntrospectError::UnsupportedBackend(format!("{other:?}"))),
     };
     Ok(Introspection {
         schema,
-        queries: catalog.queries,
+        queries: catalog.queries(),
     })
 }

@@ -13,6 +13,7 @@ mod postgres;
 mod sqlite;
 mod type_args;
 
+pub use catalog::CatalogConnection;
 pub use entry::{Introspection, SEAQL_MIGRATIONS, introspect};
 pub use error::IntrospectError;
 pub use mysql::enum_values as mysql_enum_values;

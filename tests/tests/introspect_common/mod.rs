@@ -1,7 +1,7 @@
 //! Builders and helpers shared by the introspection and normalization tests.
 #![allow(dead_code)]
 
-use autogen::introspect::{Introspection, introspect};
+use autogen::introspect::{CatalogConnection, Introspection, introspect};
 use autogen::model::{
     Column, ColumnType, FkAction, ForeignKey, Index, PrimaryKey, Table, Unique, column_key,
 };
@@ -154,7 +154,7 @@ pub async fn exec_script(conn: &DatabaseConnection, script: &str) {
 }
 
 /// Introspects, panicking on error.
-pub async fn read<C: ConnectionTrait>(conn: &C, exclude: &[&str]) -> Introspection {
+pub async fn read<C: CatalogConnection>(conn: &C, exclude: &[&str]) -> Introspection {
     introspect(conn, exclude)
         .await
         .unwrap_or_else(|e| panic!("introspection failed: {e}"))

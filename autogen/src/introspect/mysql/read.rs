@@ -17,7 +17,7 @@ use super::{defaults::default_sql, queries, types::parse_type};
 /// Reads the current database with one query per object kind (plus the server version, and
 /// on MariaDB the JSON checks).
 pub(crate) async fn read<C: ConnectionTrait>(
-    catalog: &mut Catalog<'_, C>,
+    catalog: &Catalog<'_, C>,
     skip: impl Fn(&str) -> bool,
 ) -> Result<Schema, IntrospectError> {
     let version_rows = catalog.fetch("server version", queries::VERSION).await?;
@@ -147,7 +147,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
 /// with a `sub_part`, other than in the primary key) are skipped whole: the unmanaged-objects
 /// query reports them.
 async fn read_indexes<C: ConnectionTrait>(
-    catalog: &mut Catalog<'_, C>,
+    catalog: &Catalog<'_, C>,
     parts: &mut Parts,
 ) -> Result<(), IntrospectError> {
     let mut keys = Vec::new();
@@ -188,7 +188,7 @@ async fn read_indexes<C: ConnectionTrait>(
 
 /// The (table, column) pairs guarded by MariaDB's `json_valid(`col`)` check.
 async fn mariadb_json_columns<C: ConnectionTrait>(
-    catalog: &mut Catalog<'_, C>,
+    catalog: &Catalog<'_, C>,
 ) -> Result<BTreeSet<(String, String)>, IntrospectError> {
     let mut out = BTreeSet::new();
     for row in catalog

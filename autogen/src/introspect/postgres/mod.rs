@@ -1,4 +1,4 @@
-//! PostgreSQL introspection through `pg_catalog` (seven queries per run).
+//! PostgreSQL introspection through `pg_catalog` (eight queries per run, see `read`).
 
 mod queries;
 mod read;

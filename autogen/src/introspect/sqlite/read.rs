@@ -26,7 +26,7 @@ use super::{
 
 /// Reads `main` with five catalog queries.
 pub(crate) async fn read<C: ConnectionTrait>(
-    catalog: &mut Catalog<'_, C>,
+    catalog: &Catalog<'_, C>,
     skip: impl Fn(&str) -> bool,
 ) -> Result<Schema, IntrospectError> {
     let mut parts = Parts::default();
@@ -149,7 +149,7 @@ impl Clauses<'_> {
 
 /// Reads columns and the primary key (from each column's `pk` position).
 async fn read_columns<C: ConnectionTrait>(
-    catalog: &mut Catalog<'_, C>,
+    catalog: &Catalog<'_, C>,
     parts: &mut Parts,
     autoinc_tables: &BTreeSet<String>,
     clauses: Clauses<'_>,
@@ -243,7 +243,7 @@ async fn read_columns<C: ConnectionTrait>(
 /// uniques; the primary key's own index is skipped; partial, expression, descending and
 /// collated indexes are returned as (table, name), to be kept as their SQL.
 async fn read_indexes<C: ConnectionTrait>(
-    catalog: &mut Catalog<'_, C>,
+    catalog: &Catalog<'_, C>,
     parts: &mut Parts,
 ) -> Result<BTreeSet<(String, String)>, IntrospectError> {
     let mut keys = Vec::new();
@@ -290,7 +290,7 @@ async fn read_indexes<C: ConnectionTrait>(
 
 /// Reads views, triggers and the SQL of the indexes the model cannot express.
 async fn read_objects<C: ConnectionTrait>(
-    catalog: &mut Catalog<'_, C>,
+    catalog: &Catalog<'_, C>,
     parts: &mut Parts,
     unexpressed: &BTreeSet<(String, String)>,
 ) -> Result<(), IntrospectError> {
