@@ -10,7 +10,7 @@ use crate::hydrate::{hydrate, plan_base};
 use crate::introspect::introspect;
 use crate::metadata::{EntityDef, desired_schema};
 use crate::model::{ColumnType, Schema, Unmanaged, UnmanagedKind};
-use crate::normalize::normalize;
+use crate::normalize::{normalize, normalized};
 use crate::ops::Op;
 use crate::project::TableFilter;
 use crate::runtime::VERSION_TABLE;
@@ -43,7 +43,7 @@ pub async fn current_schema(
 ) -> Result<(Schema, usize), crate::Error> {
     let found = introspect(conn, &[VERSION_TABLE]).await?;
     Ok((
-        normalize(conn.get_database_backend(), &found.schema),
+        normalized(conn.get_database_backend(), found.schema),
         found.queries,
     ))
 }

@@ -11,7 +11,7 @@ use autogen::compare::compare;
 use autogen::drift::entities_drift;
 use autogen::introspect::introspect;
 use autogen::model::{Column, ColumnType, Index, Schema};
-use autogen::normalize::normalize;
+use autogen::normalize::{normalize, normalized};
 use autogen::runtime::VERSION_TABLE;
 use sea_orm::{Database, DatabaseConnection, DbBackend};
 use serde_json::{Value, json};
@@ -85,7 +85,7 @@ async fn run(url: &str, runs: usize) -> Result<Value, Box<dyn std::error::Error>
         }
 
         let t = Instant::now();
-        let current = normalize(backend, &found.schema);
+        let current = normalized(backend, found.schema);
         s.normalize = t.elapsed();
 
         let t = Instant::now();

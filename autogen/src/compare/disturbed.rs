@@ -39,14 +39,14 @@ impl Disturbed {
                 continue;
             };
             for c in &want.columns {
-                if let Some(old) = cur.column(&c.name)
-                    && column_changes(old, c).contains(&ColumnChange::Type)
-                {
+                let Some(old) = cur.column(&c.name) else {
+                    continue;
+                };
+                let changes = column_changes(old, c);
+                if changes.contains(&ColumnChange::Type) {
                     d.retyped.insert((name.clone(), c.name.clone()));
                 }
-                if let Some(old) = cur.column(&c.name)
-                    && column_changes(old, c).contains(&ColumnChange::Generated)
-                {
+                if changes.contains(&ColumnChange::Generated) {
                     d.regenerated.insert((name.clone(), c.name.clone()));
                 }
             }

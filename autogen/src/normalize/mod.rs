@@ -15,4 +15,4 @@ mod keys;
 mod literal;
 mod types;
 
-pub use entry::normalize;
+pub use entry::{normalize, normalized};
