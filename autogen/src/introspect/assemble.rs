@@ -3,7 +3,7 @@
 //! Each backend turns its catalog rows into these backend-neutral parts; grouping them in
 //! memory is what keeps the number of queries constant whatever the number of tables.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{
     Check, Column, ColumnType, Deferrable, DefinedIndex, Domain, EnumType, FkAction, ForeignKey,
@@ -135,24 +135,35 @@ pub(crate) fn assemble(
         })
         .collect();
 
-    // Columns, in ordinal order.
-    let mut columns = parts.columns;
-    // (table, ordinal) is unique, so an unstable sort gives the one order.
-    columns.sort_unstable_by(|a, b| (&a.table, a.ordinal).cmp(&(&b.table, b.ordinal)));
-    for mut part in columns {
-        // A column of a native enum type carries the type's values.
-        if let ColumnType::Enum { name, values } = &mut part.column.col_type
-            && let Some(e) = parts.enums.get(name)
-        {
-            *values = e.values.clone();
-        }
-        // A column of a domain carries the domain's base type.
-        if let ColumnType::Domain { name, base } = &mut part.column.col_type
-            && let Some(d) = parts.domains.get(name)
-        {
-            **base = d.base.clone();
-        }
-        if let Some(table) = tables.get_mut(&part.table) {
+    // Columns, grouped by table through a hash map and then sorted by ordinal within their
+    // table: at 10,000 tables a sort of all 140,000 by (table, ordinal) and a tree lookup
+    // per column were a tenth of the client's time, all string comparisons.
+    let mut by_table: HashMap<String, Vec<ColumnPart>> = HashMap::new();
+    for mut part in parts.columns {
+        by_table
+            .entry(std::mem::take(&mut part.table))
+            .or_default()
+            .push(part);
+    }
+    for (name, table) in &mut tables {
+        let Some(mut columns) = by_table.remove(name) else {
+            continue;
+        };
+        // (table, ordinal) is unique, so an unstable sort gives the one order.
+        columns.sort_unstable_by_key(|c| c.ordinal);
+        for mut part in columns {
+            // A column of a native enum type carries the type's values.
+            if let ColumnType::Enum { name, values } = &mut part.column.col_type
+                && let Some(e) = parts.enums.get(name)
+            {
+                *values = e.values.clone();
+            }
+            // A column of a domain carries the domain's base type.
+            if let ColumnType::Domain { name, base } = &mut part.column.col_type
+                && let Some(d) = parts.domains.get(name)
+            {
+                **base = d.base.clone();
+            }
             table.columns.push(part.column);
         }
     }
