@@ -13,7 +13,7 @@ use autogen::introspect::introspect;
 use autogen::model::{Column, ColumnType, Index, Schema};
 use autogen::normalize::{normalize, normalized};
 use autogen::runtime::VERSION_TABLE;
-use sea_orm::{Database, DatabaseConnection, DbBackend};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend};
 use serde_json::{Value, json};
 
 /// Every `EVERY`-th table (in name order) is changed in the desired copy.
@@ -52,7 +52,13 @@ struct Sample {
 }
 
 async fn run(url: &str, runs: usize) -> Result<Value, Box<dyn std::error::Error>> {
-    let conn: DatabaseConnection = Database::connect(url).await?;
+    // BENCH_CONNECTIONS=1 reads as the CLI's one-connection session does (one lane); the
+    // default pool has several connections, so introspection reads on two lanes.
+    let mut options = ConnectOptions::new(url);
+    if let Some(n) = std::env::var("BENCH_CONNECTIONS").ok().and_then(|n| n.parse().ok()) {
+        options.max_connections(n);
+    }
+    let conn: DatabaseConnection = Database::connect(options).await?;
     let backend = DbBackend::Postgres;
 
     // Setup (untimed): the desired side is a modified copy of the raw introspected schema.
