@@ -55,7 +55,10 @@ async fn run(url: &str, runs: usize) -> Result<Value, Box<dyn std::error::Error>
     // BENCH_CONNECTIONS=1 reads as the CLI's one-connection session does (one lane); the
     // default pool has several connections, so introspection reads on two lanes.
     let mut options = ConnectOptions::new(url);
-    if let Some(n) = std::env::var("BENCH_CONNECTIONS").ok().and_then(|n| n.parse().ok()) {
+    if let Some(n) = std::env::var("BENCH_CONNECTIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
         options.max_connections(n);
     }
     let conn: DatabaseConnection = Database::connect(options).await?;
