@@ -7,6 +7,8 @@
 # Per N it expects a database autogen_bench_<N> loaded by setup_db.py (BENCH_SETUP=1 (re)loads
 # it first; 10,000 tables take about two minutes):
 #   python3 scripts/bench/setup_db.py postgres://postgres@127.0.0.1:5432 autogen_bench_10000 10000
+# BENCH_CONNECTIONS=1 makes the bench's pool one connection (one lane, as the CLI's session
+# reads); by default the pool has several and PostgreSQL introspection reads on two lanes.
 # Prints one Markdown row per N; raw JSON and time(1) output go to $CARGO_TARGET_DIR/bench-results.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
