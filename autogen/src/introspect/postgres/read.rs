@@ -16,23 +16,17 @@ use crate::model::{
 
 use super::{queries, types::parse_type};
 
-/// Reads the current schema with eight catalog queries: the tables first (their rows carry the
-/// server version, which picks the index query), then two chains of about equal server work,
-/// each with half of the columns (the largest query by far). On a connection with two lanes
-/// ([`CatalogConnection::lanes`]) the chains run at once, and each result is decoded while the
-/// server works on the other chain; otherwise one after the other. The parts are grouped by
-/// [`assemble`], which sorts them, so the order they arrive in does not matter.
+/// Reads the current schema with eight catalog queries in two chains of about equal server
+/// work, each with half of the columns (the largest query by far); the second starts with the
+/// tables, whose rows carry the server version that picks its index query. On a connection
+/// with two lanes ([`CatalogConnection::lanes`]) the chains run at once, and each result is
+/// decoded while the server works on the other chain; otherwise one after the other. The
+/// parts are grouped by [`assemble`], which sorts them, so the order they arrive in does not
+/// matter.
 pub(crate) async fn read<C: CatalogConnection>(
     catalog: &Catalog<'_, C>,
     skip: impl Fn(&str) -> bool,
 ) -> Result<Schema, IntrospectError> {
-    let mut parts = Parts::default();
-    let server_version = read_tables(catalog, &mut parts).await?;
-    let indexes = if server_version >= queries::NULLS_NOT_DISTINCT_SINCE {
-        queries::INDEXES
-    } else {
-        queries::INDEXES_PRE_15
-    };
     let first = async {
         let mut parts = Parts::default();
         read_columns(catalog, queries::COLUMNS_OF_HALF[0], &mut parts).await?;
@@ -42,8 +36,14 @@ pub(crate) async fn read<C: CatalogConnection>(
     };
     let second = async {
         let mut parts = Parts::default();
+        let server_version = read_tables(catalog, &mut parts).await?;
         read_columns(catalog, queries::COLUMNS_OF_HALF[1], &mut parts).await?;
         read_user_types(catalog, &mut parts).await?;
+        let indexes = if server_version >= queries::NULLS_NOT_DISTINCT_SINCE {
+            queries::INDEXES
+        } else {
+            queries::INDEXES_PRE_15
+        };
         read_indexes(catalog, indexes, &mut parts).await?;
         read_unmanaged(catalog, &mut parts).await?;
         Ok::<_, IntrospectError>(parts)
@@ -53,7 +53,7 @@ pub(crate) async fn read<C: CatalogConnection>(
     } else {
         (first.await?, second.await?)
     };
-    parts.extend(first);
+    let mut parts = first;
     parts.extend(second);
     assemble(parts, skip)
 }
