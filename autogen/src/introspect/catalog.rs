@@ -2,9 +2,12 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use futures_util::future::BoxFuture;
+use futures_util::stream::{BoxStream, StreamExt};
+
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, QueryResult, Statement,
-    TryGetable,
+    StreamTrait, TryGetable,
 };
 
 use super::IntrospectError;
@@ -17,6 +20,26 @@ pub trait CatalogConnection: ConnectionTrait {
     fn lanes(&self) -> usize {
         1
     }
+
+    /// Runs `stmt` and yields its rows as they arrive. By default all rows are read first;
+    /// sea-orm's connections and transactions stream them.
+    fn rows(&self, stmt: Statement) -> BoxFuture<'_, Result<Rows<'_>, DbErr>> {
+        Box::pin(async move {
+            let rows = self.query_all_raw(stmt).await?;
+            Ok(futures_util::stream::iter(rows.into_iter().map(Ok)).boxed())
+        })
+    }
+}
+
+/// The rows of one catalog query, as [`CatalogConnection::rows`] yields them.
+pub type Rows<'a> = BoxStream<'a, Result<QueryResult, DbErr>>;
+
+/// [`CatalogConnection::rows`] through sea-orm's `StreamTrait`.
+fn stream_rows<S: StreamTrait>(
+    conn: &S,
+    stmt: Statement,
+) -> BoxFuture<'_, Result<Rows<'_>, DbErr>> {
+    Box::pin(async move { Ok(conn.stream_raw(stmt).await?.boxed()) })
 }
 
 impl CatalogConnection for DatabaseConnection {
@@ -31,10 +54,18 @@ impl CatalogConnection for DatabaseConnection {
         }
         1
     }
+
+    fn rows(&self, stmt: Statement) -> BoxFuture<'_, Result<Rows<'_>, DbErr>> {
+        stream_rows(self, stmt)
+    }
 }
 
 /// A transaction is one connection.
-impl CatalogConnection for DatabaseTransaction {}
+impl CatalogConnection for DatabaseTransaction {
+    fn rows(&self, stmt: Statement) -> BoxFuture<'_, Result<Rows<'_>, DbErr>> {
+        stream_rows(self, stmt)
+    }
+}
 
 /// Runs catalog queries on one connection (or transaction) and counts them.
 pub(crate) struct Catalog<'c, C> {
@@ -43,7 +74,7 @@ pub(crate) struct Catalog<'c, C> {
     queries: AtomicUsize,
 }
 
-impl<'c, C: ConnectionTrait> Catalog<'c, C> {
+impl<'c, C: CatalogConnection> Catalog<'c, C> {
     /// Wraps a connection; no query is issued yet.
     pub(crate) fn new(conn: &'c C) -> Self {
         Self {
@@ -63,15 +94,39 @@ impl<'c, C: ConnectionTrait> Catalog<'c, C> {
         kind: &'static str,
         sql: &str,
     ) -> Result<Vec<Row>, IntrospectError> {
+        let mut rows = Vec::new();
+        self.each(kind, sql, |row| {
+            rows.push(row);
+            Ok(())
+        })
+        .await?;
+        Ok(rows)
+    }
+
+    /// Runs one catalog query for object kind `kind` and hands each row to `decode` as it
+    /// arrives: the server goes on sending while the client decodes, and the rows are never
+    /// all held at once.
+    pub(crate) async fn each(
+        &self,
+        kind: &'static str,
+        sql: &str,
+        mut decode: impl FnMut(Row) -> Result<(), IntrospectError>,
+    ) -> Result<(), IntrospectError> {
         self.queries.fetch_add(1, Ordering::Relaxed);
+        let failed = |source| IntrospectError::Query { kind, source };
         let backend = self.conn.get_database_backend();
-        // `query_all_raw` works the same on a pool, a transaction or a mock connection.
-        let rows = self
+        let mut rows = self
             .conn
-            .query_all_raw(Statement::from_string(backend, sql))
+            .rows(Statement::from_string(backend, sql))
             .await
-            .map_err(|source| IntrospectError::Query { kind, source })?;
-        Ok(rows.into_iter().map(|inner| Row { kind, inner }).collect())
+            .map_err(failed)?;
+        while let Some(row) = rows.next().await {
+            decode(Row {
+                kind,
+                inner: row.map_err(failed)?,
+            })?;
+        }
+        Ok(())
     }
 }
 

@@ -2,21 +2,19 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use sea_orm::ConnectionTrait;
-
 use crate::introspect::IntrospectError;
 use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, parse_fk_action,
     unmanaged_row,
 };
-use crate::introspect::catalog::Catalog;
+use crate::introspect::catalog::{Catalog, CatalogConnection};
 use crate::model::{Column, ColumnType, Generated, OnUpdate, Schema, Unmanaged, UnmanagedKind};
 
 use super::{defaults::default_sql, queries, types::parse_type};
 
 /// Reads the current database with one query per object kind (plus the server version, and
 /// on MariaDB the JSON checks).
-pub(crate) async fn read<C: ConnectionTrait>(
+pub(crate) async fn read<C: CatalogConnection>(
     catalog: &Catalog<'_, C>,
     skip: impl Fn(&str) -> bool,
 ) -> Result<Schema, IntrospectError> {
@@ -146,7 +144,7 @@ pub(crate) async fn read<C: ConnectionTrait>(
 /// indexes. Functional indexes (a NULL column name, MySQL 8) and prefix indexes (a column
 /// with a `sub_part`, other than in the primary key) are skipped whole: the unmanaged-objects
 /// query reports them.
-async fn read_indexes<C: ConnectionTrait>(
+async fn read_indexes<C: CatalogConnection>(
     catalog: &Catalog<'_, C>,
     parts: &mut Parts,
 ) -> Result<(), IntrospectError> {
@@ -187,7 +185,7 @@ async fn read_indexes<C: ConnectionTrait>(
 }
 
 /// The (table, column) pairs guarded by MariaDB's `json_valid(`col`)` check.
-async fn mariadb_json_columns<C: ConnectionTrait>(
+async fn mariadb_json_columns<C: CatalogConnection>(
     catalog: &Catalog<'_, C>,
 ) -> Result<BTreeSet<(String, String)>, IntrospectError> {
     let mut out = BTreeSet::new();

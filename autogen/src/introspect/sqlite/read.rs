@@ -2,13 +2,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use sea_orm::ConnectionTrait;
-
 use crate::introspect::IntrospectError;
 use crate::introspect::assemble::{
     ColumnPart, FkPart, KeyKind, KeyPart, Parts, TablePart, assemble, parse_fk_action,
 };
-use crate::introspect::catalog::Catalog;
+use crate::introspect::catalog::{Catalog, CatalogConnection};
 use crate::model::{
     Check, Collation, Column, ColumnType, Deferrable, DefinedIndex, Generated, Schema, Unmanaged,
     UnmanagedKind,
@@ -25,7 +23,7 @@ use super::{
 };
 
 /// Reads `main` with five catalog queries.
-pub(crate) async fn read<C: ConnectionTrait>(
+pub(crate) async fn read<C: CatalogConnection>(
     catalog: &Catalog<'_, C>,
     skip: impl Fn(&str) -> bool,
 ) -> Result<Schema, IntrospectError> {
@@ -148,7 +146,7 @@ impl Clauses<'_> {
 }
 
 /// Reads columns and the primary key (from each column's `pk` position).
-async fn read_columns<C: ConnectionTrait>(
+async fn read_columns<C: CatalogConnection>(
     catalog: &Catalog<'_, C>,
     parts: &mut Parts,
     autoinc_tables: &BTreeSet<String>,
@@ -242,7 +240,7 @@ async fn read_columns<C: ConnectionTrait>(
 /// Reads indexes: UNIQUE constraints (`sqlite_autoindex_*`) and unique indexes become
 /// uniques; the primary key's own index is skipped; partial, expression, descending and
 /// collated indexes are returned as (table, name), to be kept as their SQL.
-async fn read_indexes<C: ConnectionTrait>(
+async fn read_indexes<C: CatalogConnection>(
     catalog: &Catalog<'_, C>,
     parts: &mut Parts,
 ) -> Result<BTreeSet<(String, String)>, IntrospectError> {
@@ -289,7 +287,7 @@ async fn read_indexes<C: ConnectionTrait>(
 }
 
 /// Reads views, triggers and the SQL of the indexes the model cannot express.
-async fn read_objects<C: ConnectionTrait>(
+async fn read_objects<C: CatalogConnection>(
     catalog: &Catalog<'_, C>,
     parts: &mut Parts,
     unexpressed: &BTreeSet<(String, String)>,
