@@ -24,21 +24,34 @@ pub trait CatalogConnection: ConnectionTrait {
     /// Runs `stmt` and yields its rows as they arrive. By default all rows are read first;
     /// sea-orm's connections and transactions stream them.
     fn rows(&self, stmt: Statement) -> BoxFuture<'_, Result<Rows<'_>, DbErr>> {
-        Box::pin(async move {
-            let rows = self.query_all_raw(stmt).await?;
-            Ok(futures_util::stream::iter(rows.into_iter().map(Ok)).boxed())
-        })
+        all_rows(self, stmt)
     }
 }
 
 /// The rows of one catalog query, as [`CatalogConnection::rows`] yields them.
 pub type Rows<'a> = BoxStream<'a, Result<QueryResult, DbErr>>;
 
-/// [`CatalogConnection::rows`] through sea-orm's `StreamTrait`.
-fn stream_rows<S: StreamTrait>(
+/// [`CatalogConnection::rows`], all rows read first.
+fn all_rows<C: ConnectionTrait + ?Sized>(
+    conn: &C,
+    stmt: Statement,
+) -> BoxFuture<'_, Result<Rows<'_>, DbErr>> {
+    Box::pin(async move {
+        let rows = conn.query_all_raw(stmt).await?;
+        Ok(futures_util::stream::iter(rows.into_iter().map(Ok)).boxed())
+    })
+}
+
+/// [`CatalogConnection::rows`] through sea-orm's `StreamTrait`, from a server. SQLite runs in
+/// the process, where a stream only adds a hand-over per row (a 1000-table `diff` used ~8%
+/// more CPU with one): its rows are read first.
+fn stream_rows<S: StreamTrait + ConnectionTrait>(
     conn: &S,
     stmt: Statement,
 ) -> BoxFuture<'_, Result<Rows<'_>, DbErr>> {
+    if ConnectionTrait::get_database_backend(conn) == sea_orm::DbBackend::Sqlite {
+        return all_rows(conn, stmt);
+    }
     Box::pin(async move { Ok(conn.stream_raw(stmt).await?.boxed()) })
 }
 
