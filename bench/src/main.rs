@@ -55,11 +55,11 @@ async fn run(url: &str, runs: usize) -> Result<Value, Box<dyn std::error::Error>
     // BENCH_CONNECTIONS=1 reads as the CLI's one-connection session does (one lane); the
     // default pool has several connections, so introspection reads on two lanes.
     let mut options = ConnectOptions::new(url);
-    if let Some(n) = std::env::var("BENCH_CONNECTIONS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-    {
-        options.max_connections(n);
+    if let Ok(n) = std::env::var("BENCH_CONNECTIONS") {
+        match n.parse::<u32>() {
+            Ok(n) if n > 0 => options.max_connections(n),
+            _ => return Err(format!("BENCH_CONNECTIONS={n:?} is not a positive number").into()),
+        };
     }
     let conn: DatabaseConnection = Database::connect(options).await?;
     let backend = DbBackend::Postgres;
